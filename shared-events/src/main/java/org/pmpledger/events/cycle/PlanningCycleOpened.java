@@ -1,0 +1,57 @@
+package org.pmpledger.events.cycle;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.pmpledger.events.EventRevision;
+
+/**
+ * DCSS opened the performance-improvement cycle of a federal fiscal year: its goals and objectives,
+ * key initiatives, practice indicators, due dates and the rules a plan must meet to be submitted.
+ *
+ * @param quarterDueDates null where the letter gives none (FFY 2017)
+ * @param openedAt        when the system recorded it
+ */
+@EventRevision(1)
+public record PlanningCycleOpened(
+        String cycleId,
+        int ffy,
+        LocalDate planDueDate,
+        QuarterDueDates quarterDueDates,
+        List<StrategicGoal> goals,
+        List<KeyInitiative> keyInitiatives,
+        List<PracticeIndicator> indicators,
+        List<SubmissionRule> submissionRules,
+        Instant openedAt) implements CycleEvent {
+
+    public record QuarterDueDates(LocalDate q1, LocalDate q2, LocalDate q3, LocalDate q4) {
+    }
+
+    /** @param objectives empty where the cycle lists none: plans then name their own */
+    public record StrategicGoal(int number, String title, List<Objective> objectives) {
+    }
+
+    public record Objective(int number, String title) {
+    }
+
+    /** @param threshold for {@link InitiativeRequirement#BELOW_PATERNITY_THRESHOLD}: the percentage below which it is required */
+    public record KeyInitiative(String code, String title, InitiativeRequirement required, BigDecimal threshold,
+                                List<SubInitiative> subInitiatives) {
+    }
+
+    public record SubInitiative(String code, String title) {
+    }
+
+    public enum InitiativeRequirement { ALL, BELOW_PATERNITY_THRESHOLD }
+
+    public record PracticeIndicator(String code, String title, MeasureUnit unit, Direction direction) {
+    }
+
+    public enum MeasureUnit { PERCENT, COUNT, CURRENCY, RATIO }
+
+    public enum Direction { HIGHER_IS_BETTER, LOWER_IS_BETTER }
+
+    public enum SubmissionRule { EVERY_GOAL_ADDRESSED, MEASURABLE_TARGET_REQUIRED, REQUIRED_INITIATIVES_COVERED }
+}
