@@ -1,0 +1,59 @@
+package org.pmpledger.testsupport;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+import java.util.UUID;
+
+import org.testcontainers.postgresql.PostgreSQLContainer;
+
+/**
+ * A fresh, empty PostgreSQL database for one test context: in a PostgreSQL container where Docker
+ * exists, else on the local server ({@code PMP_TEST_PG_URL}, default 127.0.0.1:5432, user postgres).
+ * Never a mock and never an in-memory stand-in.
+ */
+public final class TestPostgres {
+
+    /** Connection facts of one database. */
+    public record Database(String jdbcUrl, String user, String password) {
+    }
+
+    private static PostgreSQLContainer container;
+
+    private TestPostgres() {
+    }
+
+    public static synchronized Database newDatabase(String purpose) {
+        String name = (purpose + "_" + UUID.randomUUID().toString().substring(0, 8)).toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9_]", "_");
+        Database server = server();
+        try (Connection c = DriverManager.getConnection(server.jdbcUrl(), server.user(), server.password());
+             Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create test database " + name + " on " + server.jdbcUrl()
+                    + " (is PostgreSQL running? see README, Prerequisites)", e);
+        }
+        String url = server.jdbcUrl().substring(0, server.jdbcUrl().lastIndexOf('/') + 1) + name;
+        return new Database(url, server.user(), server.password());
+    }
+
+    private static Database server() {
+        if (Docker.available()) {
+            if (container == null) {
+                container = new PostgreSQLContainer("postgres:17-alpine");
+                container.start();
+            }
+            return new Database(container.getJdbcUrl(), container.getUsername(), container.getPassword());
+        }
+        String url = env("PMP_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/postgres");
+        return new Database(url, env("PMP_TEST_PG_USER", "postgres"), env("PMP_TEST_PG_PASSWORD", ""));
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}
