@@ -17,7 +17,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
-import org.pmpledger.security.LocalKeys;
+import org.pmpledger.web.LocalKeys;
 
 /**
  * Mints JWTs the services accept: the key is a {@link LocalKeys} folder that the services trust

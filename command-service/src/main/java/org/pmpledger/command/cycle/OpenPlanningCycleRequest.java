@@ -1,0 +1,69 @@
+package org.pmpledger.command.cycle;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+
+import org.pmpledger.events.cycle.CycleEvent;
+import org.pmpledger.events.cycle.PlanningCycleOpened;
+import org.pmpledger.events.cycle.PlanningCycleOpened.Direction;
+import org.pmpledger.events.cycle.PlanningCycleOpened.InitiativeRequirement;
+import org.pmpledger.events.cycle.PlanningCycleOpened.MeasureUnit;
+import org.pmpledger.events.cycle.PlanningCycleOpened.QuarterDueDates;
+import org.pmpledger.events.cycle.PlanningCycleOpened.SubmissionRule;
+
+/** The body of {@code POST /api/v1/cycles}: what a DCSS letter says of its cycle. */
+record OpenPlanningCycleRequest(
+        @NotNull @Min(2000) @Max(2100) Integer ffy,
+        @NotNull LocalDate planDueDate,
+        QuarterDueDates quarterDueDates,
+        @NotEmpty List<@Valid @NotNull Goal> goals,
+        List<@Valid @NotNull Initiative> keyInitiatives,
+        List<@Valid @NotNull Indicator> indicators,
+        List<@NotNull SubmissionRule> submissionRules) {
+
+    record Goal(@NotNull @Positive Integer number, @NotBlank @Size(max = 500) String title,
+                List<@Valid @NotNull Objective> objectives) {
+    }
+
+    record Objective(@NotNull @Positive Integer number, @NotBlank @Size(max = 500) String title) {
+    }
+
+    record Initiative(@NotBlank @Size(max = 20) String code, @NotBlank @Size(max = 500) String title,
+                      @NotNull InitiativeRequirement required, BigDecimal threshold,
+                      List<@Valid @NotNull SubInitiative> subInitiatives) {
+    }
+
+    record SubInitiative(@NotBlank @Size(max = 20) String code, @NotBlank @Size(max = 500) String title) {
+    }
+
+    record Indicator(@NotBlank @Size(max = 40) String code, @NotBlank @Size(max = 500) String title,
+                     @NotNull MeasureUnit unit, @NotNull Direction direction) {
+    }
+
+    OpenPlanningCycle toCommand() {
+        return new OpenPlanningCycle(CycleEvent.cycleIdOf(ffy), ffy, planDueDate, quarterDueDates,
+                goals.stream().map(g -> new PlanningCycleOpened.StrategicGoal(g.number(), g.title(),
+                        orEmpty(g.objectives()).stream()
+                                .map(o -> new PlanningCycleOpened.Objective(o.number(), o.title())).toList())).toList(),
+                orEmpty(keyInitiatives).stream().map(i -> new PlanningCycleOpened.KeyInitiative(i.code(), i.title(),
+                        i.required(), i.threshold(), orEmpty(i.subInitiatives()).stream()
+                        .map(s -> new PlanningCycleOpened.SubInitiative(s.code(), s.title())).toList())).toList(),
+                orEmpty(indicators).stream().map(i -> new PlanningCycleOpened.PracticeIndicator(i.code(), i.title(),
+                        i.unit(), i.direction())).toList(),
+                orEmpty(submissionRules));
+    }
+
+    private static <T> List<T> orEmpty(List<T> list) {
+        return list == null ? List.of() : List.copyOf(list);
+    }
+}

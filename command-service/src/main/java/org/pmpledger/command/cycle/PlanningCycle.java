@@ -1,0 +1,120 @@
+package org.pmpledger.command.cycle;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.pmpledger.command.refusal.CommandRefused;
+import org.pmpledger.command.refusal.FieldProblem;
+import org.pmpledger.events.cycle.CycleEvent;
+import org.pmpledger.events.cycle.PlanningCycleOpened;
+import org.pmpledger.events.cycle.PlanningCycleOpened.InitiativeRequirement;
+import org.pmpledger.events.cycle.PlanningCycleOpened.KeyInitiative;
+import org.pmpledger.events.cycle.PlanningCycleOpened.QuarterDueDates;
+import org.pmpledger.events.cycle.PlanningCycleOpened.StrategicGoal;
+import org.pmpledger.web.Caller;
+import org.pmpledger.web.Role;
+
+/**
+ * The planning cycle of one federal fiscal year, as a DCSS letter opens it. Its id is derived from
+ * the FFY, so the event store's unique (aggregate, sequence) index makes "one cycle per FFY" hold
+ * under any concurrency.
+ */
+@Aggregate
+public class PlanningCycle {
+
+    @AggregateIdentifier
+    private String cycleId;
+    private CycleTerms terms;
+
+    protected PlanningCycle() {
+    }
+
+    @CommandHandler
+    public PlanningCycle(OpenPlanningCycle command, MetaData metaData, Clock clock) {
+        if (!Caller.fromMap(metaData).has(Role.STATE_ADMIN)) {
+            throw CommandRefused.forbidden("state-admin-opens-cycles", "Only a STATE_ADMIN opens planning cycles.");
+        }
+        List<FieldProblem> problems = new ArrayList<>();
+        checkDates(command, problems);
+        unique(command.goals(), StrategicGoal::number, "goals", "goal number", problems);
+        for (int g = 0; g < command.goals().size(); g++) {
+            unique(command.goals().get(g).objectives(), PlanningCycleOpened.Objective::number,
+                    "goals[" + g + "].objectives", "objective number", problems);
+        }
+        unique(command.keyInitiatives(), KeyInitiative::code, "keyInitiatives", "initiative code", problems);
+        unique(command.indicators(), PlanningCycleOpened.PracticeIndicator::code, "indicators", "indicator code", problems);
+        for (int i = 0; i < command.keyInitiatives().size(); i++) {
+            KeyInitiative initiative = command.keyInitiatives().get(i);
+            if (initiative.required() == InitiativeRequirement.BELOW_PATERNITY_THRESHOLD
+                    && (initiative.threshold() == null || initiative.threshold().signum() <= 0
+                    || initiative.threshold().compareTo(java.math.BigDecimal.valueOf(100)) > 0)) {
+                problems.add(new FieldProblem("keyInitiatives[" + i + "].threshold",
+                        "is required (a percentage above 0 and at most 100) for BELOW_PATERNITY_THRESHOLD"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw CommandRefused.rule("cycle-must-be-consistent",
+                    "The cycle for FFY " + command.ffy() + " is not consistent: " + problems.size() + " problem(s).",
+                    problems);
+        }
+        apply(new PlanningCycleOpened(CycleEvent.cycleIdOf(command.ffy()), command.ffy(), command.planDueDate(),
+                command.quarterDueDates(), command.goals(), command.keyInitiatives(), command.indicators(),
+                command.submissionRules(), clock.instant()));
+    }
+
+    @EventSourcingHandler
+    void on(PlanningCycleOpened event) {
+        cycleId = event.cycleId();
+        terms = CycleTerms.of(event);
+    }
+
+    CycleTerms terms() {
+        return terms;
+    }
+
+    /** Quarter due dates come after the quarter's end; the plan is due before the first quarterly update. */
+    private static void checkDates(OpenPlanningCycle command, List<FieldProblem> problems) {
+        QuarterDueDates due = command.quarterDueDates();
+        if (due == null) {
+            return;
+        }
+        int ffy = command.ffy();
+        LocalDate[] quarterEnds = {
+                LocalDate.of(ffy - 1, 12, 31), LocalDate.of(ffy, 3, 31), LocalDate.of(ffy, 6, 30), LocalDate.of(ffy, 9, 30)};
+        LocalDate[] dueDates = {due.q1(), due.q2(), due.q3(), due.q4()};
+        for (int q = 0; q < 4; q++) {
+            String field = "quarterDueDates.q" + (q + 1);
+            if (dueDates[q] == null) {
+                problems.add(new FieldProblem(field, "is required when quarterly due dates are given"));
+            } else if (!dueDates[q].isAfter(quarterEnds[q])) {
+                problems.add(new FieldProblem(field, "must be after the quarter's end (" + quarterEnds[q] + ")"));
+            }
+        }
+        if (due.q1() != null && !command.planDueDate().isBefore(due.q1())) {
+            problems.add(new FieldProblem("planDueDate", "must be before the first quarterly due date (" + due.q1() + ")"));
+        }
+    }
+
+    private static <T, K> void unique(List<T> items, Function<T, K> key, String field, String what,
+                                      List<FieldProblem> problems) {
+        Set<K> seen = new HashSet<>();
+        for (int i = 0; i < items.size(); i++) {
+            K value = key.apply(items.get(i));
+            if (!seen.add(value)) {
+                problems.add(new FieldProblem(field + "[" + i + "]", what + " " + value + " appears more than once"));
+            }
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package org.pmpledger.command.devtokens;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+
+import org.pmpledger.web.LocalKeys;
+import org.pmpledger.web.Role;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Profile;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/**
+ * Tokens for trying the system locally, signed with the key made at first start in the local data
+ * folder. Exists only in the {@code local} profile, and answers only callers on this machine.
+ */
+@RestController
+@Profile("local")
+@Tag(name = "Local development", description = "Only in the local profile, only from loopback")
+class DevTokenController {
+
+    private static final Duration LIFETIME = Duration.ofHours(8);
+
+    private final JwtEncoder encoder;
+    private final String keyId;
+
+    DevTokenController(@Value("${pmp.security.local-key-dir}") Path keyDirectory) {
+        RSAKey key = LocalKeys.loadOrCreate(keyDirectory);
+        this.encoder = new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(key)));
+        this.keyId = key.getKeyID();
+    }
+
+    record TokenRequest(@NotBlank String sub, @NotEmpty List<Role> roles, String lcsa, String region, String clientId) {
+    }
+
+    @PostMapping("/dev/tokens")
+    @Operation(summary = "Mint a token for local use: {sub, roles[], lcsa?, region?} -> {access_token}")
+    Map<String, Object> token(@Valid @RequestBody TokenRequest body, HttpServletRequest request) {
+        if (!fromLoopback(request)) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "local tokens are handed out on loopback only");
+        }
+        Instant now = Instant.now();
+        JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
+                .issuer(LocalKeys.ISSUER)
+                .subject(body.sub())
+                .issuedAt(now)
+                .expiresAt(now.plus(LIFETIME))
+                .claim("roles", body.roles().stream().map(Role::name).toList())
+                .claim("azp", body.clientId() == null ? "local-dev" : body.clientId());
+        if (body.lcsa() != null) {
+            claims.claim("lcsa", body.lcsa());
+        }
+        if (body.region() != null) {
+            claims.claim("region", body.region());
+        }
+        JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).keyId(keyId).build();
+        String token = encoder.encode(JwtEncoderParameters.from(header, claims.build())).getTokenValue();
+        return Map.of("access_token", token, "token_type", "Bearer", "expires_in", LIFETIME.toSeconds());
+    }
+
+    private static boolean fromLoopback(HttpServletRequest request) {
+        try {
+            return InetAddress.getByName(request.getRemoteAddr()).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,221 @@
+package org.pmpledger.command.dispatch;
+
+import static org.pmpledger.command.jooq.Tables.DOMAIN_EVENT_ENTRY;
+import static org.pmpledger.command.jooq.Tables.IDEMPOTENCY_RECORD;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
+import org.jooq.DSLContext;
+import org.jooq.Record2;
+import org.pmpledger.command.eventstore.CommandContext;
+import org.pmpledger.command.jooq.tables.records.IdempotencyRecordRecord;
+import org.pmpledger.command.refusal.CommandRefused;
+import org.pmpledger.command.refusal.FieldProblem;
+import org.pmpledger.web.Caller;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Sends an HTTP request's command through Axon in one database transaction that also holds the
+ * idempotency record and any set-based guard, and answers {@code {id, version, position}}.
+ * <ul>
+ *   <li>{@code Idempotency-Key}: the same key and body answer the first answer again and store
+ *       nothing; the same key with another body is refused (422).</li>
+ *   <li>{@code If-Match}: the plan version the client saw, checked by the aggregate under its lock.</li>
+ *   <li>The caller (JWT), the idempotency key and the request's correlation id travel as command
+ *       metadata onto every event.</li>
+ * </ul>
+ */
+@Component
+public class CommandDispatch {
+
+    private static final Pattern VERSION_TAG = Pattern.compile("^\\s*(?:W/)?\"?(\\d{1,18})\"?\\s*$");
+    private static final int MAX_KEY_LENGTH = 100;
+
+    private final CommandGateway commands;
+    private final TransactionTemplate transaction;
+    private final DSLContext db;
+    private final JsonMapper json;
+    private final HttpServletRequest request;
+    private final Clock clock;
+
+    CommandDispatch(CommandGateway commands, PlatformTransactionManager transactions, DSLContext db, JsonMapper json,
+                    HttpServletRequest request, Clock clock) {
+        this.commands = commands;
+        this.transaction = new TransactionTemplate(transactions);
+        this.db = db;
+        this.json = json;
+        this.request = request;
+        this.clock = clock;
+    }
+
+    /** A command that creates a plan or cycle: 201 with its Location. */
+    public ResponseEntity<CommandAccepted> create(Object command, String streamId, Object body, URI location) {
+        return send(command, streamId, body, HttpStatus.CREATED, location);
+    }
+
+    /** A command on an existing plan or cycle: 200. */
+    public ResponseEntity<CommandAccepted> change(Object command, String streamId, Object body) {
+        return send(command, streamId, body, HttpStatus.OK, null);
+    }
+
+    private ResponseEntity<CommandAccepted> send(Object command, String streamId, Object body, HttpStatus status,
+                                                 URI location) {
+        Caller caller = Caller.current();
+        Optional<String> key = idempotencyKey();
+        Long expectedVersion = expectedVersion();
+        String traceId = Optional.ofNullable(request.getHeader("X-Correlation-Id")).filter(id -> !id.isBlank())
+                .orElseGet(() -> UUID.randomUUID().toString());
+        String requestHash = requestHash(body);
+
+        Map<String, Object> context = new java.util.HashMap<>(caller.toMap());
+        context.put(CommandContext.TRACE_ID, traceId);
+        key.ifPresent(k -> context.put(CommandContext.IDEMPOTENCY_KEY, k));
+        if (expectedVersion != null) {
+            context.put(CommandContext.EXPECTED_VERSION, expectedVersion);
+        }
+        MetaData metaData = MetaData.from(context);
+
+        try {
+            return transaction.execute(tx -> {
+                if (key.isPresent()) {
+                    Optional<ResponseEntity<CommandAccepted>> first = firstAnswer(caller, key.get(), requestHash);
+                    if (first.isPresent()) {
+                        return first.get();
+                    }
+                }
+                commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
+                CommandAccepted accepted = headOf(streamId);
+                key.ifPresent(k -> remember(caller, k, requestHash, status, location, accepted));
+                return answer(status, location, accepted, traceId, false);
+            });
+        } catch (DuplicateKeyException raced) {
+            // a concurrent request with the same Idempotency-Key committed first: answer what it answered
+            if (key.isPresent()) {
+                Optional<ResponseEntity<CommandAccepted>> first =
+                        transaction.execute(tx -> firstAnswer(caller, key.get(), requestHash));
+                if (first != null && first.isPresent()) {
+                    return first.get();
+                }
+            }
+            throw raced;
+        }
+    }
+
+    private Optional<ResponseEntity<CommandAccepted>> firstAnswer(Caller caller, String key, String requestHash) {
+        IdempotencyRecordRecord first = db.selectFrom(IDEMPOTENCY_RECORD)
+                .where(IDEMPOTENCY_RECORD.SUBJECT.eq(caller.subject()))
+                .and(IDEMPOTENCY_RECORD.IDEMPOTENCY_KEY.eq(key))
+                .fetchOne();
+        if (first == null) {
+            return Optional.empty();
+        }
+        if (!first.getRequestHash().equals(requestHash)) {
+            throw CommandRefused.rule("idempotency-key-reused",
+                    "Idempotency-Key " + key + " was used for another request; use a new key for a new request.",
+                    new FieldProblem("Idempotency-Key", "was already used with a different request"));
+        }
+        CommandAccepted accepted = json.readValue(first.getResponseBody(), CommandAccepted.class);
+        URI location = first.getLocation() == null ? null : URI.create(first.getLocation());
+        return Optional.of(answer(HttpStatus.valueOf(first.getHttpStatus()), location, accepted, null, true));
+    }
+
+    private void remember(Caller caller, String key, String requestHash, HttpStatus status, URI location,
+                          CommandAccepted accepted) {
+        db.insertInto(IDEMPOTENCY_RECORD)
+                .set(IDEMPOTENCY_RECORD.SUBJECT, caller.subject())
+                .set(IDEMPOTENCY_RECORD.IDEMPOTENCY_KEY, key)
+                .set(IDEMPOTENCY_RECORD.REQUEST_HASH, requestHash)
+                .set(IDEMPOTENCY_RECORD.HTTP_STATUS, status.value())
+                .set(IDEMPOTENCY_RECORD.LOCATION, location == null ? null : location.toString())
+                .set(IDEMPOTENCY_RECORD.RESPONSE_BODY, json.writeValueAsString(accepted))
+                .set(IDEMPOTENCY_RECORD.RECORDED_AT, OffsetDateTime.now(clock))
+                .execute();
+    }
+
+    /** The stream's version and the global position of its last event, as this transaction sees them. */
+    private CommandAccepted headOf(String streamId) {
+        Record2<Long, Long> head = db.select(DOMAIN_EVENT_ENTRY.SEQUENCE_NUMBER, DOMAIN_EVENT_ENTRY.GLOBAL_INDEX)
+                .from(DOMAIN_EVENT_ENTRY)
+                .where(DOMAIN_EVENT_ENTRY.AGGREGATE_IDENTIFIER.eq(streamId))
+                .orderBy(DOMAIN_EVENT_ENTRY.SEQUENCE_NUMBER.desc())
+                .limit(1)
+                .fetchOne();
+        if (head == null) {
+            throw new IllegalStateException("the command stored no event for " + streamId);
+        }
+        return new CommandAccepted(streamId, head.value1() + 1, head.value2());
+    }
+
+    private static ResponseEntity<CommandAccepted> answer(HttpStatus status, URI location, CommandAccepted accepted,
+                                                          String traceId, boolean replayed) {
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(status).eTag("\"" + accepted.version() + "\"");
+        if (location != null) {
+            answer.location(location);
+        }
+        if (traceId != null) {
+            answer.header("X-Correlation-Id", traceId);
+        }
+        if (replayed) {
+            answer.header("Idempotent-Replayed", "true");
+        }
+        return answer.body(accepted);
+    }
+
+    private Optional<String> idempotencyKey() {
+        String key = request.getHeader("Idempotency-Key");
+        if (key == null) {
+            return Optional.empty();
+        }
+        if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
+            throw new InvalidHeader("Idempotency-Key", "must be 1 to " + MAX_KEY_LENGTH + " characters");
+        }
+        return Optional.of(key);
+    }
+
+    private Long expectedVersion() {
+        String ifMatch = request.getHeader(HttpHeaders.IF_MATCH);
+        if (ifMatch == null) {
+            return null;
+        }
+        Matcher matcher = VERSION_TAG.matcher(ifMatch);
+        if (!matcher.matches()) {
+            throw new InvalidHeader(HttpHeaders.IF_MATCH, "must be a plan version as given in ETag, e.g. \"3\"");
+        }
+        return Long.parseLong(matcher.group(1));
+    }
+
+    private String requestHash(Object body) {
+        try {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            sha256.update((request.getMethod() + " " + request.getRequestURI() + "\n").getBytes(StandardCharsets.UTF_8));
+            sha256.update(json.writeValueAsBytes(body));
+            return HexFormat.of().formatHex(sha256.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

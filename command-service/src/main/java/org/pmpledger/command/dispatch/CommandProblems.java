@@ -1,0 +1,74 @@
+package org.pmpledger.command.dispatch;
+
+import java.util.List;
+
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.pmpledger.command.refusal.CommandRefused;
+import org.pmpledger.web.ApiProblems;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** The command side's refusals as problem+json; nothing is stored on any of them. */
+@RestControllerAdvice
+class CommandProblems extends ApiProblems {
+
+    @ExceptionHandler(CommandRefused.class)
+    ResponseEntity<ProblemDetail> refused(CommandRefused e) {
+        HttpStatusCode status = HttpStatusCode.valueOf(e.kind().status());
+        return ResponseEntity.status(status).body(problem(status, e.rule(), e.getMessage(),
+                e.problems().stream().map(p -> fieldError(p.field(), p.message())).toList()));
+    }
+
+    @ExceptionHandler(InvalidHeader.class)
+    ResponseEntity<ProblemDetail> invalidHeader(InvalidHeader e) {
+        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "invalid-request",
+                "Header " + e.header() + " " + e.getMessage() + ".", List.of(fieldError(e.header(), e.getMessage()))));
+    }
+
+    @ExceptionHandler(AggregateNotFoundException.class)
+    ResponseEntity<ProblemDetail> notFound(AggregateNotFoundException e) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem(HttpStatus.NOT_FOUND, "not-found",
+                "No plan or cycle with id " + e.getAggregateIdentifier() + ".", List.of()));
+    }
+
+    @ExceptionHandler(AggregateStreamCreationException.class)
+    ResponseEntity<ProblemDetail> alreadyExists(AggregateStreamCreationException e) {
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem(HttpStatus.CONFLICT, "already-exists",
+                "It exists already; nothing was stored.", List.of()));
+    }
+
+    @ExceptionHandler(ConcurrencyException.class)
+    ResponseEntity<ProblemDetail> concurrentChange(ConcurrencyException e) {
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem(HttpStatus.CONFLICT, "concurrent-change",
+                "Another change to the same plan was stored first; nothing was stored. Read the plan again and retry.",
+                List.of()));
+    }
+
+    @ExceptionHandler(CommandExecutionException.class)
+    ResponseEntity<ProblemDetail> wrapped(CommandExecutionException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof CommandRefused refused) {
+            return refused(refused);
+        }
+        if (cause instanceof AggregateNotFoundException notFound) {
+            return notFound(notFound);
+        }
+        if (cause instanceof ConcurrencyException concurrency) {
+            return concurrentChange(concurrency);
+        }
+        return unexpected(e);
+    }
+
+    @ExceptionHandler(EventStoreException.class)
+    ResponseEntity<ProblemDetail> storeFailure(EventStoreException e) {
+        return unexpected(e);
+    }
+}

@@ -1,0 +1,72 @@
+package org.pmpledger.command.eventstore;
+
+import java.time.Clock;
+
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.serialization.RevisionResolver;
+import org.pmpledger.events.PmpEventTypes;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The event store's shape: Flyway-owned tables with snake_case names (V1__event_store.sql), event
+ * revisions from our own {@code @EventRevision} (the contract module carries no Axon types), and the
+ * caller's facts copied from each command onto every event it causes.
+ */
+@Configuration(proxyBeanMethods = false)
+class EventStoreSetup {
+
+    @Bean
+    EventSchema eventSchema() {
+        return EventSchema.builder()
+                .eventTable("domain_event_entry")
+                .snapshotTable("snapshot_event_entry")
+                .globalIndexColumn("global_index")
+                .eventIdentifierColumn("event_identifier")
+                .aggregateIdentifierColumn("aggregate_identifier")
+                .sequenceNumberColumn("sequence_number")
+                .typeColumn("type")
+                .timestampColumn("time_stamp")
+                .payloadTypeColumn("payload_type")
+                .payloadRevisionColumn("payload_revision")
+                .payloadColumn("payload")
+                .metaDataColumn("meta_data")
+                .build();
+    }
+
+    @Bean
+    TokenSchema tokenSchema() {
+        return TokenSchema.builder()
+                .setTokenTable("token_entry")
+                .setProcessorNameColumn("processor_name")
+                .setSegmentColumn("segment")
+                .setTokenColumn("token")
+                .setTokenTypeColumn("token_type")
+                .setTimestampColumn("time_stamp")
+                .setOwnerColumn("owner")
+                .build();
+    }
+
+    /** Axon's serializers (configured as jackson3) take each event's revision from {@code @EventRevision}. */
+    @Bean
+    RevisionResolver eventRevisions() {
+        return type -> type.isAnnotationPresent(org.pmpledger.events.EventRevision.class)
+                ? String.valueOf(PmpEventTypes.revisionOf(type))
+                : null;
+    }
+
+    @Bean
+    CorrelationDataProvider commandContextOnEvents() {
+        return new SimpleCorrelationDataProvider(CommandContext.KEYS_COPIED_TO_EVENTS);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}

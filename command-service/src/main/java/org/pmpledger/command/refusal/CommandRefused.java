@@ -1,0 +1,79 @@
+package org.pmpledger.command.refusal;
+
+import java.util.List;
+
+/**
+ * A command refused by a rule of the domain: nothing is stored. Thrown by aggregates and command
+ * handlers; answered over HTTP as problem+json whose {@code type} names the rule.
+ */
+public final class CommandRefused extends RuntimeException {
+
+    /** What kind of refusal, and so which HTTP status answers it. */
+    public enum Kind {
+        /** A business rule (422). */
+        RULE(422),
+        /** The state of the plan or cycle does not allow it now (409). */
+        STATE(409),
+        /** The caller's role, agency or region does not allow it (403). */
+        FORBIDDEN(403),
+        /** The plan version the client saw is not the current one (412). */
+        VERSION(412);
+
+        private final int status;
+
+        Kind(int status) {
+            this.status = status;
+        }
+
+        public int status() {
+            return status;
+        }
+    }
+
+    private final Kind kind;
+    private final String rule;
+    private final List<FieldProblem> problems;
+
+    private CommandRefused(Kind kind, String rule, String message, List<FieldProblem> problems) {
+        super(message, null, false, false);
+        this.kind = kind;
+        this.rule = rule;
+        this.problems = List.copyOf(problems);
+    }
+
+    public static CommandRefused rule(String rule, String message, FieldProblem... problems) {
+        return new CommandRefused(Kind.RULE, rule, message, List.of(problems));
+    }
+
+    public static CommandRefused rule(String rule, String message, List<FieldProblem> problems) {
+        return new CommandRefused(Kind.RULE, rule, message, problems);
+    }
+
+    public static CommandRefused state(String rule, String message) {
+        return new CommandRefused(Kind.STATE, rule, message, List.of());
+    }
+
+    public static CommandRefused forbidden(String rule, String message) {
+        return new CommandRefused(Kind.FORBIDDEN, rule, message, List.of());
+    }
+
+    public static CommandRefused version(long expected, long actual) {
+        return new CommandRefused(Kind.VERSION, "version-must-match",
+                "The plan is at version " + actual + ", not " + expected
+                        + " (If-Match): read it again and decide on the current version.",
+                List.of(new FieldProblem("If-Match", "expected \"" + actual + "\"")));
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** The rule in kebab-case, e.g. {@code one-plan-per-agency-and-year}. */
+    public String rule() {
+        return rule;
+    }
+
+    public List<FieldProblem> problems() {
+        return problems;
+    }
+}

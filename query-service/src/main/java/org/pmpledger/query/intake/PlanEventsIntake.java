@@ -1,0 +1,108 @@
+package org.pmpledger.query.intake;
+
+import static org.pmpledger.query.jooq.Tables.PARTITION_CHECKPOINT;
+import static org.pmpledger.query.jooq.Tables.STREAM_CHECKPOINT;
+
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.jooq.DSLContext;
+import org.pmpledger.query.plan.PlanSummaryProjection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Applies each poll's batch of events in one database transaction that also stores the checkpoints:
+ * per stream the last applied sequence (re-deliveries at or below it are skipped), per partition
+ * the next offset and last position. The listener returns, and Kafka offsets are committed, only
+ * after that commit: exactly-once in effect under re-delivery and restarts.
+ */
+@Component
+public class PlanEventsIntake {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PlanEventsIntake.class);
+
+    private final DSLContext db;
+    private final TransactionTemplate transaction;
+    private final JsonMapper json;
+    private final PlanSummaryProjection plans;
+    private final AppliedPositions applied;
+
+    PlanEventsIntake(DSLContext db, TransactionTemplate transaction, JsonMapper json, PlanSummaryProjection plans,
+                     AppliedPositions applied) {
+        this.db = db;
+        this.transaction = transaction;
+        this.json = json;
+        this.plans = plans;
+        this.applied = applied;
+    }
+
+    @KafkaListener(id = "plan-projections", topics = "${pmp.intake.topic}", batch = "true")
+    public void onBatch(List<ConsumerRecord<String, byte[]>> records) {
+        transaction.executeWithoutResult(tx -> apply(records));
+        applied.advanced();
+    }
+
+    void apply(List<ConsumerRecord<String, byte[]>> records) {
+        Map<String, Long> lastSequence = lastSequences(records);
+        Map<String, Long> advancedStreams = new LinkedHashMap<>();
+        Map<TopicPartition, ConsumerRecord<String, byte[]>> lastOfPartition = new LinkedHashMap<>();
+        Map<TopicPartition, Long> positionOfPartition = new HashMap<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            PublishedEvent published = PublishedEvent.decode(record, json);
+            TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+            lastOfPartition.put(partition, record);
+            positionOfPartition.merge(partition, published.position(), Math::max);
+            long last = lastSequence.getOrDefault(published.streamId(), -1L);
+            if (published.sequence() <= last) {
+                continue; // re-delivered: applied before
+            }
+            if (published.event().isEmpty()) {
+                LOG.warn("skipping event of unknown type {} at {}", published.type(), published.position());
+            } else {
+                plans.apply(published);
+            }
+            lastSequence.put(published.streamId(), published.sequence());
+            advancedStreams.put(published.streamId(), published.sequence());
+        }
+        advancedStreams.forEach((stream, sequence) -> db.insertInto(STREAM_CHECKPOINT)
+                .set(STREAM_CHECKPOINT.STREAM_ID, stream)
+                .set(STREAM_CHECKPOINT.LAST_SEQUENCE, sequence)
+                .onConflict(STREAM_CHECKPOINT.STREAM_ID).doUpdate()
+                .set(STREAM_CHECKPOINT.LAST_SEQUENCE, sequence)
+                .execute());
+        OffsetDateTime now = OffsetDateTime.now();
+        lastOfPartition.forEach((partition, record) -> db.insertInto(PARTITION_CHECKPOINT)
+                .set(PARTITION_CHECKPOINT.TOPIC, partition.topic())
+                .set(PARTITION_CHECKPOINT.KAFKA_PARTITION, partition.partition())
+                .set(PARTITION_CHECKPOINT.NEXT_OFFSET, record.offset() + 1)
+                .set(PARTITION_CHECKPOINT.LAST_POSITION, positionOfPartition.get(partition))
+                .set(PARTITION_CHECKPOINT.APPLIED_AT, now)
+                .onConflict(PARTITION_CHECKPOINT.TOPIC, PARTITION_CHECKPOINT.KAFKA_PARTITION).doUpdate()
+                .set(PARTITION_CHECKPOINT.NEXT_OFFSET, record.offset() + 1)
+                .set(PARTITION_CHECKPOINT.LAST_POSITION, positionOfPartition.get(partition))
+                .set(PARTITION_CHECKPOINT.APPLIED_AT, now)
+                .execute());
+    }
+
+    private Map<String, Long> lastSequences(List<ConsumerRecord<String, byte[]>> records) {
+        List<String> streams = records.stream().map(ConsumerRecord::key).distinct().toList();
+        Map<String, Long> last = new HashMap<>();
+        db.select(STREAM_CHECKPOINT.STREAM_ID, STREAM_CHECKPOINT.LAST_SEQUENCE)
+                .from(STREAM_CHECKPOINT)
+                .where(STREAM_CHECKPOINT.STREAM_ID.in(streams))
+                .forUpdate()
+                .forEach(row -> last.put(row.value1(), row.value2()));
+        return last;
+    }
+}

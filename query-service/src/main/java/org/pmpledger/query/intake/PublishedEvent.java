@@ -1,0 +1,38 @@
+package org.pmpledger.query.intake;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.pmpledger.events.PmpEvent;
+import org.pmpledger.events.PmpEventTypes;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One event as the publisher put it on the topic: the CloudEvents headers and the decoded payload.
+ *
+ * @param event    empty for a type this version does not know (a newer publisher): skipped, not fatal
+ * @param sequence the event's place in its stream (0 = first)
+ * @param position its global position in the event store
+ */
+public record PublishedEvent(String streamId, String type, long sequence, long position, Optional<PmpEvent> event) {
+
+    public static PublishedEvent decode(ConsumerRecord<String, byte[]> record, JsonMapper json) {
+        String type = header(record, "ce_type");
+        long sequence = Long.parseLong(header(record, "ce_sequence"));
+        long position = Long.parseLong(header(record, "ce_position"));
+        Optional<PmpEvent> event = PmpEventTypes.byName(type).map(eventType -> json.readValue(record.value(), eventType));
+        return new PublishedEvent(record.key(), type, sequence, position, event);
+    }
+
+    private static String header(ConsumerRecord<?, ?> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        if (header == null) {
+            throw new IllegalArgumentException("record " + record.topic() + "/" + record.partition() + "@"
+                    + record.offset() + " has no " + name + " header");
+        }
+        return new String(header.value(), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,83 @@
+package org.pmpledger.query.plan;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+
+import org.pmpledger.query.intake.AppliedPositions;
+import org.pmpledger.web.ApiProblems;
+import org.pmpledger.web.Caller;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+@RestController
+@RequestMapping("/api/v1/plans")
+@Tag(name = "Plans", description = "Plans as the projections know them")
+class PlanController {
+
+    private final PlanQueries plans;
+    private final AppliedPositions applied;
+    private final Duration maxWait;
+
+    PlanController(PlanQueries plans, AppliedPositions applied, @Value("${pmp.reads.max-wait:5s}") Duration maxWait) {
+        this.plans = plans;
+        this.applied = applied;
+        this.maxWait = maxWait;
+    }
+
+    @GetMapping("/{planId}")
+    @Operation(summary = "One plan", description = "minVersion waits (bounded) until the plan has reached that "
+            + "version, else 503 with Retry-After. ETag is the plan's version.")
+    ResponseEntity<?> plan(@PathVariable String planId, @RequestParam(required = false) @Min(1) Long minVersion) {
+        if (minVersion != null) {
+            boolean reached = applied.await(() -> plans.find(planId).map(p -> p.version() >= minVersion).orElse(false), maxWait);
+            if (!reached) {
+                return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "1")
+                        .body(ApiProblems.problem(HttpStatus.SERVICE_UNAVAILABLE, "not-yet-applied",
+                                "The plan has not reached version " + minVersion + " within " + maxWait.toSeconds()
+                                        + " s; retry shortly.", List.of()));
+            }
+        }
+        Optional<PlanSummary> plan = plans.find(planId);
+        if (plan.isEmpty()) {
+            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ApiProblems.problem(HttpStatus.NOT_FOUND,
+                    "not-found", "No plan " + planId + " (yet): pass minVersion=1 to wait for a plan just drafted.", List.of()));
+        }
+        if (!Caller.current().reads(plan.get().lcsa())) {
+            return ResponseEntity.status(HttpStatus.FORBIDDEN).body(ApiProblems.problem(HttpStatus.FORBIDDEN,
+                    "own-agency-only", "Your role reads only your own agency's plans.", List.of()));
+        }
+        return ResponseEntity.ok().eTag("\"" + plan.get().version() + "\"").body(plan.get());
+    }
+
+    @GetMapping
+    @Operation(summary = "Plans filtered by FFY, agency and status",
+            description = "Agency roles see only their own agency's plans.")
+    Map<String, Object> list(@RequestParam(required = false) @Min(2000) @Max(2100) Integer ffy,
+                             @RequestParam(required = false) @Pattern(regexp = "[A-Z][A-Z0-9_]{1,63}") String lcsa,
+                             @RequestParam(required = false) @Pattern(regexp = "DRAFT|SUBMITTED|RETURNED|APPROVED|CLOSED") String status) {
+        Caller caller = Caller.current();
+        String agency = caller.readsStatewide() ? lcsa : caller.lcsa();
+        if (agency == null && !caller.readsStatewide()) {
+            return Map.of("items", List.of());
+        }
+        if (lcsa != null && !lcsa.equals(agency)) {
+            return Map.of("items", List.of());
+        }
+        return Map.of("items", plans.list(ffy, agency, status));
+    }
+}

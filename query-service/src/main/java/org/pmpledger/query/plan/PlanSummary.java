@@ -1,0 +1,15 @@
+package org.pmpledger.query.plan;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * A plan as the projection knows it.
+ *
+ * @param version  the plan's version (number of its events) this answer reflects
+ * @param position the global position of the plan's last applied event
+ */
+public record PlanSummary(String planId, int ffy, String lcsa, String title, String status, Instant draftedAt,
+                          Instant submittedAt, int submissions, LocalDate dueDate, Boolean late, Integer daysLate,
+                          long version, long position) {
+}

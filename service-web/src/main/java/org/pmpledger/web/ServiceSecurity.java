@@ -1,0 +1,91 @@
+package org.pmpledger.web;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+import com.nimbusds.jose.JOSEException;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.util.function.SingletonSupplier;
+
+/**
+ * Both services are OAuth2 resource servers: every API call carries a JWT whose {@code roles} claim
+ * becomes Spring authorities ({@code ROLE_STATE_ADMIN}, ...). The issuer is configured with Spring's
+ * {@code spring.security.oauth2.resourceserver.jwt.*} properties; a local installation instead sets
+ * {@code pmp.security.local-key-dir} and the services trust the key kept there.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+public class ServiceSecurity {
+
+    static final String[] OPEN_PATHS = {
+            "/actuator/health", "/actuator/health/**", "/actuator/info",
+            "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
+            "/dev/tokens", "/error"
+    };
+
+    @Bean
+    SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
+        AuthProblems problems = new AuthProblems();
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(OPEN_PATHS).permitAll()
+                        .anyRequest().authenticated())
+                .oauth2ResourceServer(oauth -> oauth
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesClaimConverter()))
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems))
+                .exceptionHandling(handling -> handling
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems));
+        return http.build();
+    }
+
+    static JwtAuthenticationConverter rolesClaimConverter() {
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(jwt -> {
+            List<GrantedAuthority> authorities = new ArrayList<>();
+            for (Role role : Caller.fromJwt(jwt).roles()) {
+                authorities.add(new SimpleGrantedAuthority(role.authority()));
+            }
+            return authorities;
+        });
+        return converter;
+    }
+
+    /**
+     * Trusts the key of a local installation. The key is read at the first request, so query-service
+     * may start before command-service has made it.
+     */
+    @Bean
+    @ConditionalOnProperty("pmp.security.local-key-dir")
+    JwtDecoder localKeyJwtDecoder(@Value("${pmp.security.local-key-dir}") Path keyDirectory) {
+        Supplier<JwtDecoder> decoder = SingletonSupplier.of(() -> {
+            try {
+                NimbusJwtDecoder nimbus = NimbusJwtDecoder
+                        .withPublicKey(LocalKeys.loadPublic(keyDirectory).toRSAPublicKey()).build();
+                nimbus.setJwtValidator(JwtValidators.createDefaultWithIssuer(LocalKeys.ISSUER));
+                return nimbus;
+            } catch (JOSEException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        return token -> decoder.get().decode(token);
+    }
+}
