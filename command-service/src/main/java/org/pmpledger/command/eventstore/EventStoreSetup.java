@@ -1,10 +1,14 @@
 package org.pmpledger.command.eventstore;
 
+import java.sql.SQLException;
 import java.time.Clock;
+
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.RevisionResolver;
 import org.pmpledger.events.PmpEventTypes;
@@ -62,6 +66,33 @@ class EventStoreSetup {
     @Bean
     CorrelationDataProvider commandContextOnEvents() {
         return new SimpleCorrelationDataProvider(CommandContext.KEYS_COPIED_TO_EVENTS);
+    }
+
+    /** correlationId (the causing message) and traceId (the request) on every event; Axon's own default. */
+    @Bean
+    CorrelationDataProvider messageOrigin() {
+        return new MessageOriginProvider();
+    }
+
+    /**
+     * Recognises PostgreSQL's unique violation (SQLState 23505) also inside a batch's next exception,
+     * where Axon's SQL error-code resolver does not look: a second stream start is then "already exists"
+     * (409), a lost race a concurrency conflict, never a 500.
+     */
+    @Bean
+    PersistenceExceptionResolver uniqueViolations() {
+        return EventStoreSetup::isUniqueViolation;
+    }
+
+    static boolean isUniqueViolation(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            for (SQLException e = t instanceof SQLException sql ? sql : null; e != null; e = e.getNextException()) {
+                if ("23505".equals(e.getSQLState())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     @Bean

@@ -13,7 +13,7 @@ import org.springframework.kafka.config.TopicBuilder;
 class PlanEventsTopic {
 
     @Bean
-    NewTopic planEventsTopic(PublicationSettings settings) {
+    NewTopic planEvents(PublicationSettings settings) {
         return TopicBuilder.name(settings.topic())
                 .partitions(settings.partitions())
                 .replicas(settings.replicas())

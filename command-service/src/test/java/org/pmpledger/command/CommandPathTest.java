@@ -1,0 +1,267 @@
+package org.pmpledger.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.pmpledger.command.jooq.Tables.DOMAIN_EVENT_ENTRY;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.Test;
+import org.pmpledger.testsupport.ApiClient.Answer;
+import org.pmpledger.testsupport.Ffy2022;
+import org.pmpledger.testsupport.TestKafka;
+import org.springframework.beans.factory.annotation.Autowired;
+
+
+/** The user's path: HTTP command, events in the PostgreSQL store, published to Kafka; and each refusal. */
+class CommandPathTest extends CommandServiceTest {
+
+    private static final AtomicInteger NEXT_FFY = new AtomicInteger(2030);
+
+    @Autowired
+    DSLContext db;
+
+    private int openCycle() {
+        int ffy = NEXT_FFY.getAndIncrement();
+        Answer opened = api().post("/api/v1/cycles", TOKENS.stateAdmin(), Ffy2022.openCycle(ffy));
+        assertThat(opened.status()).as(opened.response().body()).isEqualTo(201);
+        return ffy;
+    }
+
+    private String draft(int ffy, String lcsa) {
+        Answer drafted = api().post("/api/v1/plans", TOKENS.lcsaEditor(lcsa), Map.of("ffy", ffy, "lcsa", lcsa));
+        assertThat(drafted.status()).as(drafted.response().body()).isEqualTo(201);
+        return drafted.body().get("id").asString();
+    }
+
+    private int eventsOf(String streamId) {
+        return db.fetchCount(DOMAIN_EVENT_ENTRY, DOMAIN_EVENT_ENTRY.AGGREGATE_IDENTIFIER.eq(streamId));
+    }
+
+    private int storedEvents() {
+        return db.fetchCount(DOMAIN_EVENT_ENTRY);
+    }
+
+    @Test
+    void draftedAndSubmittedPlanIsStoredAndPublishedKeyedByPlan() {
+        int ffy = openCycle();
+
+        Answer drafted = api().post("/api/v1/plans", TOKENS.lcsaEditor("ALAMEDA"),
+                Map.of("ffy", ffy, "lcsa", "ALAMEDA", "title", "Alameda PMP"));
+        String planId = drafted.body().get("id").asString();
+        Answer submitted = api().post("/api/v1/plans/" + planId + "/submission", TOKENS.lcsaEditor("ALAMEDA"), null);
+
+        assertThat(drafted.status()).isEqualTo(201);
+        assertThat(drafted.header("Location")).isEqualTo("/api/v1/plans/" + planId);
+        assertThat(drafted.body().get("version").asLong()).isEqualTo(1);
+        assertThat(submitted.status()).isEqualTo(200);
+        assertThat(submitted.header("ETag")).isEqualTo("\"2\"");
+        assertThat(submitted.body().get("position").asLong()).isGreaterThan(drafted.body().get("position").asLong());
+        assertThat(eventsOf(planId)).isEqualTo(2);
+        String metaData = new String(db.select(DOMAIN_EVENT_ENTRY.META_DATA).from(DOMAIN_EVENT_ENTRY)
+                .where(DOMAIN_EVENT_ENTRY.AGGREGATE_IDENTIFIER.eq(planId)).and(DOMAIN_EVENT_ENTRY.SEQUENCE_NUMBER.eq(1L))
+                .fetchOne(DOMAIN_EVENT_ENTRY.META_DATA), StandardCharsets.UTF_8);
+        assertThat(metaData).contains("\"subject\":\"editor@alameda\"", "\"lcsa\":\"ALAMEDA\"", "\"LCSA_EDITOR\"",
+                "\"clientId\":\"test-client\"", "\"traceId\"", "\"correlationId\"");
+
+        List<ConsumerRecord<String, byte[]>> published = publishedFor(planId, 2);
+        assertThat(published).extracting(ConsumerRecord::key).containsOnly(planId);
+        assertThat(header(published.get(0), "ce_type")).isEqualTo("pmp.plan.PlanDrafted");
+        assertThat(header(published.get(1), "ce_type")).isEqualTo("pmp.plan.PlanSubmitted");
+        assertThat(header(published.get(1), "ce_sequence")).isEqualTo("1");
+        assertThat(header(published.get(1), "ce_position")).isEqualTo(submitted.body().get("position").asString());
+        assertThat(header(published.get(1), "ce_revision")).isEqualTo("1");
+        assertThat(header(published.get(1), "ce_subject")).isEqualTo(planId);
+        assertThat(published.get(1).headers().lastHeader("ce_id")).isNotNull();
+        assertThat(published.get(1).headers().lastHeader("ce_time")).isNotNull();
+        assertThat(new String(published.get(1).value(), StandardCharsets.UTF_8)).contains("\"lcsa\":\"ALAMEDA\"");
+    }
+
+    @Test
+    void commandWithoutTokenIs401AndStoresNothing() {
+        int before = storedEvents();
+
+        Answer answer = api().post("/api/v1/cycles", null, Ffy2022.openCycle(2099));
+
+        assertThat(answer.status()).isEqualTo(401);
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+        assertThat(storedEvents()).isEqualTo(before);
+    }
+
+    @Test
+    void editorOfAnotherAgencyCannotSubmitThePlan() {
+        int ffy = openCycle();
+        String planId = draft(ffy, "KERN");
+
+        Answer answer = api().post("/api/v1/plans/" + planId + "/submission", TOKENS.lcsaEditor("FRESNO"), null);
+
+        assertThat(answer.status()).isEqualTo(403);
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+        assertThat(answer.body().get("type").asString()).isEqualTo("/problems/own-agency-only");
+        assertThat(eventsOf(planId)).isEqualTo(1);
+    }
+
+    @Test
+    void editorCannotDraftAnotherAgencysPlan() {
+        int ffy = openCycle();
+        int before = storedEvents();
+
+        Answer answer = api().post("/api/v1/plans", TOKENS.lcsaEditor("FRESNO"), Map.of("ffy", ffy, "lcsa", "KERN"));
+
+        assertThat(answer.status()).isEqualTo(403);
+        assertThat(storedEvents()).isEqualTo(before);
+    }
+
+    @Test
+    void invalidDraftIs400NamingEachFieldAndStoresNothing() {
+        int before = storedEvents();
+
+        Answer answer = api().post("/api/v1/plans", TOKENS.lcsaEditor("KERN"), Map.of("lcsa", "kern county"));
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+        assertThat(answer.body().get("errors").findValuesAsString("field")).containsExactlyInAnyOrder("ffy", "lcsa");
+        assertThat(storedEvents()).isEqualTo(before);
+    }
+
+    @Test
+    void unreadableDateIs400NamingTheField() {
+        Map<String, Object> cycle = new java.util.HashMap<>(Ffy2022.openCycle(2098));
+        cycle.put("planDueDate", "15/09/2097");
+
+        Answer answer = api().post("/api/v1/cycles", TOKENS.stateAdmin(), cycle);
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.body().get("errors").findValuesAsString("field")).containsExactly("planDueDate");
+    }
+
+    @Test
+    void submittingAnUnknownPlanIs404() {
+        Answer answer = api().post("/api/v1/plans/" + UUID.randomUUID() + "/submission", TOKENS.lcsaEditor("KERN"), null);
+
+        assertThat(answer.status()).isEqualTo(404);
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void secondPlanForTheSameAgencyAndYearIs409NamingTheFirst() {
+        int ffy = openCycle();
+        String first = draft(ffy, "MARIN");
+        int before = storedEvents();
+
+        Answer answer = api().post("/api/v1/plans", TOKENS.lcsaEditor("MARIN"), Map.of("ffy", ffy, "lcsa", "MARIN"));
+
+        assertThat(answer.status()).isEqualTo(409);
+        assertThat(answer.body().get("type").asString()).isEqualTo("/problems/one-plan-per-agency-and-year");
+        assertThat(answer.body().get("detail").asString()).contains(first);
+        assertThat(storedEvents()).isEqualTo(before);
+    }
+
+    @Test
+    void secondCycleForTheSameYearIs409() {
+        int ffy = openCycle();
+
+        Answer answer = api().post("/api/v1/cycles", TOKENS.stateAdmin(), Ffy2022.openCycle(ffy));
+
+        assertThat(answer.status()).isEqualTo(409);
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void staleIfMatchIs412AndStoresNothing() {
+        int ffy = openCycle();
+        String planId = draft(ffy, "NAPA");
+
+        Answer answer = api().post("/api/v1/plans/" + planId + "/submission", TOKENS.lcsaEditor("NAPA"), null,
+                Map.of("If-Match", "\"7\""));
+
+        assertThat(answer.status()).isEqualTo(412);
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+        assertThat(eventsOf(planId)).isEqualTo(1);
+    }
+
+    @Test
+    void currentIfMatchIsAccepted() {
+        int ffy = openCycle();
+        String planId = draft(ffy, "YUBA");
+
+        Answer answer = api().post("/api/v1/plans/" + planId + "/submission", TOKENS.lcsaEditor("YUBA"), null,
+                Map.of("If-Match", "\"1\""));
+
+        assertThat(answer.status()).isEqualTo(200);
+    }
+
+    @Test
+    void sameIdempotencyKeyAndBodyAnswersTheFirstAnswerAndStoresNothingNew() {
+        int ffy = openCycle();
+        Map<String, String> key = Map.of("Idempotency-Key", "draft-" + UUID.randomUUID());
+
+        Answer first = api().post("/api/v1/plans", TOKENS.lcsaEditor("LAKE"), Map.of("ffy", ffy, "lcsa", "LAKE"), key);
+        int after = storedEvents();
+        Answer again = api().post("/api/v1/plans", TOKENS.lcsaEditor("LAKE"), Map.of("ffy", ffy, "lcsa", "LAKE"), key);
+
+        assertThat(again.status()).isEqualTo(201);
+        assertThat(again.body()).isEqualTo(first.body());
+        assertThat(again.header("Location")).isEqualTo(first.header("Location"));
+        assertThat(storedEvents()).isEqualTo(after);
+    }
+
+    @Test
+    void sameIdempotencyKeyWithAnotherBodyIs422() {
+        int ffy = openCycle();
+        Map<String, String> key = Map.of("Idempotency-Key", "draft-" + UUID.randomUUID());
+        api().post("/api/v1/plans", TOKENS.lcsaEditor("MONO"), Map.of("ffy", ffy, "lcsa", "MONO"), key);
+
+        Answer answer = api().post("/api/v1/plans", TOKENS.lcsaEditor("MONO"),
+                Map.of("ffy", ffy, "lcsa", "MONO", "title", "other"), key);
+
+        assertThat(answer.status()).isEqualTo(422);
+        assertThat(answer.body().get("type").asString()).isEqualTo("/problems/idempotency-key-reused");
+    }
+
+    @Test
+    void devTokensDoNotExistOutsideTheLocalProfile() {
+        Answer answer = api().post("/dev/tokens", null, Map.of("sub", "x", "roles", List.of("STATE_ADMIN")));
+
+        assertThat(answer.status()).isEqualTo(404);
+    }
+
+    private List<ConsumerRecord<String, byte[]>> publishedFor(String key, int count) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers());
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer =
+                     new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(TOPIC));
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+                    if (key.equals(r.key())) {
+                        found.add(r);
+                    }
+                });
+                return found.size() >= count;
+            });
+        }
+        return found;
+    }
+
+    private static String header(ConsumerRecord<?, ?> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+
+}

@@ -1,0 +1,41 @@
+package org.pmpledger.command;
+
+import java.util.UUID;
+
+import org.pmpledger.testsupport.ApiClient;
+import org.pmpledger.testsupport.TestKafka;
+import org.pmpledger.testsupport.TestPostgres;
+import org.pmpledger.testsupport.TestTokens;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * command-service over real HTTP, on a fresh PostgreSQL database and a real Kafka broker, with its
+ * own topic. One Spring context is shared by the tests extending this.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+abstract class CommandServiceTest {
+
+    static final TestTokens TOKENS = TestTokens.inNewKeyDirectory();
+    static final TestPostgres.Database DATABASE = TestPostgres.newDatabase("pmp_command_it");
+    static final String TOPIC = "pmp.plan-events.it-" + UUID.randomUUID().toString().substring(0, 8);
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void realInfrastructure(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", DATABASE::jdbcUrl);
+        registry.add("spring.datasource.username", DATABASE::user);
+        registry.add("spring.datasource.password", DATABASE::password);
+        registry.add("spring.kafka.bootstrap-servers", TestKafka::bootstrapServers);
+        registry.add("pmp.publication.topic", () -> TOPIC);
+        registry.add("pmp.security.local-key-dir", () -> TOKENS.keyDirectory().toString());
+    }
+
+    ApiClient api() {
+        return new ApiClient("http://127.0.0.1:" + port);
+    }
+}
