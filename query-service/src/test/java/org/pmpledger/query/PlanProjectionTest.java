@@ -1,0 +1,170 @@
+package org.pmpledger.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+
+import org.apache.kafka.clients.admin.AdminClient;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.pmpledger.events.PmpEvent;
+import org.pmpledger.events.PmpEventTypes;
+import org.pmpledger.events.plan.PlanDrafted;
+import org.pmpledger.events.plan.PlanSubmitted;
+import org.pmpledger.testsupport.ApiClient;
+import org.pmpledger.testsupport.ApiClient.Answer;
+import org.pmpledger.testsupport.TestKafka;
+import org.pmpledger.testsupport.TestPostgres;
+import org.pmpledger.testsupport.TestTokens;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * query-service folding events from a real Kafka broker into PostgreSQL, read over HTTP. The events
+ * are put on the topic the way command-service's publisher does (key, CloudEvents headers, JSON).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class PlanProjectionTest {
+
+    static final TestTokens TOKENS = TestTokens.inNewKeyDirectory();
+    static final TestPostgres.Database DATABASE = TestPostgres.newDatabase("pmp_query_it");
+    static final String TOPIC = "pmp.plan-events.qit-" + UUID.randomUUID().toString().substring(0, 8);
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    static KafkaProducer<String, byte[]> producer;
+    static long position = 100;
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void realInfrastructure(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", DATABASE::jdbcUrl);
+        registry.add("spring.datasource.username", DATABASE::user);
+        registry.add("spring.datasource.password", DATABASE::password);
+        registry.add("spring.kafka.bootstrap-servers", TestKafka::bootstrapServers);
+        registry.add("pmp.intake.topic", () -> TOPIC);
+        registry.add("pmp.security.local-key-dir", () -> TOKENS.keyDirectory().toString());
+    }
+
+    @BeforeAll
+    static void topicAndProducer() throws Exception {
+        try (AdminClient admin = AdminClient.create(Map.of("bootstrap.servers", TestKafka.bootstrapServers()))) {
+            admin.createTopics(java.util.List.of(new NewTopic(TOPIC, 3, (short) 1))).all().get();
+        }
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers());
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    @AfterAll
+    static void closeProducer() {
+        producer.close();
+    }
+
+    private ApiClient api() {
+        return new ApiClient("http://127.0.0.1:" + port);
+    }
+
+    private static synchronized void publish(PmpEvent event, long sequence) throws Exception {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(TOPIC, event.streamId(), JSON.writeValueAsBytes(event));
+        record.headers().add("ce_type", PmpEventTypes.typeName(event.getClass()).getBytes(StandardCharsets.UTF_8));
+        record.headers().add("ce_sequence", String.valueOf(sequence).getBytes(StandardCharsets.UTF_8));
+        record.headers().add("ce_position", String.valueOf(++position).getBytes(StandardCharsets.UTF_8));
+        record.headers().add("ce_id", UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
+        producer.send(record).get();
+    }
+
+    private static PlanDrafted drafted(String planId, String lcsa) {
+        return new PlanDrafted(planId, 2022, lcsa, "PMP " + lcsa, java.time.Instant.parse("2021-08-20T17:30:00Z"));
+    }
+
+    private static PlanSubmitted submitted(String planId, String lcsa) {
+        return new PlanSubmitted(planId, 2022, lcsa, 1, java.time.LocalDate.parse("2021-09-15"), true, 2,
+                java.time.Instant.parse("2021-09-17T18:05:00Z"));
+    }
+
+    @Test
+    void publishedEventsBecomeThePlanSummary() throws Exception {
+        String planId = UUID.randomUUID().toString();
+        publish(drafted(planId, "ALAMEDA"), 0);
+        publish(submitted(planId, "ALAMEDA"), 1);
+
+        Answer plan = api().get("/api/v1/plans/" + planId + "?minVersion=2", TOKENS.analyst());
+
+        assertThat(plan.status()).as(plan.response().body()).isEqualTo(200);
+        assertThat(plan.header("ETag")).isEqualTo("\"2\"");
+        assertThat(plan.body().get("status").asString()).isEqualTo("SUBMITTED");
+        assertThat(plan.body().get("lcsa").asString()).isEqualTo("ALAMEDA");
+        assertThat(plan.body().get("daysLate").asInt()).isEqualTo(2);
+        Answer list = api().get("/api/v1/plans?ffy=2022&lcsa=ALAMEDA", TOKENS.analyst());
+        assertThat(list.body().get("items").findValuesAsString("planId")).contains(planId);
+    }
+
+    @Test
+    void theSameRecordDeliveredTwiceIsAppliedOnce() throws Exception {
+        String planId = UUID.randomUUID().toString();
+        publish(drafted(planId, "KERN"), 0);
+        publish(submitted(planId, "KERN"), 1);
+        publish(submitted(planId, "KERN"), 1);
+        String marker = UUID.randomUUID().toString();
+        publish(drafted(marker, "KERN"), 0);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> api().get("/api/v1/plans/" + marker, TOKENS.analyst()).status() == 200);
+        Answer plan = api().get("/api/v1/plans/" + planId, TOKENS.analyst());
+
+        assertThat(plan.body().get("version").asLong()).isEqualTo(2);
+        assertThat(plan.body().get("submissions").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void readWithoutTokenIs401() {
+        Answer answer = api().get("/api/v1/plans?ffy=2022", null);
+
+        assertThat(answer.status()).isEqualTo(401);
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void editorOfAnotherAgencyCannotReadThePlan() throws Exception {
+        String planId = UUID.randomUUID().toString();
+        publish(drafted(planId, "MARIN"), 0);
+
+        Answer answer = api().get("/api/v1/plans/" + planId + "?minVersion=1", TOKENS.lcsaEditor("NAPA"));
+
+        assertThat(answer.status()).isEqualTo(403);
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void versionNotReachedInTimeIs503WithRetryAfter() {
+        Answer answer = api().get("/api/v1/plans/" + UUID.randomUUID() + "?minVersion=1", TOKENS.analyst());
+
+        assertThat(answer.status()).isEqualTo(503);
+        assertThat(answer.header("Retry-After")).isEqualTo("1");
+    }
+
+    @Test
+    void badFilterIs400NamingTheParameter() {
+        Answer answer = api().get("/api/v1/plans?ffy=twenty", TOKENS.analyst());
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.body().get("errors").findValuesAsString("field")).containsExactly("ffy");
+    }
+}
