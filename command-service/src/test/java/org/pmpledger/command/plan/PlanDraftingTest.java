@@ -1,0 +1,85 @@
+package org.pmpledger.command.plan;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.axonframework.messaging.MetaData;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.pmpledger.command.cycle.CycleTerms;
+import org.pmpledger.command.cycle.PlanningCycles;
+import org.pmpledger.command.refusal.CommandRefused;
+import org.pmpledger.command.refusal.FieldProblem;
+import org.pmpledger.events.plan.PlanDrafted;
+import org.pmpledger.web.Caller;
+import org.pmpledger.web.Role;
+
+/** DraftPlan: the cycle must be open, one plan per (FFY, LCSA), only the agency's own editor or app. */
+class PlanDraftingTest {
+
+    private static final Instant NOW = Instant.parse("2021-08-20T17:30:00Z");
+
+    private AggregateTestFixture<Plan> fixture;
+    private final Map<String, String> slots = new HashMap<>();
+
+    @BeforeEach
+    void fixture() {
+        fixture = new AggregateTestFixture<>(Plan.class);
+        PlanningCycles onlyFfy2022 = ffy -> {
+            if (ffy != 2022) {
+                throw CommandRefused.rule("cycle-must-be-open", "No planning cycle is open for FFY " + ffy + ".",
+                        new FieldProblem("ffy", "has no open planning cycle"));
+            }
+            return new CycleTerms(2022, java.time.LocalDate.parse("2021-09-15"), null);
+        };
+        PlanSlots inMemory = (ffy, lcsa, planId) -> Optional.ofNullable(slots.putIfAbsent(ffy + "/" + lcsa, planId));
+        fixture.registerAnnotatedCommandHandler(
+                new PlanDrafting(fixture.getRepository(), onlyFfy2022, inMemory, Clock.fixed(NOW, ZoneOffset.UTC)));
+    }
+
+    private static MetaData editorOf(String lcsa) {
+        return MetaData.from(new Caller("editor", Set.of(Role.LCSA_EDITOR), lcsa, null, "app").toMap());
+    }
+
+    @Test
+    void canDraftAPlanForAnOpenCycle() {
+        fixture.givenNoPriorActivity()
+                .when(new DraftPlan("plan-1", 2022, "ALAMEDA", "Alameda PMP"), editorOf("ALAMEDA"))
+                .expectEvents(new PlanDrafted("plan-1", 2022, "ALAMEDA", "Alameda PMP", NOW))
+                .expectResultMessagePayload("plan-1");
+    }
+
+    @Test
+    void cannotDraftASecondPlanForTheSameAgencyAndYear() {
+        slots.put("2022/ALAMEDA", "plan-0");
+
+        fixture.givenNoPriorActivity()
+                .when(new DraftPlan("plan-1", 2022, "ALAMEDA", null), editorOf("ALAMEDA"))
+                .expectNoEvents()
+                .expectException(CommandRefused.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("plan-0"));
+    }
+
+    @Test
+    void cannotDraftForAYearWithoutAnOpenCycle() {
+        fixture.givenNoPriorActivity()
+                .when(new DraftPlan("plan-1", 2031, "ALAMEDA", null), editorOf("ALAMEDA"))
+                .expectNoEvents()
+                .expectException(CommandRefused.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("FFY 2031"));
+    }
+
+    @Test
+    void cannotDraftAnotherAgencysPlan() {
+        fixture.givenNoPriorActivity()
+                .when(new DraftPlan("plan-1", 2022, "ALAMEDA", null), editorOf("KERN"))
+                .expectNoEvents()
+                .expectException(CommandRefused.class);
+    }
+}

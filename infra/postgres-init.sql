@@ -1,0 +1,2 @@
+CREATE DATABASE pmp_command;
+CREATE DATABASE pmp_query;
