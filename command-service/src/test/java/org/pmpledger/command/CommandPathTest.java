@@ -47,6 +47,11 @@ class CommandPathTest extends CommandServiceTest {
         return drafted.body().get("id").asString();
     }
 
+    private void addEntry(String planId, String lcsa) {
+        Answer added = api().post("/api/v1/plans/" + planId + "/entries", TOKENS.lcsaEditor(lcsa), Ffy2022.entryForInitiative1());
+        assertThat(added.status()).as(added.response().body()).isEqualTo(201);
+    }
+
     private int eventsOf(String streamId) {
         return db.fetchCount(DOMAIN_EVENT_ENTRY, DOMAIN_EVENT_ENTRY.AGGREGATE_IDENTIFIER.eq(streamId));
     }
@@ -62,32 +67,34 @@ class CommandPathTest extends CommandServiceTest {
         Answer drafted = api().post("/api/v1/plans", TOKENS.lcsaEditor("ALAMEDA"),
                 Map.of("ffy", ffy, "lcsa", "ALAMEDA", "title", "Alameda PMP"));
         String planId = drafted.body().get("id").asString();
+        addEntry(planId, "ALAMEDA");
         Answer submitted = api().post("/api/v1/plans/" + planId + "/submission", TOKENS.lcsaEditor("ALAMEDA"), null);
 
         assertThat(drafted.status()).isEqualTo(201);
         assertThat(drafted.header("Location")).isEqualTo("/api/v1/plans/" + planId);
         assertThat(drafted.body().get("version").asLong()).isEqualTo(1);
         assertThat(submitted.status()).isEqualTo(200);
-        assertThat(submitted.header("ETag")).isEqualTo("\"2\"");
+        assertThat(submitted.header("ETag")).isEqualTo("\"3\"");
         assertThat(submitted.body().get("position").asLong()).isGreaterThan(drafted.body().get("position").asLong());
-        assertThat(eventsOf(planId)).isEqualTo(2);
+        assertThat(eventsOf(planId)).isEqualTo(3);
         String metaData = new String(db.select(DOMAIN_EVENT_ENTRY.META_DATA).from(DOMAIN_EVENT_ENTRY)
-                .where(DOMAIN_EVENT_ENTRY.AGGREGATE_IDENTIFIER.eq(planId)).and(DOMAIN_EVENT_ENTRY.SEQUENCE_NUMBER.eq(1L))
+                .where(DOMAIN_EVENT_ENTRY.AGGREGATE_IDENTIFIER.eq(planId)).and(DOMAIN_EVENT_ENTRY.SEQUENCE_NUMBER.eq(2L))
                 .fetchOne(DOMAIN_EVENT_ENTRY.META_DATA), StandardCharsets.UTF_8);
         assertThat(metaData).contains("\"subject\":\"editor@alameda\"", "\"lcsa\":\"ALAMEDA\"", "\"LCSA_EDITOR\"",
                 "\"clientId\":\"test-client\"", "\"traceId\"", "\"correlationId\"");
 
-        List<ConsumerRecord<String, byte[]>> published = publishedFor(planId, 2);
+        List<ConsumerRecord<String, byte[]>> published = publishedFor(planId, 3);
         assertThat(published).extracting(ConsumerRecord::key).containsOnly(planId);
-        assertThat(header(published.get(0), "ce_type")).isEqualTo("pmp.plan.PlanDrafted");
-        assertThat(header(published.get(1), "ce_type")).isEqualTo("pmp.plan.PlanSubmitted");
-        assertThat(header(published.get(1), "ce_sequence")).isEqualTo("1");
-        assertThat(header(published.get(1), "ce_position")).isEqualTo(submitted.body().get("position").asString());
-        assertThat(header(published.get(1), "ce_revision")).isEqualTo("1");
-        assertThat(header(published.get(1), "ce_subject")).isEqualTo(planId);
-        assertThat(published.get(1).headers().lastHeader("ce_id")).isNotNull();
-        assertThat(published.get(1).headers().lastHeader("ce_time")).isNotNull();
-        assertThat(new String(published.get(1).value(), StandardCharsets.UTF_8)).contains("\"lcsa\":\"ALAMEDA\"");
+        assertThat(published).extracting(r -> header(r, "ce_type"))
+                .containsExactly("pmp.plan.PlanDrafted", "pmp.plan.PlanEntryAdded", "pmp.plan.PlanSubmitted");
+        ConsumerRecord<String, byte[]> submit = published.get(2);
+        assertThat(header(submit, "ce_sequence")).isEqualTo("2");
+        assertThat(header(submit, "ce_position")).isEqualTo(submitted.body().get("position").asString());
+        assertThat(header(submit, "ce_revision")).isEqualTo("1");
+        assertThat(header(submit, "ce_subject")).isEqualTo(planId);
+        assertThat(submit.headers().lastHeader("ce_id")).isNotNull();
+        assertThat(submit.headers().lastHeader("ce_time")).isNotNull();
+        assertThat(new String(submit.value(), StandardCharsets.UTF_8)).contains("\"lcsa\":\"ALAMEDA\"");
     }
 
     @Test
@@ -197,9 +204,10 @@ class CommandPathTest extends CommandServiceTest {
     void currentIfMatchIsAccepted() {
         int ffy = openCycle();
         String planId = draft(ffy, "YUBA");
+        addEntry(planId, "YUBA");
 
         Answer answer = api().post("/api/v1/plans/" + planId + "/submission", TOKENS.lcsaEditor("YUBA"), null,
-                Map.of("If-Match", "\"1\""));
+                Map.of("If-Match", "\"2\""));
 
         assertThat(answer.status()).isEqualTo(200);
     }
@@ -223,10 +231,10 @@ class CommandPathTest extends CommandServiceTest {
     void sameIdempotencyKeyWithAnotherBodyIs422() {
         int ffy = openCycle();
         Map<String, String> key = Map.of("Idempotency-Key", "draft-" + UUID.randomUUID());
-        api().post("/api/v1/plans", TOKENS.lcsaEditor("MONO"), Map.of("ffy", ffy, "lcsa", "MONO"), key);
+        api().post("/api/v1/plans", TOKENS.lcsaEditor("MODOC"), Map.of("ffy", ffy, "lcsa", "MODOC"), key);
 
-        Answer answer = api().post("/api/v1/plans", TOKENS.lcsaEditor("MONO"),
-                Map.of("ffy", ffy, "lcsa", "MONO", "title", "other"), key);
+        Answer answer = api().post("/api/v1/plans", TOKENS.lcsaEditor("MODOC"),
+                Map.of("ffy", ffy, "lcsa", "MODOC", "title", "other"), key);
 
         assertThat(answer.status()).isEqualTo(422);
         assertThat(answer.body().get("type").asString()).isEqualTo("/problems/idempotency-key-reused");

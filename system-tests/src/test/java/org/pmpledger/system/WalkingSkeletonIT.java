@@ -78,7 +78,7 @@ class WalkingSkeletonIT {
             Answer read = queries.get("/api/v1/plans/" + planId, editor);
             assertThat(read.status()).isEqualTo(200);
             assertThat(read.body().get("status").asString()).isEqualTo("SUBMITTED");
-            assertThat(read.body().get("version").asLong()).isEqualTo(2);
+            assertThat(read.body().get("version").asLong()).isEqualTo(3);
             assertThat(read.body().get("position").asLong()).isEqualTo(submitted.body().get("position").asLong());
         });
     }
@@ -100,7 +100,7 @@ class WalkingSkeletonIT {
     void anotherAgencysEditorCannotReadThePlan() {
         String planId = draftPlan(TOKENS.lcsaEditor("FRESNO"), "FRESNO");
 
-        Answer read = queries.get("/api/v1/plans/" + planId + "?minVersion=1", TOKENS.lcsaEditor("KINGS"));
+        Answer read = queries.get("/api/v1/plans/" + planId + "?minVersion=2", TOKENS.lcsaEditor("KINGS"));
 
         assertThat(read.status()).isEqualTo(403);
         assertThat(read.contentType()).startsWith("application/problem+json");
@@ -112,9 +112,13 @@ class WalkingSkeletonIT {
         assertThat(queries.get("/api/v1/plans?ffy=" + FFY, null).status()).isEqualTo(401);
     }
 
+    /** A drafted plan with the entry the cycle's submission rule asks for. */
     private static String draftPlan(String editor, String lcsa) {
         Answer drafted = commands.post("/api/v1/plans", editor, Map.of("ffy", FFY, "lcsa", lcsa));
         assertThat(drafted.status()).isEqualTo(201);
-        return drafted.body().get("id").asString();
+        String planId = drafted.body().get("id").asString();
+        assertThat(commands.post("/api/v1/plans/" + planId + "/entries", editor, Ffy2022.entryForInitiative1()).status())
+                .isEqualTo(201);
+        return planId;
     }
 }

@@ -23,9 +23,23 @@ public final class Ffy2022 {
                                 Map.of("number", 2, "title", "Implement organization and program efficiencies")))),
                 "keyInitiatives", List.of(
                         Map.of("code", "1", "title", "Improve Service Delivery", "required", "ALL"),
-                        Map.of("code", "4", "title", "Paternity Establishment", "required", "BELOW_PATERNITY_THRESHOLD", "threshold", 90)),
-                "indicators", List.of(Map.of("code", "SPM-2", "title", "Percent of cases with collections for current child support",
-                        "unit", "PERCENT", "direction", "HIGHER_IS_BETTER")),
+                        Map.of("code", "4", "title", "Paternity Establishment", "required", "BELOW_PATERNITY_THRESHOLD",
+                                "threshold", 90, "thresholdIndicator", "SPM-7")),
+                "indicators", List.of(
+                        Map.of("code", "SPM-2", "title", "Percent of cases with collections for current child support",
+                                "unit", "PERCENT", "direction", "HIGHER_IS_BETTER"),
+                        Map.of("code", "SPM-7", "title", "Paternity establishment", "unit", "PERCENT",
+                                "direction", "HIGHER_IS_BETTER")),
                 "submissionRules", List.of("REQUIRED_INITIATIVES_COVERED"));
+    }
+
+    /**
+     * An AddPlanEntry body for goal 1 objective 1 serving key initiative 1 and measuring SPM-2: with it
+     * (and no paternity values below the threshold) a plan meets the cycle's submission rule.
+     */
+    public static Map<String, Object> entryForInitiative1() {
+        return Map.of("goal", 1, "objective", 1, "initiative", "1", "measurement", Map.of(
+                "indicator", "SPM-2", "title", "Percent of cases with collections for current child support",
+                "baseline", 61.5, "target", 63.0));
     }
 }

@@ -7,6 +7,7 @@ import jakarta.validation.Valid;
 import org.pmpledger.command.dispatch.CommandAccepted;
 import org.pmpledger.command.dispatch.CommandDispatch;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -32,5 +33,16 @@ class CycleController {
     ResponseEntity<CommandAccepted> open(@Valid @RequestBody OpenPlanningCycleRequest body) {
         OpenPlanningCycle command = body.toCommand();
         return dispatch.create(command, command.cycleId(), body, URI.create("/api/v1/cycles/" + body.ffy()));
+    }
+
+    @PostMapping("/{ffy}/agency-values")
+    @Operation(summary = "RecordAgencyIndicatorValues (STATE_ADMIN)",
+            description = "Agencies' values of one of the cycle's indicators, e.g. paternity establishment % from CDR "
+                    + "table 1.1; they decide which agencies must cover a BELOW_PATERNITY_THRESHOLD initiative. "
+                    + "Unknown indicator or agency: 422; no cycle for the FFY: 404.")
+    ResponseEntity<CommandAccepted> recordAgencyValues(@PathVariable int ffy,
+                                                       @Valid @RequestBody RecordAgencyIndicatorValuesRequest body) {
+        RecordAgencyIndicatorValues command = body.toCommand(ffy);
+        return dispatch.change(command, command.cycleId(), body);
     }
 }

@@ -40,7 +40,7 @@ record OpenPlanningCycleRequest(
 
     record Initiative(@NotBlank @Size(max = 20) String code, @NotBlank @Size(max = 500) String title,
                       @NotNull InitiativeRequirement required, BigDecimal threshold,
-                      List<@Valid @NotNull SubInitiative> subInitiatives) {
+                      @Size(max = 40) String thresholdIndicator, List<@Valid @NotNull SubInitiative> subInitiatives) {
     }
 
     record SubInitiative(@NotBlank @Size(max = 20) String code, @NotBlank @Size(max = 500) String title) {
@@ -56,7 +56,7 @@ record OpenPlanningCycleRequest(
                         orEmpty(g.objectives()).stream()
                                 .map(o -> new PlanningCycleOpened.Objective(o.number(), o.title())).toList())).toList(),
                 orEmpty(keyInitiatives).stream().map(i -> new PlanningCycleOpened.KeyInitiative(i.code(), i.title(),
-                        i.required(), i.threshold(), orEmpty(i.subInitiatives()).stream()
+                        i.required(), i.threshold(), i.thresholdIndicator(), orEmpty(i.subInitiatives()).stream()
                         .map(s -> new PlanningCycleOpened.SubInitiative(s.code(), s.title())).toList())).toList(),
                 orEmpty(indicators).stream().map(i -> new PlanningCycleOpened.PracticeIndicator(i.code(), i.title(),
                         i.unit(), i.direction())).toList(),

@@ -15,8 +15,10 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.pmpledger.command.agency.Agencies;
 import org.pmpledger.command.refusal.CommandRefused;
 import org.pmpledger.command.refusal.FieldProblem;
+import org.pmpledger.events.cycle.AgencyIndicatorValuesRecorded;
 import org.pmpledger.events.cycle.CycleEvent;
 import org.pmpledger.events.cycle.PlanningCycleOpened;
 import org.pmpledger.events.cycle.PlanningCycleOpened.InitiativeRequirement;
@@ -53,15 +55,22 @@ public class PlanningCycle {
             unique(command.goals().get(g).objectives(), PlanningCycleOpened.Objective::number,
                     "goals[" + g + "].objectives", "objective number", problems);
         }
-        unique(command.keyInitiatives(), KeyInitiative::code, "keyInitiatives", "initiative code", problems);
+        uniqueInitiativeCodes(command.keyInitiatives(), problems);
         unique(command.indicators(), PlanningCycleOpened.PracticeIndicator::code, "indicators", "indicator code", problems);
         for (int i = 0; i < command.keyInitiatives().size(); i++) {
             KeyInitiative initiative = command.keyInitiatives().get(i);
-            if (initiative.required() == InitiativeRequirement.BELOW_PATERNITY_THRESHOLD
-                    && (initiative.threshold() == null || initiative.threshold().signum() <= 0
-                    || initiative.threshold().compareTo(java.math.BigDecimal.valueOf(100)) > 0)) {
+            if (initiative.required() != InitiativeRequirement.BELOW_PATERNITY_THRESHOLD) {
+                continue;
+            }
+            if (initiative.threshold() == null || initiative.threshold().signum() <= 0
+                    || initiative.threshold().compareTo(java.math.BigDecimal.valueOf(100)) > 0) {
                 problems.add(new FieldProblem("keyInitiatives[" + i + "].threshold",
                         "is required (a percentage above 0 and at most 100) for BELOW_PATERNITY_THRESHOLD"));
+            }
+            String indicator = initiative.thresholdIndicator();
+            if (indicator == null || command.indicators().stream().noneMatch(p -> p.code().equals(indicator))) {
+                problems.add(new FieldProblem("keyInitiatives[" + i + "].thresholdIndicator",
+                        "must name one of the cycle's indicators (its agency values decide who must cover the initiative)"));
             }
         }
         if (!problems.isEmpty()) {
@@ -74,10 +83,42 @@ public class PlanningCycle {
                 command.submissionRules(), clock.instant()));
     }
 
+    @CommandHandler
+    void handle(RecordAgencyIndicatorValues command, MetaData metaData, Agencies agencies, Clock clock) {
+        if (!Caller.fromMap(metaData).has(Role.STATE_ADMIN)) {
+            throw CommandRefused.forbidden("state-admin-records-agency-values",
+                    "Only a STATE_ADMIN records agencies' indicator values.");
+        }
+        List<FieldProblem> problems = new ArrayList<>();
+        if (terms.indicator(command.indicator()).isEmpty()) {
+            problems.add(new FieldProblem("indicator", "is not an indicator of the FFY " + terms.ffy() + " cycle"));
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < command.values().size(); i++) {
+            String lcsa = command.values().get(i).lcsa();
+            if (!agencies.knows(lcsa)) {
+                problems.add(new FieldProblem("values[" + i + "].lcsa", "is not a known agency: " + lcsa));
+            } else if (!seen.add(lcsa)) {
+                problems.add(new FieldProblem("values[" + i + "].lcsa", lcsa + " appears more than once"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw CommandRefused.rule("agency-values-name-known-indicator-and-agencies",
+                    "The values cannot be recorded: " + problems.size() + " problem(s).", problems);
+        }
+        apply(new AgencyIndicatorValuesRecorded(cycleId, terms.ffy(), command.indicator(), command.values(),
+                clock.instant()));
+    }
+
     @EventSourcingHandler
     void on(PlanningCycleOpened event) {
         cycleId = event.cycleId();
         terms = CycleTerms.of(event);
+    }
+
+    @EventSourcingHandler
+    void on(AgencyIndicatorValuesRecorded event) {
+        terms = terms.with(event);
     }
 
     CycleTerms terms() {
@@ -104,6 +145,24 @@ public class PlanningCycle {
         }
         if (due.q1() != null && !command.planDueDate().isBefore(due.q1())) {
             problems.add(new FieldProblem("planDueDate", "must be before the first quarterly due date (" + due.q1() + ")"));
+        }
+    }
+
+    /** Key initiative and sub-initiative codes share one name space: plan entries refer to either. */
+    private static void uniqueInitiativeCodes(List<KeyInitiative> initiatives, List<FieldProblem> problems) {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < initiatives.size(); i++) {
+            KeyInitiative initiative = initiatives.get(i);
+            if (!seen.add(initiative.code())) {
+                problems.add(new FieldProblem("keyInitiatives[" + i + "]", "initiative code " + initiative.code() + " appears more than once"));
+            }
+            for (int s = 0; s < initiative.subInitiatives().size(); s++) {
+                String code = initiative.subInitiatives().get(s).code();
+                if (!seen.add(code)) {
+                    problems.add(new FieldProblem("keyInitiatives[" + i + "].subInitiatives[" + s + "]",
+                            "initiative code " + code + " appears more than once"));
+                }
+            }
         }
     }
 

@@ -4,6 +4,7 @@ import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.pmpledger.command.refusal.CommandRefused;
 import org.pmpledger.command.refusal.FieldProblem;
+import org.pmpledger.events.cycle.AgencyIndicatorValuesRecorded;
 import org.pmpledger.events.cycle.CycleEvent;
 import org.pmpledger.events.cycle.PlanningCycleOpened;
 import org.springframework.stereotype.Component;
@@ -26,8 +27,11 @@ class StoredPlanningCycles implements PlanningCycles {
         CycleTerms terms = null;
         DomainEventStream stream = events.readEvents(CycleEvent.cycleIdOf(ffy));
         while (stream.hasNext()) {
-            if (stream.next().getPayload() instanceof PlanningCycleOpened opened) {
+            Object payload = stream.next().getPayload();
+            if (payload instanceof PlanningCycleOpened opened) {
                 terms = CycleTerms.of(opened);
+            } else if (payload instanceof AgencyIndicatorValuesRecorded recorded && terms != null) {
+                terms = terms.with(recorded);
             }
         }
         if (terms == null) {

@@ -74,16 +74,21 @@ public class CommandDispatch {
 
     /** A command that creates a plan or cycle: 201 with its Location. */
     public ResponseEntity<CommandAccepted> create(Object command, String streamId, Object body, URI location) {
-        return send(command, streamId, body, HttpStatus.CREATED, location);
+        return send(command, streamId, null, body, HttpStatus.CREATED, location);
+    }
+
+    /** A command that creates an entry or tactic ({@code newId}) in plan {@code planId}: 201 with its Location. */
+    public ResponseEntity<CommandAccepted> createIn(Object command, String planId, String newId, Object body, URI location) {
+        return send(command, planId, newId, body, HttpStatus.CREATED, location);
     }
 
     /** A command on an existing plan or cycle: 200. */
     public ResponseEntity<CommandAccepted> change(Object command, String streamId, Object body) {
-        return send(command, streamId, body, HttpStatus.OK, null);
+        return send(command, streamId, null, body, HttpStatus.OK, null);
     }
 
-    private ResponseEntity<CommandAccepted> send(Object command, String streamId, Object body, HttpStatus status,
-                                                 URI location) {
+    private ResponseEntity<CommandAccepted> send(Object command, String streamId, String newId, Object body,
+                                                 HttpStatus status, URI location) {
         Caller caller = Caller.current();
         Optional<String> key = idempotencyKey();
         Long expectedVersion = expectedVersion();
@@ -107,8 +112,8 @@ public class CommandDispatch {
                         return first.get();
                     }
                 }
-                commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
-                CommandAccepted accepted = headOf(streamId);
+                Object outcome = commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
+                CommandAccepted accepted = headOf(streamId, newId, outcome instanceof String ? null : outcome);
                 key.ifPresent(k -> remember(caller, k, requestHash, status, location, accepted));
                 return answer(status, location, accepted, traceId, false);
             });
@@ -157,7 +162,7 @@ public class CommandDispatch {
     }
 
     /** The stream's version and the global position of its last event, as this transaction sees them. */
-    private CommandAccepted headOf(String streamId) {
+    private CommandAccepted headOf(String streamId, String newId, Object outcome) {
         Record2<Long, Long> head = db.select(DOMAIN_EVENT_ENTRY.SEQUENCE_NUMBER, DOMAIN_EVENT_ENTRY.GLOBAL_INDEX)
                 .from(DOMAIN_EVENT_ENTRY)
                 .where(DOMAIN_EVENT_ENTRY.AGGREGATE_IDENTIFIER.eq(streamId))
@@ -167,7 +172,9 @@ public class CommandDispatch {
         if (head == null) {
             throw new IllegalStateException("the command stored no event for " + streamId);
         }
-        return new CommandAccepted(streamId, head.value1() + 1, head.value2());
+        return newId == null
+                ? new CommandAccepted(streamId, null, head.value1() + 1, head.value2(), outcome)
+                : new CommandAccepted(newId, streamId, head.value1() + 1, head.value2(), outcome);
     }
 
     private static ResponseEntity<CommandAccepted> answer(HttpStatus status, URI location, CommandAccepted accepted,
@@ -191,7 +198,7 @@ public class CommandDispatch {
             return Optional.empty();
         }
         if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
-            throw new InvalidHeader("Idempotency-Key", "must be 1 to " + MAX_KEY_LENGTH + " characters");
+            throw InvalidRequestValue.header("Idempotency-Key", "must be 1 to " + MAX_KEY_LENGTH + " characters");
         }
         return Optional.of(key);
     }
@@ -203,7 +210,7 @@ public class CommandDispatch {
         }
         Matcher matcher = VERSION_TAG.matcher(ifMatch);
         if (!matcher.matches()) {
-            throw new InvalidHeader(HttpHeaders.IF_MATCH, "must be a plan version as given in ETag, e.g. \"3\"");
+            throw InvalidRequestValue.header(HttpHeaders.IF_MATCH, "must be a plan version as given in ETag, e.g. \"3\"");
         }
         return Long.parseLong(matcher.group(1));
     }

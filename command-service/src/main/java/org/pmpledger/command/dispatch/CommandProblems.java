@@ -27,10 +27,10 @@ class CommandProblems extends ApiProblems {
                 e.problems().stream().map(p -> fieldError(p.field(), p.message())).toList()));
     }
 
-    @ExceptionHandler(InvalidHeader.class)
-    ResponseEntity<ProblemDetail> invalidHeader(InvalidHeader e) {
+    @ExceptionHandler(InvalidRequestValue.class)
+    ResponseEntity<ProblemDetail> invalidValue(InvalidRequestValue e) {
         return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "invalid-request",
-                "Header " + e.header() + " " + e.getMessage() + ".", List.of(fieldError(e.header(), e.getMessage()))));
+                e.where() + " " + e.name() + " " + e.getMessage() + ".", List.of(fieldError(e.name(), e.getMessage()))));
     }
 
     @ExceptionHandler(AggregateNotFoundException.class)

@@ -6,7 +6,9 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.Repository;
 import org.pmpledger.command.cycle.PlanningCycles;
+import org.pmpledger.command.agency.Agencies;
 import org.pmpledger.command.refusal.CommandRefused;
+import org.pmpledger.command.refusal.FieldProblem;
 import org.pmpledger.web.Caller;
 import org.springframework.stereotype.Component;
 
@@ -21,18 +23,24 @@ public class PlanDrafting {
     private final Repository<Plan> plans;
     private final PlanningCycles cycles;
     private final PlanSlots slots;
+    private final Agencies agencies;
     private final Clock clock;
 
-    public PlanDrafting(Repository<Plan> plans, PlanningCycles cycles, PlanSlots slots, Clock clock) {
+    public PlanDrafting(Repository<Plan> plans, PlanningCycles cycles, PlanSlots slots, Agencies agencies, Clock clock) {
         this.plans = plans;
         this.cycles = cycles;
         this.slots = slots;
+        this.agencies = agencies;
         this.clock = clock;
     }
 
     @CommandHandler
     public String handle(DraftPlan command, MetaData metaData) throws Exception {
         Plan.requireActsFor(Caller.fromMap(metaData), command.lcsa());
+        if (!agencies.knows(command.lcsa())) {
+            throw CommandRefused.rule("agency-must-be-known", command.lcsa() + " is not a known LCSA.",
+                    new FieldProblem("lcsa", "is not a known agency code: " + command.lcsa()));
+        }
         cycles.termsOf(command.ffy());
         slots.claim(command.ffy(), command.lcsa(), command.planId()).ifPresent(existing -> {
             throw CommandRefused.state("one-plan-per-agency-and-year", command.lcsa() + " already has plan "

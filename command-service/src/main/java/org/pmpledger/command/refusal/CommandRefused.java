@@ -17,7 +17,9 @@ public final class CommandRefused extends RuntimeException {
         /** The caller's role, agency or region does not allow it (403). */
         FORBIDDEN(403),
         /** The plan version the client saw is not the current one (412). */
-        VERSION(412);
+        VERSION(412),
+        /** The entry or tactic named does not exist in the plan (404). */
+        NOT_FOUND(404);
 
         private final int status;
 
@@ -51,6 +53,10 @@ public final class CommandRefused extends RuntimeException {
 
     public static CommandRefused state(String rule, String message) {
         return new CommandRefused(Kind.STATE, rule, message, List.of());
+    }
+
+    public static CommandRefused notFound(String rule, String message) {
+        return new CommandRefused(Kind.NOT_FOUND, rule, message, List.of());
     }
 
     public static CommandRefused forbidden(String rule, String message) {

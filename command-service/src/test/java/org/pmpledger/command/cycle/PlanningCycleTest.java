@@ -1,6 +1,7 @@
 package org.pmpledger.command.cycle;
 
 import static org.hamcrest.Matchers.containsString;
+import static org.pmpledger.command.plan.PlanFixtures.refused;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -14,7 +15,10 @@ import org.axonframework.messaging.MetaData;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.pmpledger.command.plan.PlanFixtures;
 import org.pmpledger.command.refusal.CommandRefused;
+import org.pmpledger.events.cycle.AgencyIndicatorValuesRecorded;
+import org.pmpledger.events.cycle.AgencyIndicatorValuesRecorded.AgencyValue;
 import org.pmpledger.events.cycle.PlanningCycleOpened;
 import org.pmpledger.events.cycle.PlanningCycleOpened.Direction;
 import org.pmpledger.events.cycle.PlanningCycleOpened.InitiativeRequirement;
@@ -24,6 +28,7 @@ import org.pmpledger.events.cycle.PlanningCycleOpened.Objective;
 import org.pmpledger.events.cycle.PlanningCycleOpened.PracticeIndicator;
 import org.pmpledger.events.cycle.PlanningCycleOpened.QuarterDueDates;
 import org.pmpledger.events.cycle.PlanningCycleOpened.StrategicGoal;
+import org.pmpledger.events.cycle.PlanningCycleOpened.SubInitiative;
 import org.pmpledger.events.cycle.PlanningCycleOpened.SubmissionRule;
 import org.pmpledger.web.Caller;
 import org.pmpledger.web.Role;
@@ -37,11 +42,15 @@ class PlanningCycleTest {
     private static final List<StrategicGoal> GOALS = List.of(new StrategicGoal(1, "Facilitate Consistent Support for Children",
             List.of(new Objective(1, "Increase collections"), new Objective(2, "Individualized services"))));
     private static final List<KeyInitiative> INITIATIVES = List.of(
-            new KeyInitiative("1", "Improve Service Delivery", InitiativeRequirement.ALL, null, List.of()),
+            new KeyInitiative("1", "Improve Service Delivery", InitiativeRequirement.ALL, null, null,
+                    List.of(new SubInitiative("1a", "Debt Reduction Program reviews"))),
             new KeyInitiative("4", "Paternity Establishment", InitiativeRequirement.BELOW_PATERNITY_THRESHOLD,
-                    BigDecimal.valueOf(90), List.of()));
+                    BigDecimal.valueOf(90), "SPM-7", List.of()));
     private static final List<PracticeIndicator> INDICATORS = List.of(
-            new PracticeIndicator("SPM-2", "Collections on current support", MeasureUnit.PERCENT, Direction.HIGHER_IS_BETTER));
+            new PracticeIndicator("SPM-2", "Collections on current support", MeasureUnit.PERCENT, Direction.HIGHER_IS_BETTER),
+            new PracticeIndicator("SPM-7", "Paternity establishment", MeasureUnit.PERCENT, Direction.HIGHER_IS_BETTER));
+    private static final PlanningCycleOpened OPENED = new PlanningCycleOpened("cycle-2022", 2022, LocalDate.parse("2021-09-15"),
+            LETTER_21_04, GOALS, INITIATIVES, INDICATORS, List.of(SubmissionRule.REQUIRED_INITIATIVES_COVERED), NOW);
 
     private AggregateTestFixture<PlanningCycle> fixture;
 
@@ -49,6 +58,7 @@ class PlanningCycleTest {
     void fixture() {
         fixture = new AggregateTestFixture<>(PlanningCycle.class);
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+        fixture.registerInjectableResource(PlanFixtures.AGENCIES);
     }
 
     private static MetaData as(Role role) {
@@ -56,16 +66,25 @@ class PlanningCycleTest {
     }
 
     private static OpenPlanningCycle ffy2022(LocalDate planDue, QuarterDueDates quarters, List<PracticeIndicator> indicators) {
-        return new OpenPlanningCycle("cycle-2022", 2022, planDue, quarters, GOALS, INITIATIVES, indicators,
+        return ffy2022(planDue, quarters, INITIATIVES, indicators);
+    }
+
+    private static OpenPlanningCycle ffy2022(LocalDate planDue, QuarterDueDates quarters, List<KeyInitiative> initiatives,
+                                             List<PracticeIndicator> indicators) {
+        return new OpenPlanningCycle("cycle-2022", 2022, planDue, quarters, GOALS, initiatives, indicators,
                 List.of(SubmissionRule.REQUIRED_INITIATIVES_COVERED));
+    }
+
+    private static RecordAgencyIndicatorValues paternity(String... lcsas) {
+        return new RecordAgencyIndicatorValues("cycle-2022", "SPM-7", java.util.Arrays.stream(lcsas)
+                .map(lcsa -> new AgencyValue(lcsa, new BigDecimal("88.5"), LocalDate.parse("2021-09-30"))).toList());
     }
 
     @Test
     void canOpenTheFfy2022CycleOfLetter2104() {
         fixture.givenNoPriorActivity()
                 .when(ffy2022(LocalDate.parse("2021-09-15"), LETTER_21_04, INDICATORS), as(Role.STATE_ADMIN))
-                .expectEvents(new PlanningCycleOpened("cycle-2022", 2022, LocalDate.parse("2021-09-15"), LETTER_21_04,
-                        GOALS, INITIATIVES, INDICATORS, List.of(SubmissionRule.REQUIRED_INITIATIVES_COVERED), NOW));
+                .expectEvents(OPENED);
     }
 
     @Test
@@ -104,12 +123,65 @@ class PlanningCycleTest {
 
     @Test
     void cannotOpenACycleWithAnIndicatorCodeTwice() {
-        List<PracticeIndicator> twice = List.of(INDICATORS.getFirst(), INDICATORS.getFirst());
+        List<PracticeIndicator> twice = List.of(INDICATORS.getFirst(), INDICATORS.getFirst(), INDICATORS.get(1));
 
         fixture.givenNoPriorActivity()
                 .when(ffy2022(LocalDate.parse("2021-09-15"), LETTER_21_04, twice), as(Role.STATE_ADMIN))
                 .expectNoEvents()
                 .expectException(CommandRefused.class)
                 .expectExceptionMessage(containsString("1 problem"));
+    }
+
+    @Test
+    void cannotOpenACycleWhosePaternityInitiativeNamesNoIndicatorOfTheCycle() {
+        List<KeyInitiative> unknownIndicator = List.of(new KeyInitiative("4", "Paternity Establishment",
+                InitiativeRequirement.BELOW_PATERNITY_THRESHOLD, BigDecimal.valueOf(90), "CDR-1.1", List.of()));
+
+        fixture.givenNoPriorActivity()
+                .when(ffy2022(LocalDate.parse("2021-09-15"), LETTER_21_04, unknownIndicator, INDICATORS), as(Role.STATE_ADMIN))
+                .expectNoEvents()
+                .expectException(refused("cycle-must-be-consistent", 1))
+                .expectExceptionMessage(containsString("1 problem"));
+    }
+
+    @Test
+    void cannotOpenACycleWhoseSubInitiativeReusesAnInitiativeCode() {
+        List<KeyInitiative> clash = List.of(
+                new KeyInitiative("1", "Improve Service Delivery", InitiativeRequirement.ALL, null, null,
+                        List.of(new SubInitiative("2", "Clashing sub-initiative"))),
+                new KeyInitiative("2", "Enhance Partnerships", InitiativeRequirement.ALL, null, null, List.of()));
+
+        fixture.givenNoPriorActivity()
+                .when(ffy2022(LocalDate.parse("2021-09-15"), LETTER_21_04, clash, INDICATORS), as(Role.STATE_ADMIN))
+                .expectNoEvents()
+                .expectException(refused("cycle-must-be-consistent", 1));
+    }
+
+    @Test
+    void canRecordAgencyPaternityValues() {
+        fixture.given(OPENED)
+                .when(paternity("KERN", "FRESNO"), as(Role.STATE_ADMIN))
+                .expectEvents(new AgencyIndicatorValuesRecorded("cycle-2022", 2022, "SPM-7", paternity("KERN", "FRESNO").values(), NOW));
+    }
+
+    @Test
+    void onlyAStateAdminRecordsAgencyValues() {
+        fixture.given(OPENED)
+                .when(paternity("KERN"), as(Role.ANALYST))
+                .expectNoEvents()
+                .expectException(refused("state-admin-records-agency-values"));
+    }
+
+    @Test
+    void cannotRecordValuesOfAnIndicatorOutsideTheCycleOrOfUnknownOrRepeatedAgencies() {
+        RecordAgencyIndicatorValues wrong = new RecordAgencyIndicatorValues("cycle-2022", "CDR-9", List.of(
+                new AgencyValue("KERN", BigDecimal.ONE, LocalDate.parse("2021-09-30")),
+                new AgencyValue("KERN", BigDecimal.ONE, LocalDate.parse("2021-09-30")),
+                new AgencyValue("ATLANTIS", BigDecimal.ONE, LocalDate.parse("2021-09-30"))));
+
+        fixture.given(OPENED)
+                .when(wrong, as(Role.STATE_ADMIN))
+                .expectNoEvents()
+                .expectException(refused("agency-values-name-known-indicator-and-agencies", 3));
     }
 }

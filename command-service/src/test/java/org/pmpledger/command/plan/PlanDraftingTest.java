@@ -12,10 +12,7 @@ import org.axonframework.messaging.MetaData;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.pmpledger.command.cycle.CycleTerms;
-import org.pmpledger.command.cycle.PlanningCycles;
 import org.pmpledger.command.refusal.CommandRefused;
-import org.pmpledger.command.refusal.FieldProblem;
 import org.pmpledger.events.plan.PlanDrafted;
 import org.pmpledger.web.Caller;
 import org.pmpledger.web.Role;
@@ -31,16 +28,10 @@ class PlanDraftingTest {
     @BeforeEach
     void fixture() {
         fixture = new AggregateTestFixture<>(Plan.class);
-        PlanningCycles onlyFfy2022 = ffy -> {
-            if (ffy != 2022) {
-                throw CommandRefused.rule("cycle-must-be-open", "No planning cycle is open for FFY " + ffy + ".",
-                        new FieldProblem("ffy", "has no open planning cycle"));
-            }
-            return new CycleTerms(2022, java.time.LocalDate.parse("2021-09-15"), null);
-        };
         PlanSlots inMemory = (ffy, lcsa, planId) -> Optional.ofNullable(slots.putIfAbsent(ffy + "/" + lcsa, planId));
         fixture.registerAnnotatedCommandHandler(
-                new PlanDrafting(fixture.getRepository(), onlyFfy2022, inMemory, Clock.fixed(NOW, ZoneOffset.UTC)));
+                new PlanDrafting(fixture.getRepository(), PlanFixtures.CYCLES, inMemory, PlanFixtures.AGENCIES,
+                        Clock.fixed(NOW, ZoneOffset.UTC)));
     }
 
     private static MetaData editorOf(String lcsa) {
@@ -81,5 +72,14 @@ class PlanDraftingTest {
                 .when(new DraftPlan("plan-1", 2022, "ALAMEDA", null), editorOf("KERN"))
                 .expectNoEvents()
                 .expectException(CommandRefused.class);
+    }
+
+    @Test
+    void cannotDraftForAnUnknownAgency() {
+        fixture.givenNoPriorActivity()
+                .when(new DraftPlan("plan-1", 2022, "ATLANTIS", null), MetaData.from(
+                        new Caller("app", Set.of(Role.SERVICE), Caller.ANY_AGENCY, null, "app").toMap()))
+                .expectNoEvents()
+                .expectException(PlanFixtures.refused("agency-must-be-known", 1));
     }
 }

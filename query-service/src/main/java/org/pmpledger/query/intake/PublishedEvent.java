@@ -7,8 +7,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.pmpledger.events.PmpEvent;
 import org.pmpledger.events.PmpEventTypes;
+import org.pmpledger.events.upcasting.EventUpcasts;
 
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * One event as the publisher put it on the topic: the CloudEvents headers and the decoded payload.
@@ -23,7 +25,16 @@ public record PublishedEvent(String streamId, String type, long sequence, long p
         String type = header(record, "ce_type");
         long sequence = Long.parseLong(header(record, "ce_sequence"));
         long position = Long.parseLong(header(record, "ce_position"));
-        Optional<PmpEvent> event = PmpEventTypes.byName(type).map(eventType -> json.readValue(record.value(), eventType));
+        Header revisionHeader = record.headers().lastHeader("ce_revision");
+        int revision = revisionHeader == null ? 1 : Integer.parseInt(new String(revisionHeader.value(), StandardCharsets.UTF_8));
+        Optional<PmpEvent> event = PmpEventTypes.byName(type).map(eventType -> {
+            if (revision == PmpEventTypes.revisionOf(eventType)) {
+                return json.readValue(record.value(), eventType);
+            }
+            // an older revision still on the topic (it keeps events forever): upcast to today's record
+            ObjectNode current = EventUpcasts.toCurrent(eventType, revision, (ObjectNode) json.readTree(record.value()));
+            return json.treeToValue(current, eventType);
+        });
         return new PublishedEvent(record.key(), type, sequence, position, event);
     }
 

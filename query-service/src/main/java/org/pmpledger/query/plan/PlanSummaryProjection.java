@@ -9,7 +9,11 @@ import java.time.ZoneOffset;
 import org.jooq.DSLContext;
 import org.pmpledger.events.PmpEvent;
 import org.pmpledger.events.cycle.PlanningCycleOpened;
+import org.pmpledger.events.plan.FinalResultsSubmitted;
+import org.pmpledger.events.plan.PlanApproved;
 import org.pmpledger.events.plan.PlanDrafted;
+import org.pmpledger.events.plan.PlanEvent;
+import org.pmpledger.events.plan.PlanReturned;
 import org.pmpledger.events.plan.PlanSubmitted;
 import org.pmpledger.query.intake.PublishedEvent;
 import org.springframework.stereotype.Component;
@@ -50,6 +54,14 @@ public class PlanSummaryProjection {
                     .set(PLAN_SUMMARY.LAST_POSITION, published.position())
                     .where(PLAN_SUMMARY.PLAN_ID.eq(submitted.planId()))
                     .execute();
+            case PlanApproved approved -> status(approved, "APPROVED", published);
+            case PlanReturned returned -> status(returned, "RETURNED", published);
+            case FinalResultsSubmitted closed -> status(closed, "CLOSED", published);
+            case PlanEvent other -> db.update(PLAN_SUMMARY)
+                    .set(PLAN_SUMMARY.VERSION, version)
+                    .set(PLAN_SUMMARY.LAST_POSITION, published.position())
+                    .where(PLAN_SUMMARY.PLAN_ID.eq(other.planId()))
+                    .execute();
             case PlanningCycleOpened opened -> db.insertInto(CYCLE_SUMMARY)
                     .set(CYCLE_SUMMARY.FFY, opened.ffy())
                     .set(CYCLE_SUMMARY.CYCLE_ID, opened.cycleId())
@@ -61,6 +73,15 @@ public class PlanSummaryProjection {
                 // an event this projection does not fold
             }
         }
+    }
+
+    private void status(PlanEvent event, String status, PublishedEvent published) {
+        db.update(PLAN_SUMMARY)
+                .set(PLAN_SUMMARY.STATUS, status)
+                .set(PLAN_SUMMARY.VERSION, published.sequence() + 1)
+                .set(PLAN_SUMMARY.LAST_POSITION, published.position())
+                .where(PLAN_SUMMARY.PLAN_ID.eq(event.planId()))
+                .execute();
     }
 
     private static OffsetDateTime utc(java.time.Instant instant) {

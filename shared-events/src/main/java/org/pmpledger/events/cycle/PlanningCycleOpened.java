@@ -11,10 +11,13 @@ import org.pmpledger.events.EventRevision;
  * DCSS opened the performance-improvement cycle of a federal fiscal year: its goals and objectives,
  * key initiatives, practice indicators, due dates and the rules a plan must meet to be submitted.
  *
+ * <p>Revision 2 added {@link KeyInitiative#thresholdIndicator()}; revision 1 is upcast by
+ * {@link org.pmpledger.events.upcasting.EventUpcasts}.
+ *
  * @param quarterDueDates null where the letter gives none (FFY 2017)
  * @param openedAt        when the system recorded it
  */
-@EventRevision(1)
+@EventRevision(2)
 public record PlanningCycleOpened(
         String cycleId,
         int ffy,
@@ -36,9 +39,14 @@ public record PlanningCycleOpened(
     public record Objective(int number, String title) {
     }
 
-    /** @param threshold for {@link InitiativeRequirement#BELOW_PATERNITY_THRESHOLD}: the percentage below which it is required */
+    /**
+     * @param threshold          for {@link InitiativeRequirement#BELOW_PATERNITY_THRESHOLD}: the value below which
+     *                           the initiative is required of an agency
+     * @param thresholdIndicator the cycle indicator whose agency values (RecordAgencyIndicatorValues) are compared
+     *                           with the threshold; null for ALL (revision 2)
+     */
     public record KeyInitiative(String code, String title, InitiativeRequirement required, BigDecimal threshold,
-                                List<SubInitiative> subInitiatives) {
+                                String thresholdIndicator, List<SubInitiative> subInitiatives) {
     }
 
     public record SubInitiative(String code, String title) {

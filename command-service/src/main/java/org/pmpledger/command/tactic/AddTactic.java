@@ -1,0 +1,11 @@
+package org.pmpledger.command.tactic;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** The LCSA adds a tactic under one of its plan's entries. */
+public record AddTactic(@TargetAggregateIdentifier String planId, String tacticId, String entryId, String title,
+                        List<String> leads, String description, LocalDate projectedCompletion, String initiative) {
+}

@@ -1,0 +1,19 @@
+package org.pmpledger.command.tactic;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/** The body of {@code POST /api/v1/plans/{planId}/tactics}. */
+record AddTacticRequest(
+        @NotBlank @Size(max = 64) String entryId,
+        @NotBlank @Size(max = 500) String title,
+        @NotEmpty @Size(max = 20) List<@NotBlank @Size(max = 200) String> leads,
+        @Size(max = 4000) String description,
+        @NotNull LocalDate projectedCompletion,
+        @Size(max = 20) String initiative) {
+}

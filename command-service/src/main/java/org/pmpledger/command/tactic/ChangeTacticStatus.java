@@ -1,0 +1,11 @@
+package org.pmpledger.command.tactic;
+
+import java.time.LocalDate;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.pmpledger.events.plan.TacticStatus;
+
+/** The LCSA moves a tactic to another status; COMPLETED comes with the actual completion date. */
+public record ChangeTacticStatus(@TargetAggregateIdentifier String planId, String tacticId, TacticStatus status,
+                                 LocalDate actualCompletion, String comment) {
+}
