@@ -1,12 +1,20 @@
 package org.pmpledger.command;
 
+import java.time.Clock;
 import java.util.UUID;
 
+import org.junit.jupiter.api.AfterEach;
+
 import org.pmpledger.testsupport.ApiClient;
+import org.pmpledger.testsupport.TestClock;
 import org.pmpledger.testsupport.TestKafka;
 import org.pmpledger.testsupport.TestPostgres;
 import org.pmpledger.testsupport.TestTokens;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -16,11 +24,28 @@ import org.springframework.test.context.DynamicPropertySource;
  * own topic. One Spring context is shared by the tests extending this.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(CommandServiceTest.SettableClock.class)
 abstract class CommandServiceTest {
 
     static final TestTokens TOKENS = TestTokens.inNewKeyDirectory();
     static final TestPostgres.Database DATABASE = TestPostgres.newDatabase("pmp_command_it");
     static final String TOPIC = "pmp.plan-events.it-" + UUID.randomUUID().toString().substring(0, 8);
+    /** "Now" for the service's decisions: the system clock unless a test sets it (reset after each test). */
+    static final TestClock CLOCK = new TestClock();
+
+    @TestConfiguration
+    static class SettableClock {
+        @Bean
+        @Primary
+        Clock settableClock() {
+            return CLOCK;
+        }
+    }
+
+    @AfterEach
+    void systemClockAgain() {
+        CLOCK.reset();
+    }
 
     @LocalServerPort
     int port;

@@ -79,10 +79,14 @@ public record Caller(String subject, Set<Role> roles, String lcsa, String region
         return roles.contains(role);
     }
 
-    /** May act for this agency's plan: its own LCSA_EDITOR, or a SERVICE app for it or for every agency. */
+    /**
+     * May act for this agency's plan: its own LCSA_EDITOR, a SERVICE app whose {@code lcsa} claim is that
+     * agency, or a statewide SERVICE app ({@code lcsa: "*"}) that also carries STATE_ADMIN.
+     */
     public boolean actsFor(String agency) {
         return (has(Role.LCSA_EDITOR) && agency.equals(lcsa))
-                || (has(Role.SERVICE) && (agency.equals(lcsa) || ANY_AGENCY.equals(lcsa)));
+                || (has(Role.SERVICE) && agency.equals(lcsa))
+                || (has(Role.SERVICE) && ANY_AGENCY.equals(lcsa) && has(Role.STATE_ADMIN));
     }
 
     /** Reads every agency's plans and reports. */

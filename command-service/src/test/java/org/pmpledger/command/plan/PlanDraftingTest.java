@@ -77,8 +77,7 @@ class PlanDraftingTest {
     @Test
     void cannotDraftForAnUnknownAgency() {
         fixture.givenNoPriorActivity()
-                .when(new DraftPlan("plan-1", 2022, "ATLANTIS", null), MetaData.from(
-                        new Caller("app", Set.of(Role.SERVICE), Caller.ANY_AGENCY, null, "app").toMap()))
+                .when(new DraftPlan("plan-1", 2022, "ATLANTIS", null), PlanFixtures.statewideService())
                 .expectNoEvents()
                 .expectException(PlanFixtures.refused("agency-must-be-known", 1));
     }

@@ -131,6 +131,11 @@ public final class PlanFixtures {
         return MetaData.from(new Caller("someone", Set.of(role), lcsa, null, "app").toMap());
     }
 
+    /** An upstream app acting for every agency: SERVICE with {@code lcsa: "*"} plus STATE_ADMIN. */
+    public static MetaData statewideService() {
+        return MetaData.from(new Caller("statewide-feed", Set.of(Role.SERVICE, Role.STATE_ADMIN), Caller.ANY_AGENCY, null, "feed").toMap());
+    }
+
     public static MetaData editorOf(String lcsa) {
         return as(Role.LCSA_EDITOR, lcsa);
     }

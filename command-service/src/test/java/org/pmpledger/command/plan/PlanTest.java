@@ -61,7 +61,24 @@ class PlanTest {
     void serviceAppForEveryAgencyCanSubmit() {
         at("2021-09-10T18:00:00Z")
                 .given(READY)
+                .when(new SubmitPlan(PLAN), PlanFixtures.statewideService())
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void statewideServiceWithoutStateAdminCannotSubmit() {
+        at("2021-09-10T18:00:00Z")
+                .given(READY)
                 .when(new SubmitPlan(PLAN), as(Role.SERVICE, Caller.ANY_AGENCY))
+                .expectNoEvents()
+                .expectException(refused("own-agency-only"));
+    }
+
+    @Test
+    void serviceAppOfTheAgencyCanSubmit() {
+        at("2021-09-10T18:00:00Z")
+                .given(READY)
+                .when(new SubmitPlan(PLAN), as(Role.SERVICE, "ALAMEDA"))
                 .expectSuccessfulHandlerExecution();
     }
 

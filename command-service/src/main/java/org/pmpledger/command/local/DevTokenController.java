@@ -1,4 +1,4 @@
-package org.pmpledger.command.devtokens;
+package org.pmpledger.command.local;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -84,7 +84,7 @@ class DevTokenController {
         return Map.of("access_token", token, "token_type", "Bearer", "expires_in", LIFETIME.toSeconds());
     }
 
-    private static boolean fromLoopback(HttpServletRequest request) {
+    static boolean fromLoopback(HttpServletRequest request) {
         try {
             return InetAddress.getByName(request.getRemoteAddr()).isLoopbackAddress();
         } catch (UnknownHostException e) {
