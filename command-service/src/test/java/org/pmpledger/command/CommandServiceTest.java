@@ -15,6 +15,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Profile;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -25,15 +26,16 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(CommandServiceTest.SettableClock.class)
-abstract class CommandServiceTest {
+public abstract class CommandServiceTest {
 
-    static final TestTokens TOKENS = TestTokens.inNewKeyDirectory();
+    protected static final TestTokens TOKENS = TestTokens.inNewKeyDirectory();
     static final TestPostgres.Database DATABASE = TestPostgres.newDatabase("pmp_command_it");
     static final String TOPIC = "pmp.plan-events.it-" + UUID.randomUUID().toString().substring(0, 8);
     /** "Now" for the service's decisions: the system clock unless a test sets it (reset after each test). */
-    static final TestClock CLOCK = new TestClock();
+    protected static final TestClock CLOCK = new TestClock();
 
     @TestConfiguration
+    @Profile("!local") // the local profile decides with its demo time instead
     static class SettableClock {
         @Bean
         @Primary
@@ -60,7 +62,7 @@ abstract class CommandServiceTest {
         registry.add("pmp.security.local-key-dir", () -> TOKENS.keyDirectory().toString());
     }
 
-    ApiClient api() {
+    protected ApiClient api() {
         return new ApiClient("http://127.0.0.1:" + port);
     }
 }

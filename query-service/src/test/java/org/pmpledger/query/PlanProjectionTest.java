@@ -2,6 +2,7 @@ package org.pmpledger.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.pmpledger.query.jooq.Tables.CYCLE_SUMMARY;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -21,7 +22,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.pmpledger.events.PmpEvent;
 import org.pmpledger.events.PmpEventTypes;
+import org.pmpledger.events.plan.FinalResultsSubmitted;
+import org.pmpledger.events.plan.PlanApproved;
 import org.pmpledger.events.plan.PlanDrafted;
+import org.pmpledger.events.plan.PlanReturned;
+import org.pmpledger.events.plan.TacticAdded;
 import org.pmpledger.events.plan.PlanSubmitted;
 import org.pmpledger.testsupport.ApiClient;
 import org.pmpledger.testsupport.ApiClient.Answer;
@@ -51,6 +56,9 @@ class PlanProjectionTest {
 
     @LocalServerPort
     int port;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.jooq.DSLContext db;
 
     @DynamicPropertySource
     static void realInfrastructure(DynamicPropertyRegistry registry) {
@@ -82,9 +90,15 @@ class PlanProjectionTest {
         return new ApiClient("http://127.0.0.1:" + port);
     }
 
-    private static synchronized void publish(PmpEvent event, long sequence) throws Exception {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(TOPIC, event.streamId(), JSON.writeValueAsBytes(event));
-        record.headers().add("ce_type", PmpEventTypes.typeName(event.getClass()).getBytes(StandardCharsets.UTF_8));
+    private static void publish(PmpEvent event, long sequence) throws Exception {
+        publish(event.streamId(), PmpEventTypes.typeName(event.getClass()), PmpEventTypes.revisionOf(event.getClass()),
+                JSON.writeValueAsBytes(event), sequence);
+    }
+
+    private static synchronized void publish(String key, String type, int revision, byte[] json, long sequence) throws Exception {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(TOPIC, key, json);
+        record.headers().add("ce_type", type.getBytes(StandardCharsets.UTF_8));
+        record.headers().add("ce_revision", String.valueOf(revision).getBytes(StandardCharsets.UTF_8));
         record.headers().add("ce_sequence", String.valueOf(sequence).getBytes(StandardCharsets.UTF_8));
         record.headers().add("ce_position", String.valueOf(++position).getBytes(StandardCharsets.UTF_8));
         record.headers().add("ce_id", UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
@@ -115,6 +129,43 @@ class PlanProjectionTest {
         assertThat(plan.body().get("daysLate").asInt()).isEqualTo(2);
         Answer list = api().get("/api/v1/plans?ffy=2022&lcsa=ALAMEDA", TOKENS.analyst());
         assertThat(list.body().get("items").findValuesAsString("planId")).contains(planId);
+    }
+
+    @Test
+    void reviewAndFinalResultsMoveTheStatusAndEveryPlanEventTheVersion() throws Exception {
+        String planId = UUID.randomUUID().toString();
+        java.time.Instant at = java.time.Instant.parse("2021-09-20T17:00:00Z");
+        publish(drafted(planId, "FRESNO"), 0);
+        publish(submitted(planId, "FRESNO"), 1);
+        publish(new PlanReturned(planId, 2022, "FRESNO", 1, "ra", "Northern", "Add a tactic", at), 2);
+        Answer returned = api().get("/api/v1/plans/" + planId + "?minVersion=3", TOKENS.analyst());
+        publish(new TacticAdded(planId, 2022, "FRESNO", "t-1", "e-1", "Tactic", java.util.List.of("Lead"), null,
+                java.time.LocalDate.parse("2022-03-31"), null, false, at), 3);
+        publish(new PlanSubmitted(planId, 2022, "FRESNO", 2, java.time.LocalDate.parse("2021-09-15"), true, 6, at), 4);
+        publish(new PlanApproved(planId, 2022, "FRESNO", 2, "ra", "Northern", null, at), 5);
+        Answer approved = api().get("/api/v1/plans/" + planId + "?minVersion=6", TOKENS.analyst());
+        publish(new FinalResultsSubmitted(planId, 2022, "FRESNO", null, java.util.List.of(), null, false, 0, at), 6);
+
+        Answer closed = api().get("/api/v1/plans/" + planId + "?minVersion=7", TOKENS.analyst());
+
+        assertThat(returned.body().get("status").asString()).isEqualTo("RETURNED");
+        assertThat(approved.body().get("status").asString()).isEqualTo("APPROVED");
+        assertThat(closed.body().get("status").asString()).isEqualTo("CLOSED");
+        assertThat(closed.body().get("version").asLong()).isEqualTo(7);
+    }
+
+    @Test
+    void recordOfAnOlderRevisionStillOnTheTopicIsUpcastAndApplied() throws Exception {
+        byte[] v1 = PlanProjectionTest.class.getResourceAsStream("/published/PlanningCycleOpened.v1.json").readAllBytes();
+        publish("cycle-2050", "pmp.cycle.PlanningCycleOpened", 1, v1, 0);
+        String marker = UUID.randomUUID().toString();
+        publish(drafted(marker, "KERN"), 0);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> api().get("/api/v1/plans/" + marker, TOKENS.analyst()).status() == 200);
+
+        assertThat(db.fetchOne(CYCLE_SUMMARY, CYCLE_SUMMARY.FFY.eq(2050)))
+                .as("the revision-1 cycle in cycle_summary").isNotNull()
+                .extracting(r -> r.getPlanDueDate().toString()).isEqualTo("2049-09-15");
     }
 
     @Test

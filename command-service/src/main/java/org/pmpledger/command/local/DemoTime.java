@@ -55,7 +55,11 @@ class DemoTime {
                 try {
                     REQUESTED.set(Instant.parse(header));
                 } catch (DateTimeParseException e) {
-                    response.sendError(HttpServletResponse.SC_BAD_REQUEST, HEADER + " must be an ISO-8601 instant");
+                    response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+                    response.setContentType("application/problem+json");
+                    response.getWriter().write("{\"type\":\"/problems/invalid-request\",\"title\":\"Bad Request\",\"status\":400,"
+                            + "\"detail\":\"Header " + HEADER + " must be an ISO-8601 instant such as 2021-09-14T17:00:00Z.\","
+                            + "\"errors\":[{\"field\":\"" + HEADER + "\",\"message\":\"must be an ISO-8601 instant\"}]}");
                     return;
                 }
                 try {

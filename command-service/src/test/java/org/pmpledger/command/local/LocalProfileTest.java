@@ -1,0 +1,68 @@
+package org.pmpledger.command.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.pmpledger.command.jooq.Tables.DOMAIN_EVENT_ENTRY;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.Test;
+import org.pmpledger.command.CommandServiceTest;
+import org.pmpledger.testsupport.ApiClient.Answer;
+import org.pmpledger.testsupport.Ffy2022;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.ActiveProfiles;
+
+/** The local profile's conveniences: tokens from /dev/tokens, and commands decided at a demo instant. */
+@ActiveProfiles("local")
+class LocalProfileTest extends CommandServiceTest {
+
+    @Autowired
+    DSLContext db;
+
+    private String localToken(Map<String, Object> request) {
+        Answer minted = api().post("/dev/tokens", null, request);
+        assertThat(minted.status()).isEqualTo(200);
+        return minted.body().get("access_token").asString();
+    }
+
+    @Test
+    void devTokensAreHandedOutOnLoopbackAndAccepted() {
+        String admin = localToken(Map.of("sub", "local-admin", "roles", List.of("STATE_ADMIN")));
+
+        Answer opened = api().post("/api/v1/cycles", admin, Ffy2022.openCycle(2081));
+
+        assertThat(opened.status()).isEqualTo(201);
+    }
+
+    @Test
+    void commandIsDecidedAtTheDemoInstantItCarries() {
+        String admin = localToken(Map.of("sub", "local-admin", "roles", List.of("STATE_ADMIN")));
+        String editor = localToken(Map.of("sub", "local-editor", "roles", List.of("LCSA_EDITOR"), "lcsa", "NAPA"));
+        api().post("/api/v1/cycles", admin, Ffy2022.openCycle(2082), Map.of("X-Demo-Instant", "2081-08-01T17:00:00Z"));
+        String plan = api().post("/api/v1/plans", editor, Map.of("ffy", 2082, "lcsa", "NAPA")).body().get("id").asString();
+        api().post("/api/v1/plans/" + plan + "/entries", editor, Ffy2022.entryForInitiative1());
+
+        Answer submitted = api().post("/api/v1/plans/" + plan + "/submission", editor, null,
+                Map.of("X-Demo-Instant", "2081-09-18T17:00:00Z"));
+
+        assertThat(submitted.status()).isEqualTo(200);
+        String payload = new String(db.select(DOMAIN_EVENT_ENTRY.PAYLOAD).from(DOMAIN_EVENT_ENTRY)
+                .where(DOMAIN_EVENT_ENTRY.AGGREGATE_IDENTIFIER.eq(plan)).and(DOMAIN_EVENT_ENTRY.SEQUENCE_NUMBER.eq(2L))
+                .fetchOne(DOMAIN_EVENT_ENTRY.PAYLOAD), StandardCharsets.UTF_8);
+        assertThat(payload).contains("\"late\":true", "\"daysLate\":3", "\"submittedAt\":\"2081-09-18T17:00:00Z\"");
+    }
+
+    @Test
+    void unreadableDemoInstantIs400() {
+        String admin = localToken(Map.of("sub", "local-admin", "roles", List.of("STATE_ADMIN")));
+
+        Answer answer = api().post("/api/v1/cycles", admin, Ffy2022.openCycle(2083), Map.of("X-Demo-Instant", "yesterday"));
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+        assertThat(answer.body().get("errors").get(0).get("field").asString()).isEqualTo("X-Demo-Instant");
+    }
+}
