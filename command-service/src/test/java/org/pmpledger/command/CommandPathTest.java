@@ -3,6 +3,7 @@ package org.pmpledger.command;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.pmpledger.command.jooq.Tables.DOMAIN_EVENT_ENTRY;
+import static org.pmpledger.command.jooq.Tables.PLAN_SLOT;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -238,6 +239,33 @@ class CommandPathTest extends CommandServiceTest {
 
         assertThat(answer.status()).isEqualTo(422);
         assertThat(answer.body().get("type").asString()).isEqualTo("/problems/idempotency-key-reused");
+    }
+
+    @Test
+    void concurrentDraftsForTheSameAgencyAndYearMakeExactlyOnePlan() throws Exception {
+        int ffy = openCycle();
+        int requests = 8;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(requests);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+        for (int i = 0; i < requests; i++) {
+            answers.add(pool.submit(() -> {
+                start.await();
+                return api().post("/api/v1/plans", TOKENS.lcsaEditor("PLACER"), Map.of("ffy", ffy, "lcsa", "PLACER")).status();
+            }));
+        }
+        start.countDown();
+        List<Integer> statuses = new java.util.ArrayList<>();
+        for (java.util.concurrent.Future<Integer> answer : answers) {
+            statuses.add(answer.get(30, java.util.concurrent.TimeUnit.SECONDS));
+        }
+        pool.shutdown();
+
+        assertThat(statuses).containsOnly(201, 409).filteredOn(status -> status == 201).hasSize(1);
+        assertThat(db.fetchCount(PLAN_SLOT, PLAN_SLOT.FFY.eq(ffy).and(PLAN_SLOT.LCSA.eq("PLACER")))).isEqualTo(1);
+        assertThat(db.fetchCount(DOMAIN_EVENT_ENTRY, DOMAIN_EVENT_ENTRY.PAYLOAD_TYPE.endsWith("PlanDrafted")
+                .and(DOMAIN_EVENT_ENTRY.AGGREGATE_IDENTIFIER.eq(db.select(PLAN_SLOT.PLAN_ID).from(PLAN_SLOT)
+                        .where(PLAN_SLOT.FFY.eq(ffy)).and(PLAN_SLOT.LCSA.eq("PLACER")))))).isEqualTo(1);
     }
 
     @Test
