@@ -144,14 +144,19 @@ class PlanProjectionTest {
         publish(new PlanSubmitted(planId, 2022, "FRESNO", 2, java.time.LocalDate.parse("2021-09-15"), true, 6, at), 4);
         publish(new PlanApproved(planId, 2022, "FRESNO", 2, "ra", "Northern", null, at), 5);
         Answer approved = api().get("/api/v1/plans/" + planId + "?minVersion=6", TOKENS.analyst());
-        publish(new FinalResultsSubmitted(planId, 2022, "FRESNO", null, java.util.List.of(), null, false, 0, at), 6);
+        publish(new TacticAdded(planId, 2022, "FRESNO", "t-2", "e-1", "Amending tactic", java.util.List.of("Lead"), null,
+                java.time.LocalDate.parse("2022-06-30"), null, true, java.time.Instant.parse("2021-11-02T17:00:00Z")), 6);
+        publish(new FinalResultsSubmitted(planId, 2022, "FRESNO", null, java.util.List.of(), null, false, 0, at), 7);
 
-        Answer closed = api().get("/api/v1/plans/" + planId + "?minVersion=7", TOKENS.analyst());
+        Answer closed = api().get("/api/v1/plans/" + planId + "?minVersion=8", TOKENS.analyst());
 
         assertThat(returned.body().get("status").asString()).isEqualTo("RETURNED");
         assertThat(approved.body().get("status").asString()).isEqualTo("APPROVED");
         assertThat(closed.body().get("status").asString()).isEqualTo("CLOSED");
-        assertThat(closed.body().get("version").asLong()).isEqualTo(7);
+        assertThat(closed.body().get("version").asLong()).isEqualTo(8);
+        assertThat(approved.body().get("amendments").asInt()).isZero();
+        assertThat(closed.body().get("amendments").asInt()).isEqualTo(1);
+        assertThat(closed.body().get("lastAmendedAt").asString()).isEqualTo("2021-11-02T17:00:00Z");
     }
 
     @Test

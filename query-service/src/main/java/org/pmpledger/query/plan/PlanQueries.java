@@ -45,6 +45,7 @@ class PlanQueries {
     private static PlanSummary summary(PlanSummaryRecord r) {
         return new PlanSummary(r.getPlanId(), r.getFfy(), r.getLcsa(), r.getTitle(), r.getStatus(),
                 r.getDraftedAt().toInstant(), r.getSubmittedAt() == null ? null : r.getSubmittedAt().toInstant(),
-                r.getSubmissions(), r.getDueDate(), r.getLate(), r.getDaysLate(), r.getVersion(), r.getLastPosition());
+                r.getSubmissions(), r.getDueDate(), r.getLate(), r.getDaysLate(), r.getAmendments(),
+                r.getLastAmendedAt() == null ? null : r.getLastAmendedAt().toInstant(), r.getVersion(), r.getLastPosition());
     }
 }

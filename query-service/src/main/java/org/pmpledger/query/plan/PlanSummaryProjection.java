@@ -11,6 +11,7 @@ import org.pmpledger.events.PmpEvent;
 import org.pmpledger.events.cycle.PlanningCycleOpened;
 import org.pmpledger.events.plan.FinalResultsSubmitted;
 import org.pmpledger.events.plan.PlanApproved;
+import org.pmpledger.events.plan.PlanChange;
 import org.pmpledger.events.plan.PlanDrafted;
 import org.pmpledger.events.plan.PlanEvent;
 import org.pmpledger.events.plan.PlanReturned;
@@ -57,6 +58,13 @@ public class PlanSummaryProjection {
             case PlanApproved approved -> status(approved, "APPROVED", published);
             case PlanReturned returned -> status(returned, "RETURNED", published);
             case FinalResultsSubmitted closed -> status(closed, "CLOSED", published);
+            case PlanEvent change when change instanceof PlanChange amended && amended.amendment() -> db.update(PLAN_SUMMARY)
+                    .set(PLAN_SUMMARY.AMENDMENTS, PLAN_SUMMARY.AMENDMENTS.plus(1))
+                    .set(PLAN_SUMMARY.LAST_AMENDED_AT, utc(amended.changedAt()))
+                    .set(PLAN_SUMMARY.VERSION, version)
+                    .set(PLAN_SUMMARY.LAST_POSITION, published.position())
+                    .where(PLAN_SUMMARY.PLAN_ID.eq(change.planId()))
+                    .execute();
             case PlanEvent other -> db.update(PLAN_SUMMARY)
                     .set(PLAN_SUMMARY.VERSION, version)
                     .set(PLAN_SUMMARY.LAST_POSITION, published.position())

@@ -9,5 +9,10 @@ import org.pmpledger.events.EventRevision;
 @EventRevision(1)
 public record MeasurementRevised(String planId, int ffy, String lcsa, String entryId, BigDecimal baseline,
                                  BigDecimal target, BigDecimal previousBaseline, BigDecimal previousTarget,
-                                 String reason, boolean amendment, Instant revisedAt) implements PlanEvent {
+                                 String reason, boolean amendment, Instant revisedAt) implements PlanEvent, PlanChange {
+
+    @Override
+    public Instant changedAt() {
+        return revisedAt;
+    }
 }

@@ -16,5 +16,10 @@ import org.pmpledger.events.EventRevision;
 @EventRevision(1)
 public record PlanEntryAdded(String planId, int ffy, String lcsa, String entryId, int goal, Integer objective,
                              String objectiveText, String strategy, String initiative, Measurement measurement,
-                             boolean amendment, Instant addedAt) implements PlanEvent {
+                             boolean amendment, Instant addedAt) implements PlanEvent, PlanChange {
+
+    @Override
+    public Instant changedAt() {
+        return addedAt;
+    }
 }

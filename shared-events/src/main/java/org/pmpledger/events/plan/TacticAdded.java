@@ -14,5 +14,10 @@ import org.pmpledger.events.EventRevision;
 @EventRevision(1)
 public record TacticAdded(String planId, int ffy, String lcsa, String tacticId, String entryId, String title,
                           List<String> leads, String description, LocalDate projectedCompletion, String initiative,
-                          boolean amendment, Instant addedAt) implements PlanEvent {
+                          boolean amendment, Instant addedAt) implements PlanEvent, PlanChange {
+
+    @Override
+    public Instant changedAt() {
+        return addedAt;
+    }
 }

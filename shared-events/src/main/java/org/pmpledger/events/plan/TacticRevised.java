@@ -13,5 +13,10 @@ import org.pmpledger.events.EventRevision;
 @EventRevision(1)
 public record TacticRevised(String planId, int ffy, String lcsa, String tacticId, String title, List<String> leads,
                             String description, LocalDate projectedCompletion, List<String> changed, String reason,
-                            boolean amendment, Instant revisedAt) implements PlanEvent {
+                            boolean amendment, Instant revisedAt) implements PlanEvent, PlanChange {
+
+    @Override
+    public Instant changedAt() {
+        return revisedAt;
+    }
 }

@@ -9,5 +9,5 @@ import org.pmpledger.events.EventRevision;
 @EventRevision(1)
 public record TacticStatusChanged(String planId, int ffy, String lcsa, String tacticId, TacticStatus previousStatus,
                                   TacticStatus status, LocalDate actualCompletion, String comment, boolean amendment,
-                                  Instant changedAt) implements PlanEvent {
+                                  Instant changedAt) implements PlanEvent, PlanChange {
 }
