@@ -31,13 +31,18 @@ import org.springframework.stereotype.Component;
  * tracking processor ({@value #PROCESSING_GROUP}) whose token advances only when the broker has
  * acknowledged the whole batch, so a Kafka outage delays publication and never loses an event.
  * Sends within a batch are asynchronous; the batch waits once, before its token is stored.
+ * <p>After each batch a watermark record ({@value #WATERMARK_TYPE}, no key, header {@code ce_position})
+ * goes to every partition: "published through this position". A reader's position is the minimum over
+ * partitions of the last position applied, so {@code minPosition} reads work for every partition,
+ * including those the batch's events did not touch.
  */
 @Component
 @ProcessingGroup(KafkaPublication.PROCESSING_GROUP)
 class KafkaPublication {
 
     static final String PROCESSING_GROUP = "kafka-publisher";
-    private static final String SENDS = KafkaPublication.class.getName() + ".sends";
+    static final String WATERMARK_TYPE = "pmp.watermark";
+    private static final String BATCH = KafkaPublication.class.getName() + ".batch";
 
     private final KafkaTemplate<String, byte[]> kafka;
     private final Serializer serializer;
@@ -70,18 +75,45 @@ class KafkaPublication {
         if (event instanceof DomainEventMessage<?> domainEvent) {
             header(headers, "ce_sequence", String.valueOf(domainEvent.getSequenceNumber()));
         }
-        token.position().ifPresent(position -> header(headers, "ce_position", String.valueOf(position)));
-        sendsOfThisBatch().add(kafka.send(record));
+        Batch batch = currentBatch();
+        token.position().ifPresent(position -> {
+            header(headers, "ce_position", String.valueOf(position));
+            batch.lastPosition = Math.max(batch.lastPosition, position);
+        });
+        batch.sends.add(kafka.send(record));
     }
 
-    /** The sends of the current batch; the batch commits (and its token advances) only when all are acknowledged. */
-    private List<CompletableFuture<SendResult<String, byte[]>>> sendsOfThisBatch() {
-        UnitOfWork<?> batch = CurrentUnitOfWork.get();
-        return batch.root().getOrComputeResource(SENDS, key -> {
-            List<CompletableFuture<SendResult<String, byte[]>>> sends = new ArrayList<>();
-            batch.root().onPrepareCommit(unitOfWork -> awaitAcknowledgements(sends));
-            return sends;
+    /** The sends of one processor batch and the highest position among them. */
+    private static final class Batch {
+        final List<CompletableFuture<SendResult<String, byte[]>>> sends = new ArrayList<>();
+        long lastPosition = -1;
+    }
+
+    /** The current batch; it commits (and its token advances) only when all its sends are acknowledged. */
+    private Batch currentBatch() {
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
+        return unitOfWork.root().getOrComputeResource(BATCH, key -> {
+            Batch batch = new Batch();
+            unitOfWork.root().onPrepareCommit(u -> {
+                sendWatermarks(batch);
+                awaitAcknowledgements(batch.sends);
+            });
+            return batch;
         });
+    }
+
+    private void sendWatermarks(Batch batch) {
+        if (batch.lastPosition < 0) {
+            return;
+        }
+        int partitions = kafka.partitionsFor(settings.topic()).size();
+        for (int partition = 0; partition < partitions; partition++) {
+            ProducerRecord<String, byte[]> watermark = new ProducerRecord<>(settings.topic(), partition, null, new byte[0]);
+            header(watermark.headers(), "ce_type", WATERMARK_TYPE);
+            header(watermark.headers(), "ce_source", settings.source());
+            header(watermark.headers(), "ce_position", String.valueOf(batch.lastPosition));
+            batch.sends.add(kafka.send(watermark));
+        }
     }
 
     private void awaitAcknowledgements(List<CompletableFuture<SendResult<String, byte[]>>> sends) {

@@ -11,8 +11,12 @@ import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
+import java.util.ArrayList;
+import java.util.Objects;
+
 import org.jooq.DSLContext;
-import org.pmpledger.query.plan.PlanSummaryProjection;
+import org.jooq.Query;
+import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -35,15 +39,15 @@ public class PlanEventsIntake {
     private final DSLContext db;
     private final TransactionTemplate transaction;
     private final JsonMapper json;
-    private final PlanSummaryProjection plans;
+    private final List<Projection> projections;
     private final AppliedPositions applied;
 
-    PlanEventsIntake(DSLContext db, TransactionTemplate transaction, JsonMapper json, PlanSummaryProjection plans,
+    PlanEventsIntake(DSLContext db, TransactionTemplate transaction, JsonMapper json, List<Projection> projections,
                      AppliedPositions applied) {
         this.db = db;
         this.transaction = transaction;
         this.json = json;
-        this.plans = plans;
+        this.projections = projections;
         this.applied = applied;
     }
 
@@ -58,11 +62,15 @@ public class PlanEventsIntake {
         Map<String, Long> advancedStreams = new LinkedHashMap<>();
         Map<TopicPartition, ConsumerRecord<String, byte[]>> lastOfPartition = new LinkedHashMap<>();
         Map<TopicPartition, Long> positionOfPartition = new HashMap<>();
+        List<Query> writes = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> record : records) {
             PublishedEvent published = PublishedEvent.decode(record, json);
             TopicPartition partition = new TopicPartition(record.topic(), record.partition());
             lastOfPartition.put(partition, record);
             positionOfPartition.merge(partition, published.position(), Math::max);
+            if (published.watermark()) {
+                continue; // only moves the partition's position
+            }
             long last = lastSequence.getOrDefault(published.streamId(), -1L);
             if (published.sequence() <= last) {
                 continue; // re-delivered: applied before
@@ -70,19 +78,18 @@ public class PlanEventsIntake {
             if (published.event().isEmpty()) {
                 LOG.warn("skipping event of unknown type {} at {}", published.type(), published.position());
             } else {
-                plans.apply(published);
+                projections.forEach(projection -> projection.fold(published, writes));
             }
             lastSequence.put(published.streamId(), published.sequence());
             advancedStreams.put(published.streamId(), published.sequence());
         }
-        advancedStreams.forEach((stream, sequence) -> db.insertInto(STREAM_CHECKPOINT)
+        advancedStreams.forEach((stream, sequence) -> writes.add(db.insertInto(STREAM_CHECKPOINT)
                 .set(STREAM_CHECKPOINT.STREAM_ID, stream)
                 .set(STREAM_CHECKPOINT.LAST_SEQUENCE, sequence)
                 .onConflict(STREAM_CHECKPOINT.STREAM_ID).doUpdate()
-                .set(STREAM_CHECKPOINT.LAST_SEQUENCE, sequence)
-                .execute());
+                .set(STREAM_CHECKPOINT.LAST_SEQUENCE, sequence)));
         OffsetDateTime now = OffsetDateTime.now();
-        lastOfPartition.forEach((partition, record) -> db.insertInto(PARTITION_CHECKPOINT)
+        lastOfPartition.forEach((partition, record) -> writes.add(db.insertInto(PARTITION_CHECKPOINT)
                 .set(PARTITION_CHECKPOINT.TOPIC, partition.topic())
                 .set(PARTITION_CHECKPOINT.KAFKA_PARTITION, partition.partition())
                 .set(PARTITION_CHECKPOINT.NEXT_OFFSET, record.offset() + 1)
@@ -90,13 +97,16 @@ public class PlanEventsIntake {
                 .set(PARTITION_CHECKPOINT.APPLIED_AT, now)
                 .onConflict(PARTITION_CHECKPOINT.TOPIC, PARTITION_CHECKPOINT.KAFKA_PARTITION).doUpdate()
                 .set(PARTITION_CHECKPOINT.NEXT_OFFSET, record.offset() + 1)
-                .set(PARTITION_CHECKPOINT.LAST_POSITION, positionOfPartition.get(partition))
-                .set(PARTITION_CHECKPOINT.APPLIED_AT, now)
-                .execute());
+                .set(PARTITION_CHECKPOINT.LAST_POSITION, DSL.greatest(PARTITION_CHECKPOINT.LAST_POSITION,
+                        DSL.val(positionOfPartition.get(partition))))
+                .set(PARTITION_CHECKPOINT.APPLIED_AT, now)));
+        if (!writes.isEmpty()) {
+            db.batch(writes).execute();
+        }
     }
 
     private Map<String, Long> lastSequences(List<ConsumerRecord<String, byte[]>> records) {
-        List<String> streams = records.stream().map(ConsumerRecord::key).distinct().toList();
+        List<String> streams = records.stream().map(ConsumerRecord::key).filter(Objects::nonNull).distinct().toList();
         Map<String, Long> last = new HashMap<>();
         db.select(STREAM_CHECKPOINT.STREAM_ID, STREAM_CHECKPOINT.LAST_SEQUENCE)
                 .from(STREAM_CHECKPOINT)

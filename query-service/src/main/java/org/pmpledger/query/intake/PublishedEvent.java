@@ -15,16 +15,26 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * One event as the publisher put it on the topic: the CloudEvents headers and the decoded payload.
  *
- * @param event    empty for a type this version does not know (a newer publisher): skipped, not fatal
- * @param sequence the event's place in its stream (0 = first)
- * @param position its global position in the event store
+ * @param event    empty for a type this version does not know (a newer publisher) and for watermarks
+ * @param sequence the event's place in its stream (0 = first); -1 for a watermark
+ * @param position its global position in the event store; for a watermark: published through it
  */
 public record PublishedEvent(String streamId, String type, long sequence, long position, Optional<PmpEvent> event) {
 
+    /** The publisher's "published through this position" record, sent to every partition after each batch. */
+    public static final String WATERMARK = "pmp.watermark";
+
+    public boolean watermark() {
+        return WATERMARK.equals(type);
+    }
+
     public static PublishedEvent decode(ConsumerRecord<String, byte[]> record, JsonMapper json) {
         String type = header(record, "ce_type");
-        long sequence = Long.parseLong(header(record, "ce_sequence"));
         long position = Long.parseLong(header(record, "ce_position"));
+        if (WATERMARK.equals(type)) {
+            return new PublishedEvent(null, type, -1, position, Optional.empty());
+        }
+        long sequence = Long.parseLong(header(record, "ce_sequence"));
         Header revisionHeader = record.headers().lastHeader("ce_revision");
         int revision = revisionHeader == null ? 1 : Integer.parseInt(new String(revisionHeader.value(), StandardCharsets.UTF_8));
         Optional<PmpEvent> event = PmpEventTypes.byName(type).map(eventType -> {

@@ -1,14 +1,15 @@
 package org.pmpledger.query.plan;
 
-import static org.pmpledger.query.jooq.Tables.CYCLE_SUMMARY;
 import static org.pmpledger.query.jooq.Tables.PLAN_SUMMARY;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 
 import org.jooq.DSLContext;
-import org.pmpledger.events.PmpEvent;
-import org.pmpledger.events.cycle.PlanningCycleOpened;
+import org.jooq.Query;
+import org.jooq.impl.DSL;
 import org.pmpledger.events.plan.FinalResultsSubmitted;
 import org.pmpledger.events.plan.PlanApproved;
 import org.pmpledger.events.plan.PlanChange;
@@ -16,12 +17,13 @@ import org.pmpledger.events.plan.PlanDrafted;
 import org.pmpledger.events.plan.PlanEvent;
 import org.pmpledger.events.plan.PlanReturned;
 import org.pmpledger.events.plan.PlanSubmitted;
+import org.pmpledger.query.intake.Projection;
 import org.pmpledger.query.intake.PublishedEvent;
 import org.springframework.stereotype.Component;
 
-/** Folds plan and cycle events into {@code plan_summary} and {@code cycle_summary}. No rule lives here. */
+/** Folds plan events into {@code plan_summary}: status, version, submission and closing facts. */
 @Component
-public class PlanSummaryProjection {
+class PlanSummaryProjection implements Projection {
 
     private final DSLContext db;
 
@@ -29,70 +31,73 @@ public class PlanSummaryProjection {
         this.db = db;
     }
 
-    public void apply(PublishedEvent published) {
-        PmpEvent event = published.event().orElseThrow();
+    @Override
+    public void fold(PublishedEvent published, List<Query> writes) {
+        if (!(published.event().orElseThrow() instanceof PlanEvent event)) {
+            return;
+        }
         long version = published.sequence() + 1;
+        var summary = PLAN_SUMMARY;
         switch (event) {
-            case PlanDrafted drafted -> db.insertInto(PLAN_SUMMARY)
-                    .set(PLAN_SUMMARY.PLAN_ID, drafted.planId())
-                    .set(PLAN_SUMMARY.FFY, drafted.ffy())
-                    .set(PLAN_SUMMARY.LCSA, drafted.lcsa())
-                    .set(PLAN_SUMMARY.TITLE, drafted.title())
-                    .set(PLAN_SUMMARY.STATUS, "DRAFT")
-                    .set(PLAN_SUMMARY.DRAFTED_AT, utc(drafted.draftedAt()))
-                    .set(PLAN_SUMMARY.VERSION, version)
-                    .set(PLAN_SUMMARY.LAST_POSITION, published.position())
-                    .onConflict(PLAN_SUMMARY.PLAN_ID).doNothing()
-                    .execute();
-            case PlanSubmitted submitted -> db.update(PLAN_SUMMARY)
-                    .set(PLAN_SUMMARY.STATUS, "SUBMITTED")
-                    .set(PLAN_SUMMARY.SUBMITTED_AT, utc(submitted.submittedAt()))
-                    .set(PLAN_SUMMARY.SUBMISSIONS, submitted.submission())
-                    .set(PLAN_SUMMARY.DUE_DATE, submitted.dueDate())
-                    .set(PLAN_SUMMARY.LATE, submitted.late())
-                    .set(PLAN_SUMMARY.DAYS_LATE, submitted.daysLate())
-                    .set(PLAN_SUMMARY.VERSION, version)
-                    .set(PLAN_SUMMARY.LAST_POSITION, published.position())
-                    .where(PLAN_SUMMARY.PLAN_ID.eq(submitted.planId()))
-                    .execute();
-            case PlanApproved approved -> status(approved, "APPROVED", published);
-            case PlanReturned returned -> status(returned, "RETURNED", published);
-            case FinalResultsSubmitted closed -> status(closed, "CLOSED", published);
-            case PlanEvent change when change instanceof PlanChange amended && amended.amendment() -> db.update(PLAN_SUMMARY)
-                    .set(PLAN_SUMMARY.AMENDMENTS, PLAN_SUMMARY.AMENDMENTS.plus(1))
-                    .set(PLAN_SUMMARY.LAST_AMENDED_AT, utc(amended.changedAt()))
-                    .set(PLAN_SUMMARY.VERSION, version)
-                    .set(PLAN_SUMMARY.LAST_POSITION, published.position())
-                    .where(PLAN_SUMMARY.PLAN_ID.eq(change.planId()))
-                    .execute();
-            case PlanEvent other -> db.update(PLAN_SUMMARY)
-                    .set(PLAN_SUMMARY.VERSION, version)
-                    .set(PLAN_SUMMARY.LAST_POSITION, published.position())
-                    .where(PLAN_SUMMARY.PLAN_ID.eq(other.planId()))
-                    .execute();
-            case PlanningCycleOpened opened -> db.insertInto(CYCLE_SUMMARY)
-                    .set(CYCLE_SUMMARY.FFY, opened.ffy())
-                    .set(CYCLE_SUMMARY.CYCLE_ID, opened.cycleId())
-                    .set(CYCLE_SUMMARY.PLAN_DUE_DATE, opened.planDueDate())
-                    .set(CYCLE_SUMMARY.OPENED_AT, utc(opened.openedAt()))
-                    .onConflict(CYCLE_SUMMARY.FFY).doNothing()
-                    .execute();
-            default -> {
-                // an event this projection does not fold
-            }
+            case PlanDrafted drafted -> writes.add(db.insertInto(summary)
+                    .set(summary.PLAN_ID, drafted.planId())
+                    .set(summary.FFY, drafted.ffy())
+                    .set(summary.LCSA, drafted.lcsa())
+                    .set(summary.TITLE, drafted.title())
+                    .set(summary.STATUS, "DRAFT")
+                    .set(summary.DRAFTED_AT, utc(drafted.draftedAt()))
+                    .set(summary.VERSION, version)
+                    .set(summary.LAST_POSITION, published.position())
+                    .onConflict(summary.PLAN_ID).doNothing());
+            case PlanSubmitted submitted -> writes.add(db.update(summary)
+                    .set(summary.STATUS, "SUBMITTED")
+                    .set(summary.SUBMITTED_AT, utc(submitted.submittedAt()))
+                    .set(summary.SUBMISSIONS, submitted.submission())
+                    .set(summary.DUE_DATE, submitted.dueDate())
+                    .set(summary.LATE, submitted.late())
+                    .set(summary.DAYS_LATE, submitted.daysLate())
+                    .set(summary.FIRST_SUBMITTED_AT, DSL.coalesce(summary.FIRST_SUBMITTED_AT, DSL.val(utc(submitted.submittedAt()))))
+                    .set(summary.FIRST_LATE, DSL.coalesce(summary.FIRST_LATE, DSL.val(submitted.late())))
+                    .set(summary.FIRST_DAYS_LATE, DSL.coalesce(summary.FIRST_DAYS_LATE, DSL.val(submitted.daysLate())))
+                    .set(summary.VERSION, version)
+                    .set(summary.LAST_POSITION, published.position())
+                    .where(summary.PLAN_ID.eq(submitted.planId())));
+            case PlanApproved approved -> writes.add(db.update(summary)
+                    .set(summary.STATUS, "APPROVED")
+                    .set(summary.APPROVED_AT, utc(approved.approvedAt()))
+                    .set(summary.VERSION, version)
+                    .set(summary.LAST_POSITION, published.position())
+                    .where(summary.PLAN_ID.eq(approved.planId())));
+            case PlanReturned returned -> writes.add(db.update(summary)
+                    .set(summary.STATUS, "RETURNED")
+                    .set(summary.RETURNS, summary.RETURNS.plus(1))
+                    .set(summary.VERSION, version)
+                    .set(summary.LAST_POSITION, published.position())
+                    .where(summary.PLAN_ID.eq(returned.planId())));
+            case FinalResultsSubmitted closed -> writes.add(db.update(summary)
+                    .set(summary.STATUS, "CLOSED")
+                    .set(summary.CLOSED_AT, utc(closed.submittedAt()))
+                    .set(summary.FINAL_DUE_DATE, closed.dueDate())
+                    .set(summary.FINAL_LATE, closed.late())
+                    .set(summary.FINAL_DAYS_LATE, closed.daysLate())
+                    .set(summary.FINAL_NARRATIVE, closed.narrative())
+                    .set(summary.VERSION, version)
+                    .set(summary.LAST_POSITION, published.position())
+                    .where(summary.PLAN_ID.eq(closed.planId())));
+            case PlanEvent change when change instanceof PlanChange amended && amended.amendment() -> writes.add(db.update(summary)
+                    .set(summary.AMENDMENTS, summary.AMENDMENTS.plus(1))
+                    .set(summary.LAST_AMENDED_AT, utc(amended.changedAt()))
+                    .set(summary.VERSION, version)
+                    .set(summary.LAST_POSITION, published.position())
+                    .where(summary.PLAN_ID.eq(change.planId())));
+            default -> writes.add(db.update(summary)
+                    .set(summary.VERSION, version)
+                    .set(summary.LAST_POSITION, published.position())
+                    .where(summary.PLAN_ID.eq(event.planId())));
         }
     }
 
-    private void status(PlanEvent event, String status, PublishedEvent published) {
-        db.update(PLAN_SUMMARY)
-                .set(PLAN_SUMMARY.STATUS, status)
-                .set(PLAN_SUMMARY.VERSION, published.sequence() + 1)
-                .set(PLAN_SUMMARY.LAST_POSITION, published.position())
-                .where(PLAN_SUMMARY.PLAN_ID.eq(event.planId()))
-                .execute();
-    }
-
-    private static OffsetDateTime utc(java.time.Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
+    static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 }
