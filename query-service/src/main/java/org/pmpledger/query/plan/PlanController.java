@@ -2,13 +2,15 @@ package org.pmpledger.query.plan;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 
+import org.pmpledger.query.freshness.Answers;
+import org.pmpledger.query.freshness.Freshness;
+import org.pmpledger.query.freshness.Reflects;
 import org.pmpledger.query.intake.AppliedPositions;
 import org.pmpledger.web.ApiProblems;
 import org.pmpledger.web.Caller;
@@ -30,18 +32,25 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class PlanController {
 
     private final PlanQueries plans;
+    private final PlanDocuments documents;
     private final AppliedPositions applied;
+    private final Freshness freshness;
     private final Duration maxWait;
 
-    PlanController(PlanQueries plans, AppliedPositions applied, @Value("${pmp.reads.max-wait:5s}") Duration maxWait) {
+    PlanController(PlanQueries plans, PlanDocuments documents, AppliedPositions applied, Freshness freshness,
+                   @Value("${pmp.reads.max-wait:5s}") Duration maxWait) {
         this.plans = plans;
+        this.documents = documents;
+        this.freshness = freshness;
         this.applied = applied;
         this.maxWait = maxWait;
     }
 
     @GetMapping("/{planId}")
-    @Operation(summary = "One plan", description = "minVersion waits (bounded) until the plan has reached that "
-            + "version, else 503 with Retry-After. ETag is the plan's version.")
+    @Operation(summary = "One plan, as a document in the template's shape",
+            description = "Entries with goal, objective, strategy, key initiative, measurement, quarterly updates (first "
+                    + "recording's timeliness, corrections) and tactics; review history; version and position. minVersion "
+                    + "waits (bounded) until the plan has reached that version, else 503 with Retry-After. ETag is the version.")
     ResponseEntity<?> plan(@PathVariable String planId, @RequestParam(required = false) @Min(1) Long minVersion) {
         if (minVersion != null) {
             boolean reached = applied.await(() -> plans.find(planId).map(p -> p.version() >= minVersion).orElse(false), maxWait);
@@ -52,7 +61,7 @@ class PlanController {
                                         + " s; retry shortly.", List.of()));
             }
         }
-        Optional<PlanSummary> plan = plans.find(planId);
+        Optional<PlanDocument> plan = documents.find(planId);
         if (plan.isEmpty()) {
             return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ApiProblems.problem(HttpStatus.NOT_FOUND,
                     "not-found", "No plan " + planId + " (yet): pass minVersion=1 to wait for a plan just drafted.", List.of()));
@@ -64,20 +73,22 @@ class PlanController {
         return ResponseEntity.ok().eTag("\"" + plan.get().version() + "\"").body(plan.get());
     }
 
-    @GetMapping
+    @GetMapping(produces = {"application/json", "text/csv"})
     @Operation(summary = "Plans filtered by FFY, agency and status",
-            description = "Agency roles see only their own agency's plans.")
-    Map<String, Object> list(@RequestParam(required = false) @Min(2000) @Max(2100) Integer ffy,
-                             @RequestParam(required = false) @Pattern(regexp = "[A-Z][A-Z0-9_]{1,63}") String lcsa,
-                             @RequestParam(required = false) @Pattern(regexp = "DRAFT|SUBMITTED|RETURNED|APPROVED|CLOSED") String status) {
+            description = "Agency roles see only their own agency's plans. minPosition waits (bounded) for a position; "
+                    + "Accept: text/csv for one line per plan.")
+    ResponseEntity<?> list(@RequestParam(required = false) @Min(2000) @Max(2100) Integer ffy,
+                           @RequestParam(required = false) @Pattern(regexp = "[A-Z][A-Z0-9_]{1,63}") String lcsa,
+                           @RequestParam(required = false) @Pattern(regexp = "DRAFT|SUBMITTED|RETURNED|APPROVED|CLOSED") String status,
+                           @RequestParam(required = false) @Min(0) Long minPosition) {
+        var notYet = freshness.awaitPosition(minPosition);
+        if (notYet.isPresent()) {
+            return notYet.get();
+        }
+        Reflects reflects = freshness.now();
         Caller caller = Caller.current();
         String agency = caller.readsStatewide() ? lcsa : caller.lcsa();
-        if (agency == null && !caller.readsStatewide()) {
-            return Map.of("items", List.of());
-        }
-        if (lcsa != null && !lcsa.equals(agency)) {
-            return Map.of("items", List.of());
-        }
-        return Map.of("items", plans.list(ffy, agency, status));
+        boolean sees = caller.readsStatewide() || (agency != null && (lcsa == null || lcsa.equals(agency)));
+        return Answers.fresh(reflects, new PlanList(reflects, sees ? plans.list(ffy, agency, status) : List.of()));
     }
 }

@@ -1,0 +1,59 @@
+package org.pmpledger.query.comparison;
+
+import java.util.List;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+
+import org.pmpledger.query.comparison.IndicatorComparison.Direction;
+import org.pmpledger.query.freshness.Answers;
+import org.pmpledger.query.freshness.Freshness;
+import org.pmpledger.query.freshness.Reflects;
+import org.pmpledger.web.ApiProblems;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+@RestController
+@Tag(name = "Comparison", description = "How the agencies compare on a Practice Indicator")
+class ComparisonController {
+
+    private final ComparisonQueries queries;
+    private final Freshness freshness;
+
+    ComparisonController(ComparisonQueries queries, Freshness freshness) {
+        this.queries = queries;
+        this.freshness = freshness;
+    }
+
+    @GetMapping(path = "/api/v1/cycles/{ffy}/indicators/{indicator}/comparison", produces = {"application/json", "text/csv"})
+    @Operation(summary = "Statewide comparison of one Practice Indicator",
+            description = "Per agency: baseline, target, Q1-Q4 (corrections applied and marked), latest, change, share of "
+                    + "the distance covered, status, rank, quartile; statewide figures. Definitions in the answer and the "
+                    + "README. minPosition waits (bounded) for a position; Accept: text/csv for one line per agency.")
+    ResponseEntity<?> comparison(@PathVariable @Min(2000) @Max(2100) int ffy,
+                                 @PathVariable @Pattern(regexp = "[A-Za-z0-9._-]{1,40}") String indicator,
+                                 @RequestParam(required = false) @Min(0) Long minPosition) {
+        var notYet = freshness.awaitPosition(minPosition);
+        if (notYet.isPresent()) {
+            return notYet.get();
+        }
+        Reflects reflects = freshness.now();
+        var known = queries.indicator(ffy, indicator);
+        if (known.isEmpty()) {
+            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ApiProblems.problem(HttpStatus.NOT_FOUND, "not-found",
+                    "The FFY " + ffy + " cycle has no indicator " + indicator + ".", List.of()));
+        }
+        var result = IndicatorComparison.compute(Direction.valueOf(known.get().getDirection()), queries.measures(ffy, indicator));
+        return Answers.fresh(reflects, new ComparisonAnswer(ffy, new ComparisonAnswer.Indicator(known.get().getCode(),
+                known.get().getTitle(), known.get().getUnit(), known.get().getDirection()), reflects, result.statewide(),
+                result.agencies(), ComparisonAnswer.DEFINITIONS));
+    }
+}

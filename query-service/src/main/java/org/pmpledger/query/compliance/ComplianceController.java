@@ -1,0 +1,55 @@
+package org.pmpledger.query.compliance;
+
+import java.time.Clock;
+import java.util.List;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+import org.pmpledger.query.freshness.Answers;
+import org.pmpledger.query.freshness.Freshness;
+import org.pmpledger.query.freshness.Reflects;
+import org.pmpledger.query.freshness.Today;
+import org.pmpledger.web.ApiProblems;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+@RestController
+@Tag(name = "Compliance", description = "Who met the cycle's due dates")
+class ComplianceController {
+
+    private final ComplianceQueries queries;
+    private final Freshness freshness;
+    private final Clock clock;
+
+    ComplianceController(ComplianceQueries queries, Freshness freshness, Clock clock) {
+        this.queries = queries;
+        this.freshness = freshness;
+        this.clock = clock;
+    }
+
+    @GetMapping(path = "/api/v1/cycles/{ffy}/compliance", produces = {"application/json", "text/csv"})
+    @Operation(summary = "Due-date compliance of a cycle",
+            description = "Per agency: the plan's due date, first submission, ON_TIME / LATE / MISSING (as of today, "
+                    + "California) / NOT_YET_DUE and days late; the same for each quarterly update of each measurement "
+                    + "(judged by its first recording) and for final results; statewide on-time rates (on time / due).")
+    ResponseEntity<?> compliance(@PathVariable @Min(2000) @Max(2100) int ffy,
+                                 @RequestParam(required = false) @Min(0) Long minPosition) {
+        var notYet = freshness.awaitPosition(minPosition);
+        if (notYet.isPresent()) {
+            return notYet.get();
+        }
+        Reflects reflects = freshness.now();
+        return queries.compliance(ffy, Today.in(clock), reflects)
+                .<ResponseEntity<?>>map(answer -> Answers.fresh(reflects, answer))
+                .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).body(ApiProblems.problem(HttpStatus.NOT_FOUND,
+                        "not-found", "No cycle for FFY " + ffy + " (yet).", List.of())));
+    }
+}

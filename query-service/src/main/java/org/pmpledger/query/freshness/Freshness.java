@@ -1,0 +1,60 @@
+package org.pmpledger.query.freshness;
+
+import static org.pmpledger.query.jooq.Tables.PARTITION_CHECKPOINT;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import org.jooq.DSLContext;
+import org.jooq.Record2;
+import org.jooq.impl.DSL;
+import org.pmpledger.query.intake.AppliedPositions;
+import org.pmpledger.web.ApiProblems;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the projections reflect, and the bounded wait of {@code minPosition}: a statewide read waits
+ * until every partition has been applied through that position (events or the publisher's
+ * watermarks), else answers 503 with Retry-After.
+ */
+@Component
+public class Freshness {
+
+    private final DSLContext db;
+    private final AppliedPositions applied;
+    private final String topic;
+    private final Duration maxWait;
+
+    Freshness(DSLContext db, AppliedPositions applied, @Value("${pmp.intake.topic}") String topic,
+              @Value("${pmp.reads.max-wait:5s}") Duration maxWait) {
+        this.db = db;
+        this.applied = applied;
+        this.topic = topic;
+        this.maxWait = maxWait;
+    }
+
+    public Reflects now() {
+        Record2<Long, OffsetDateTime> row = db.select(DSL.min(PARTITION_CHECKPOINT.LAST_POSITION), DSL.max(PARTITION_CHECKPOINT.APPLIED_AT))
+                .from(PARTITION_CHECKPOINT)
+                .where(PARTITION_CHECKPOINT.TOPIC.eq(topic))
+                .fetchOne();
+        return new Reflects(row == null || row.value1() == null ? 0 : row.value1(),
+                row == null || row.value2() == null ? null : row.value2().toInstant());
+    }
+
+    /** Empty when {@code minPosition} (if given) is reflected in time; else the 503 to answer. */
+    public java.util.Optional<ResponseEntity<ProblemDetail>> awaitPosition(Long minPosition) {
+        if (minPosition == null || applied.await(() -> now().position() >= minPosition, maxWait)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "1")
+                .body(ApiProblems.problem(HttpStatus.SERVICE_UNAVAILABLE, "not-yet-applied",
+                        "The projections have not reached position " + minPosition + " within " + maxWait.toSeconds()
+                                + " s; retry shortly.", List.of())));
+    }
+}
