@@ -4,106 +4,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.pmpledger.query.jooq.Tables.CYCLE_SUMMARY;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 
-import org.apache.kafka.clients.admin.AdminClient;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
-import org.pmpledger.events.PmpEvent;
-import org.pmpledger.events.PmpEventTypes;
 import org.pmpledger.events.plan.FinalResultsSubmitted;
 import org.pmpledger.events.plan.PlanApproved;
 import org.pmpledger.events.plan.PlanDrafted;
 import org.pmpledger.events.plan.PlanReturned;
-import org.pmpledger.events.plan.TacticAdded;
 import org.pmpledger.events.plan.PlanSubmitted;
-import org.pmpledger.testsupport.ApiClient;
+import org.pmpledger.events.plan.TacticAdded;
 import org.pmpledger.testsupport.ApiClient.Answer;
-import org.pmpledger.testsupport.TestKafka;
-import org.pmpledger.testsupport.TestPostgres;
-import org.pmpledger.testsupport.TestTokens;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-
-import tools.jackson.databind.json.JsonMapper;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * query-service folding events from a real Kafka broker into PostgreSQL, read over HTTP. The events
  * are put on the topic the way command-service's publisher does (key, CloudEvents headers, JSON).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class PlanProjectionTest {
+class PlanProjectionTest extends QueryServiceTest {
 
-    static final TestTokens TOKENS = TestTokens.inNewKeyDirectory();
-    static final TestPostgres.Database DATABASE = TestPostgres.newDatabase("pmp_query_it");
-    static final String TOPIC = "pmp.plan-events.qit-" + UUID.randomUUID().toString().substring(0, 8);
-    static final JsonMapper JSON = JsonMapper.builder().build();
-    static KafkaProducer<String, byte[]> producer;
-    static long position = 100;
-
-    @LocalServerPort
-    int port;
-
-    @org.springframework.beans.factory.annotation.Autowired
-    org.jooq.DSLContext db;
-
-    @DynamicPropertySource
-    static void realInfrastructure(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", DATABASE::jdbcUrl);
-        registry.add("spring.datasource.username", DATABASE::user);
-        registry.add("spring.datasource.password", DATABASE::password);
-        registry.add("spring.kafka.bootstrap-servers", TestKafka::bootstrapServers);
-        registry.add("pmp.intake.topic", () -> TOPIC);
-        registry.add("pmp.security.local-key-dir", () -> TOKENS.keyDirectory().toString());
-    }
-
-    @BeforeAll
-    static void topicAndProducer() throws Exception {
-        try (AdminClient admin = AdminClient.create(Map.of("bootstrap.servers", TestKafka.bootstrapServers()))) {
-            admin.createTopics(java.util.List.of(new NewTopic(TOPIC, 3, (short) 1))).all().get();
-        }
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers());
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
-    }
-
-    @AfterAll
-    static void closeProducer() {
-        producer.close();
-    }
-
-    private ApiClient api() {
-        return new ApiClient("http://127.0.0.1:" + port);
-    }
-
-    private static void publish(PmpEvent event, long sequence) throws Exception {
-        publish(event.streamId(), PmpEventTypes.typeName(event.getClass()), PmpEventTypes.revisionOf(event.getClass()),
-                JSON.writeValueAsBytes(event), sequence);
-    }
-
-    private static synchronized void publish(String key, String type, int revision, byte[] json, long sequence) throws Exception {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(TOPIC, key, json);
-        record.headers().add("ce_type", type.getBytes(StandardCharsets.UTF_8));
-        record.headers().add("ce_revision", String.valueOf(revision).getBytes(StandardCharsets.UTF_8));
-        record.headers().add("ce_sequence", String.valueOf(sequence).getBytes(StandardCharsets.UTF_8));
-        record.headers().add("ce_position", String.valueOf(++position).getBytes(StandardCharsets.UTF_8));
-        record.headers().add("ce_id", UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
-        producer.send(record).get();
-    }
+    @Autowired
+    DSLContext db;
 
     private static PlanDrafted drafted(String planId, String lcsa) {
         return new PlanDrafted(planId, 2022, lcsa, "PMP " + lcsa, java.time.Instant.parse("2021-08-20T17:30:00Z"));

@@ -50,9 +50,9 @@ public final class ApiClient {
 
     public Answer send(String method, String path, String token, Object body, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
-        String json = body == null ? null : body instanceof String s ? s : JSON.writeValueAsString(body);
-        request.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        if (json != null) {
+        String content = body == null ? null : body instanceof String s ? s : JSON.writeValueAsString(body);
+        request.method(method, content == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(content));
+        if (content != null) {
             request.header("Content-Type", "application/json");
         }
         if (token != null) {
@@ -61,7 +61,8 @@ public final class ApiClient {
         headers.forEach(request::header);
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            JsonNode parsed = response.body() == null || response.body().isBlank() ? null : JSON.readTree(response.body());
+            boolean json = response.headers().firstValue("Content-Type").map(type -> type.contains("json")).orElse(false);
+            JsonNode parsed = !json || response.body() == null || response.body().isBlank() ? null : JSON.readTree(response.body());
             return new Answer(response.statusCode(), response, parsed);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -33,7 +33,7 @@ class ComparisonController {
         this.freshness = freshness;
     }
 
-    @GetMapping(path = "/api/v1/cycles/{ffy}/indicators/{indicator}/comparison", produces = {"application/json", "text/csv"})
+    @GetMapping(path = "/api/v1/cycles/{ffy}/indicators/{indicator}/comparison", produces = {"application/json", "text/csv", "application/problem+json"})
     @Operation(summary = "Statewide comparison of one Practice Indicator",
             description = "Per agency: baseline, target, Q1-Q4 (corrections applied and marked), latest, change, share of "
                     + "the distance covered, status, rank, quartile; statewide figures. Definitions in the answer and the "
@@ -48,8 +48,7 @@ class ComparisonController {
         Reflects reflects = freshness.now();
         var known = queries.indicator(ffy, indicator);
         if (known.isEmpty()) {
-            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ApiProblems.problem(HttpStatus.NOT_FOUND, "not-found",
-                    "The FFY " + ffy + " cycle has no indicator " + indicator + ".", List.of()));
+            return ApiProblems.refuse(HttpStatus.NOT_FOUND, "not-found", "The FFY " + ffy + " cycle has no indicator " + indicator + ".");
         }
         var result = IndicatorComparison.compute(Direction.valueOf(known.get().getDirection()), queries.measures(ffy, indicator));
         return Answers.fresh(reflects, new ComparisonAnswer(ffy, new ComparisonAnswer.Indicator(known.get().getCode(),

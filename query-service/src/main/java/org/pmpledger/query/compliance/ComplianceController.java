@@ -35,7 +35,7 @@ class ComplianceController {
         this.clock = clock;
     }
 
-    @GetMapping(path = "/api/v1/cycles/{ffy}/compliance", produces = {"application/json", "text/csv"})
+    @GetMapping(path = "/api/v1/cycles/{ffy}/compliance", produces = {"application/json", "text/csv", "application/problem+json"})
     @Operation(summary = "Due-date compliance of a cycle",
             description = "Per agency: the plan's due date, first submission, ON_TIME / LATE / MISSING (as of today, "
                     + "California) / NOT_YET_DUE and days late; the same for each quarterly update of each measurement "
@@ -49,7 +49,6 @@ class ComplianceController {
         Reflects reflects = freshness.now();
         return queries.compliance(ffy, Today.in(clock), reflects)
                 .<ResponseEntity<?>>map(answer -> Answers.fresh(reflects, answer))
-                .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).body(ApiProblems.problem(HttpStatus.NOT_FOUND,
-                        "not-found", "No cycle for FFY " + ffy + " (yet).", List.of())));
+                .orElseGet(() -> ApiProblems.refuse(HttpStatus.NOT_FOUND, "not-found", "No cycle for FFY " + ffy + " (yet)."));
     }
 }

@@ -53,6 +53,7 @@ public class Freshness {
             return java.util.Optional.empty();
         }
         return java.util.Optional.of(ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "1")
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
                 .body(ApiProblems.problem(HttpStatus.SERVICE_UNAVAILABLE, "not-yet-applied",
                         "The projections have not reached position " + minPosition + " within " + maxWait.toSeconds()
                                 + " s; retry shortly.", List.of())));

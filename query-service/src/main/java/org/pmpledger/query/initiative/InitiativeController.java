@@ -31,7 +31,7 @@ class InitiativeController {
         this.freshness = freshness;
     }
 
-    @GetMapping(path = "/api/v1/cycles/{ffy}/initiatives", produces = {"application/json", "text/csv"})
+    @GetMapping(path = "/api/v1/cycles/{ffy}/initiatives", produces = {"application/json", "text/csv", "application/problem+json"})
     @Operation(summary = "Key-initiative coverage of a cycle",
             description = "Per agency and key initiative: required (ALL, or the agency's recorded threshold-indicator value "
                     + "below the threshold), entries and tactics serving it (sub-initiatives count for their initiative), "
@@ -45,7 +45,6 @@ class InitiativeController {
         Reflects reflects = freshness.now();
         return queries.coverage(ffy, reflects)
                 .<ResponseEntity<?>>map(answer -> Answers.fresh(reflects, answer))
-                .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).body(ApiProblems.problem(HttpStatus.NOT_FOUND,
-                        "not-found", "No cycle for FFY " + ffy + " (yet).", List.of())));
+                .orElseGet(() -> ApiProblems.refuse(HttpStatus.NOT_FOUND, "not-found", "No cycle for FFY " + ffy + " (yet)."));
     }
 }

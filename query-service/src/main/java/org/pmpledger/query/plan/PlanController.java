@@ -56,6 +56,7 @@ class PlanController {
             boolean reached = applied.await(() -> plans.find(planId).map(p -> p.version() >= minVersion).orElse(false), maxWait);
             if (!reached) {
                 return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "1")
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
                         .body(ApiProblems.problem(HttpStatus.SERVICE_UNAVAILABLE, "not-yet-applied",
                                 "The plan has not reached version " + minVersion + " within " + maxWait.toSeconds()
                                         + " s; retry shortly.", List.of()));
@@ -63,17 +64,15 @@ class PlanController {
         }
         Optional<PlanDocument> plan = documents.find(planId);
         if (plan.isEmpty()) {
-            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ApiProblems.problem(HttpStatus.NOT_FOUND,
-                    "not-found", "No plan " + planId + " (yet): pass minVersion=1 to wait for a plan just drafted.", List.of()));
+            return ApiProblems.refuse(HttpStatus.NOT_FOUND, "not-found", "No plan " + planId + " (yet): pass minVersion=1 to wait for a plan just drafted.");
         }
         if (!Caller.current().reads(plan.get().lcsa())) {
-            return ResponseEntity.status(HttpStatus.FORBIDDEN).body(ApiProblems.problem(HttpStatus.FORBIDDEN,
-                    "own-agency-only", "Your role reads only your own agency's plans.", List.of()));
+            return ApiProblems.refuse(HttpStatus.FORBIDDEN, "own-agency-only", "Your role reads only your own agency's plans.");
         }
         return ResponseEntity.ok().eTag("\"" + plan.get().version() + "\"").body(plan.get());
     }
 
-    @GetMapping(produces = {"application/json", "text/csv"})
+    @GetMapping(produces = {"application/json", "text/csv", "application/problem+json"})
     @Operation(summary = "Plans filtered by FFY, agency and status",
             description = "Agency roles see only their own agency's plans. minPosition waits (bounded) for a position; "
                     + "Accept: text/csv for one line per plan.")

@@ -35,7 +35,7 @@ class TacticController {
         this.clock = clock;
     }
 
-    @GetMapping(path = "/api/v1/cycles/{ffy}/tactics", produces = {"application/json", "text/csv"})
+    @GetMapping(path = "/api/v1/cycles/{ffy}/tactics", produces = {"application/json", "text/csv", "application/problem+json"})
     @Operation(summary = "Tactics across the cycle's plans",
             description = "Filter by status (NOT_STARTED, IN_PROGRESS, ON_HOLD, COMPLETED, WITHDRAWN), overdue (projected "
                     + "completion before today, California, and neither completed nor withdrawn), key initiative (its "

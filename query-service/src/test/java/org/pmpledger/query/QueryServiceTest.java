@@ -1,0 +1,139 @@
+package org.pmpledger.query;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+
+import org.apache.kafka.clients.admin.AdminClient;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.pmpledger.events.PmpEvent;
+import org.pmpledger.events.PmpEventTypes;
+import org.pmpledger.testsupport.ApiClient;
+import org.pmpledger.testsupport.TestClock;
+import org.pmpledger.testsupport.TestKafka;
+import org.pmpledger.testsupport.TestPostgres;
+import org.pmpledger.testsupport.TestTokens;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * query-service over real HTTP, on a fresh PostgreSQL database and a real Kafka broker. Tests put
+ * events on the topic the way command-service's publisher does (key, CloudEvents headers, JSON, and
+ * watermarks to every partition). One Spring context is shared by the tests extending this.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(QueryServiceTest.SettableClock.class)
+public abstract class QueryServiceTest {
+
+    protected static final TestTokens TOKENS = TestTokens.inNewKeyDirectory();
+    protected static final TestClock CLOCK = new TestClock();
+    static final TestPostgres.Database DATABASE = TestPostgres.newDatabase("pmp_query_it");
+    static final String TOPIC = "pmp.plan-events.qit-" + UUID.randomUUID().toString().substring(0, 8);
+    static final int PARTITIONS = 3;
+    protected static final JsonMapper JSON = JsonMapper.builder().build();
+    private static KafkaProducer<String, byte[]> producer;
+    private static long position = 100;
+
+    @LocalServerPort
+    int port;
+
+    @TestConfiguration
+    static class SettableClock {
+        @Bean
+        @Primary
+        Clock settableClock() {
+            return CLOCK;
+        }
+    }
+
+    @DynamicPropertySource
+    static void realInfrastructure(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", DATABASE::jdbcUrl);
+        registry.add("spring.datasource.username", DATABASE::user);
+        registry.add("spring.datasource.password", DATABASE::password);
+        registry.add("spring.kafka.bootstrap-servers", TestKafka::bootstrapServers);
+        registry.add("pmp.intake.topic", () -> TOPIC);
+        registry.add("pmp.security.local-key-dir", () -> TOKENS.keyDirectory().toString());
+    }
+
+    @AfterEach
+    void systemClockAgain() {
+        CLOCK.reset();
+    }
+
+    protected ApiClient api() {
+        return new ApiClient("http://127.0.0.1:" + port);
+    }
+
+    private static synchronized KafkaProducer<String, byte[]> producer() throws Exception {
+        if (producer == null) {
+            try (AdminClient admin = AdminClient.create(Map.of("bootstrap.servers", TestKafka.bootstrapServers()))) {
+                admin.createTopics(List.of(new NewTopic(TOPIC, PARTITIONS, (short) 1))).all().get();
+            }
+            Properties props = new Properties();
+            props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers());
+            props.put(ProducerConfig.ACKS_CONFIG, "all");
+            producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+        }
+        return producer;
+    }
+
+    /** Publishes one event of a stream at the next global position; answers that position. */
+    protected static long publish(PmpEvent event, long sequence) throws Exception {
+        return publish(event.streamId(), PmpEventTypes.typeName(event.getClass()), PmpEventTypes.revisionOf(event.getClass()),
+                JSON.writeValueAsBytes(event), sequence);
+    }
+
+    protected static synchronized long publish(String key, String type, int revision, byte[] json, long sequence) throws Exception {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(TOPIC, key, json);
+        long at = ++position;
+        header(record, "ce_type", type);
+        header(record, "ce_revision", String.valueOf(revision));
+        header(record, "ce_sequence", String.valueOf(sequence));
+        header(record, "ce_position", String.valueOf(at));
+        header(record, "ce_id", UUID.randomUUID().toString());
+        producer().send(record).get();
+        return at;
+    }
+
+    /** Publishes the events of one stream in order, from sequence 0. */
+    protected static long publishStream(List<? extends PmpEvent> events) throws Exception {
+        long last = 0;
+        for (int i = 0; i < events.size(); i++) {
+            last = publish(events.get(i), i);
+        }
+        return last;
+    }
+
+    /** "Published through the latest position" on every partition, as the publisher does after each batch. */
+    protected static synchronized long watermark() throws Exception {
+        for (int partition = 0; partition < PARTITIONS; partition++) {
+            ProducerRecord<String, byte[]> record = new ProducerRecord<>(TOPIC, partition, null, new byte[0]);
+            header(record, "ce_type", "pmp.watermark");
+            header(record, "ce_position", String.valueOf(position));
+            producer().send(record).get();
+        }
+        return position;
+    }
+
+    private static void header(ProducerRecord<String, byte[]> record, String name, String value) {
+        record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+}
