@@ -102,8 +102,23 @@ public abstract class QueryServiceTest {
     }
 
     protected static synchronized long publish(String key, String type, int revision, byte[] json, long sequence) throws Exception {
+        return publishAt(key, type, revision, json, sequence, ++position);
+    }
+
+    /** Publishes one event at a given global position: a re-delivery repeats the position it had. */
+    protected static long publishAt(PmpEvent event, long sequence, long at) throws Exception {
+        return publishAt(event.streamId(), PmpEventTypes.typeName(event.getClass()), PmpEventTypes.revisionOf(event.getClass()),
+                JSON.writeValueAsBytes(event), sequence, at);
+    }
+
+    /** The next global position a publish would take (and takes it). */
+    protected static synchronized long nextPosition() {
+        return ++position;
+    }
+
+    private static synchronized long publishAt(String key, String type, int revision, byte[] json, long sequence, long at)
+            throws Exception {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(TOPIC, key, json);
-        long at = ++position;
         header(record, "ce_type", type);
         header(record, "ce_revision", String.valueOf(revision));
         header(record, "ce_sequence", String.valueOf(sequence));
