@@ -51,10 +51,26 @@ public class PlanEventsIntake {
         this.applied = applied;
     }
 
-    @KafkaListener(id = "plan-projections", topics = "${pmp.intake.topic}", batch = "true")
+    /** The listener of the live projections; a rebuild runs a second one (see {@code Rebuild}). */
+    public static final String LISTENER_ID = "plan-projections";
+
+    @KafkaListener(id = LISTENER_ID, topics = "${pmp.intake.topic}", batch = "true")
     public void onBatch(List<ConsumerRecord<String, byte[]>> records) {
-        transaction.executeWithoutResult(tx -> apply(records));
+        applyBatch(records, null);
         applied.advanced();
+    }
+
+    /**
+     * Applies one poll in one transaction: into the live tables, or (a rebuild) into the same tables of
+     * {@code schema}, chosen by the transaction's search_path.
+     */
+    public void applyBatch(List<ConsumerRecord<String, byte[]>> records, String schema) {
+        transaction.executeWithoutResult(tx -> {
+            if (schema != null) {
+                db.execute("SET LOCAL search_path TO {0}", DSL.name(schema));
+            }
+            apply(records);
+        });
     }
 
     void apply(List<ConsumerRecord<String, byte[]>> records) {
