@@ -17,6 +17,8 @@ import org.pmpledger.testsupport.TestKafka;
 import org.pmpledger.testsupport.TestPostgres;
 import org.pmpledger.testsupport.TestTokens;
 
+import tools.jackson.databind.JsonNode;
+
 /**
  * The whole path across both services as shipped: an HTTP command to command-service, the event in
  * its PostgreSQL event store, published to a real Kafka broker, folded by query-service into its own
@@ -94,6 +96,33 @@ class WalkingSkeletonIT {
         assertThat(read.status()).isEqualTo(200);
         assertThat(read.body().get("status").asString()).isEqualTo("SUBMITTED");
         assertThat(read.header("ETag")).isEqualTo("\"" + version + "\"");
+    }
+
+    @Test
+    void statewideReadWithTheCommandsPositionShowsItsEffectWithoutPolling() {
+        String editor = TOKENS.lcsaEditor("MARIN");
+        String planId = draftPlan(editor, "MARIN");
+        commands.post("/api/v1/plans/" + planId + "/submission", editor, null);
+        String entryId = queries.get("/api/v1/plans/" + planId + "?minVersion=3", editor).body().get("entries").get(0)
+                .get("entryId").asString();
+        Answer recorded = commands.send("PUT", "/api/v1/plans/" + planId + "/entries/" + entryId + "/progress/Q1", editor,
+                Map.of("value", 62.25, "narrative", "First quarter"), Map.of());
+        assertThat(recorded.status()).as(recorded.response().body()).isEqualTo(200);
+
+        Answer comparison = queries.get("/api/v1/cycles/" + FFY + "/indicators/SPM-2/comparison?minPosition="
+                + recorded.body().get("position").asLong(), TOKENS.analyst());
+
+        assertThat(comparison.status()).isEqualTo(200);
+        assertThat(comparison.body().get("reflects").get("position").asLong()).isGreaterThanOrEqualTo(recorded.body().get("position").asLong());
+        JsonNode marin = null;
+        for (JsonNode row : comparison.body().get("agencies")) {
+            if (row.get("lcsa").asString().equals("MARIN")) {
+                marin = row;
+            }
+        }
+        assertThat(marin).isNotNull();
+        assertThat(marin.get("q1").get("value").asDouble()).isEqualTo(62.25);
+        assertThat(marin.get("latest").asDouble()).isEqualTo(62.25);
     }
 
     @Test
