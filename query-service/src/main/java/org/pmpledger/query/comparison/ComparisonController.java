@@ -1,17 +1,12 @@
 package org.pmpledger.query.comparison;
 
-import java.util.List;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 
 import org.pmpledger.query.comparison.IndicatorComparison.Direction;
-import org.pmpledger.query.freshness.Answers;
 import org.pmpledger.query.freshness.Freshness;
-import org.pmpledger.query.freshness.Reflects;
-import org.pmpledger.web.ApiProblems;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -41,18 +36,10 @@ class ComparisonController {
     ResponseEntity<?> comparison(@PathVariable @Min(2000) @Max(2100) int ffy,
                                  @PathVariable @Pattern(regexp = "[A-Za-z0-9._-]{1,40}") String indicator,
                                  @RequestParam(required = false) @Min(0) Long minPosition) {
-        var notYet = freshness.awaitPosition(minPosition);
-        if (notYet.isPresent()) {
-            return notYet.get();
-        }
-        Reflects reflects = freshness.now();
-        var known = queries.indicator(ffy, indicator);
-        if (known.isEmpty()) {
-            return ApiProblems.refuse(HttpStatus.NOT_FOUND, "not-found", "The FFY " + ffy + " cycle has no indicator " + indicator + ".");
-        }
-        var result = IndicatorComparison.compute(Direction.valueOf(known.get().getDirection()), queries.measures(ffy, indicator));
-        return Answers.fresh(reflects, new ComparisonAnswer(ffy, new ComparisonAnswer.Indicator(known.get().getCode(),
-                known.get().getTitle(), known.get().getUnit(), known.get().getDirection()), reflects, result.statewide(),
-                result.agencies(), ComparisonAnswer.DEFINITIONS));
+        return freshness.read(minPosition, reflects -> queries.indicator(ffy, indicator).map(known -> {
+            var result = IndicatorComparison.compute(Direction.valueOf(known.getDirection()), queries.measures(ffy, indicator));
+            return new ComparisonAnswer(ffy, new ComparisonAnswer.Indicator(known.getCode(), known.getTitle(), known.getUnit(),
+                    known.getDirection()), reflects, result.statewide(), result.agencies(), ComparisonAnswer.DEFINITIONS);
+        }), "The FFY " + ffy + " cycle has no indicator " + indicator + ".");
     }
 }

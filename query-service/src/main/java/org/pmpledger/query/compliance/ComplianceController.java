@@ -1,17 +1,12 @@
 package org.pmpledger.query.compliance;
 
 import java.time.Clock;
-import java.util.List;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
-import org.pmpledger.query.freshness.Answers;
 import org.pmpledger.query.freshness.Freshness;
-import org.pmpledger.query.freshness.Reflects;
 import org.pmpledger.query.freshness.Today;
-import org.pmpledger.web.ApiProblems;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -42,13 +37,7 @@ class ComplianceController {
                     + "(judged by its first recording) and for final results; statewide on-time rates (on time / due).")
     ResponseEntity<?> compliance(@PathVariable @Min(2000) @Max(2100) int ffy,
                                  @RequestParam(required = false) @Min(0) Long minPosition) {
-        var notYet = freshness.awaitPosition(minPosition);
-        if (notYet.isPresent()) {
-            return notYet.get();
-        }
-        Reflects reflects = freshness.now();
-        return queries.compliance(ffy, Today.in(clock), reflects)
-                .<ResponseEntity<?>>map(answer -> Answers.fresh(reflects, answer))
-                .orElseGet(() -> ApiProblems.refuse(HttpStatus.NOT_FOUND, "not-found", "No cycle for FFY " + ffy + " (yet)."));
+        return freshness.read(minPosition, reflects -> queries.compliance(ffy, Today.in(clock), reflects),
+                "No cycle for FFY " + ffy + " (yet).");
     }
 }

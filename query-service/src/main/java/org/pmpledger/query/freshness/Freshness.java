@@ -47,6 +47,21 @@ public class Freshness {
                 row == null || row.value2() == null ? null : row.value2().toInstant());
     }
 
+    /**
+     * The answer of a statewide read: waits for {@code minPosition} (503 if not reached in time), then
+     * reads what the projections reflect now; 404 with {@code notFound} when the read finds nothing.
+     */
+    public ResponseEntity<?> read(Long minPosition, java.util.function.Function<Reflects, java.util.Optional<?>> read,
+                                  String notFound) {
+        var notYet = awaitPosition(minPosition);
+        if (notYet.isPresent()) {
+            return notYet.get();
+        }
+        Reflects reflects = now();
+        return read.apply(reflects).<ResponseEntity<?>>map(answer -> Answers.fresh(reflects, answer))
+                .orElseGet(() -> ApiProblems.refuse(HttpStatus.NOT_FOUND, "not-found", notFound));
+    }
+
     /** Empty when {@code minPosition} (if given) is reflected in time; else the 503 to answer. */
     public java.util.Optional<ResponseEntity<ProblemDetail>> awaitPosition(Long minPosition) {
         if (minPosition == null || applied.await(() -> now().position() >= minPosition, maxWait)) {

@@ -1,15 +1,10 @@
 package org.pmpledger.query.initiative;
 
-import java.util.List;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
-import org.pmpledger.query.freshness.Answers;
 import org.pmpledger.query.freshness.Freshness;
-import org.pmpledger.query.freshness.Reflects;
-import org.pmpledger.web.ApiProblems;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -38,13 +33,6 @@ class InitiativeController {
                     + "covered (an entry or a tactic that is not withdrawn); the list of gaps (required, not covered).")
     ResponseEntity<?> initiatives(@PathVariable @Min(2000) @Max(2100) int ffy,
                                   @RequestParam(required = false) @Min(0) Long minPosition) {
-        var notYet = freshness.awaitPosition(minPosition);
-        if (notYet.isPresent()) {
-            return notYet.get();
-        }
-        Reflects reflects = freshness.now();
-        return queries.coverage(ffy, reflects)
-                .<ResponseEntity<?>>map(answer -> Answers.fresh(reflects, answer))
-                .orElseGet(() -> ApiProblems.refuse(HttpStatus.NOT_FOUND, "not-found", "No cycle for FFY " + ffy + " (yet)."));
+        return freshness.read(minPosition, reflects -> queries.coverage(ffy, reflects), "No cycle for FFY " + ffy + " (yet).");
     }
 }

@@ -7,9 +7,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-import org.pmpledger.query.freshness.Answers;
 import org.pmpledger.query.freshness.Freshness;
-import org.pmpledger.query.freshness.Reflects;
 import org.pmpledger.query.freshness.Today;
 import org.pmpledger.web.Caller;
 import org.springframework.http.ResponseEntity;
@@ -47,17 +45,13 @@ class TacticController {
                               @RequestParam(required = false) @Size(max = 200) String lead,
                               @RequestParam(required = false) @Pattern(regexp = "[A-Z][A-Z0-9_]{1,63}") String lcsa,
                               @RequestParam(required = false) @Min(0) Long minPosition) {
-        var notYet = freshness.awaitPosition(minPosition);
-        if (notYet.isPresent()) {
-            return notYet.get();
-        }
         Caller caller = Caller.current();
         String agency = caller.readsStatewide() ? lcsa : caller.lcsa();
         if (!caller.readsStatewide() && (agency == null || (lcsa != null && !lcsa.equals(agency)))) {
             agency = "-"; // an agency role asking for another agency's tactics sees none
         }
-        Reflects reflects = freshness.now();
-        return Answers.fresh(reflects, queries.tactics(ffy, new TacticQueries.Filter(status, overdue, initiative, lead, agency),
-                Today.in(clock), reflects));
+        TacticQueries.Filter filter = new TacticQueries.Filter(status, overdue, initiative, lead, agency);
+        return freshness.read(minPosition, reflects -> java.util.Optional.of(queries.tactics(ffy, filter, Today.in(clock), reflects)),
+                "No tactics.");
     }
 }
