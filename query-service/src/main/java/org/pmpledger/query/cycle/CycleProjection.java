@@ -8,10 +8,8 @@ import static org.pmpledger.query.jooq.Tables.CYCLE_OBJECTIVE;
 import static org.pmpledger.query.jooq.Tables.CYCLE_SUMMARY;
 
 import java.time.ZoneOffset;
-import java.util.List;
 
 import org.jooq.DSLContext;
-import org.jooq.Query;
 import org.jooq.impl.DSL;
 import org.pmpledger.events.cycle.AgencyIndicatorValuesRecorded;
 import org.pmpledger.events.cycle.PlanningCycleOpened;
@@ -19,6 +17,7 @@ import org.pmpledger.events.cycle.PlanningCycleOpened.KeyInitiative;
 import org.pmpledger.events.cycle.PlanningCycleOpened.QuarterDueDates;
 import org.pmpledger.query.intake.Projection;
 import org.pmpledger.query.intake.PublishedEvent;
+import org.pmpledger.query.intake.Writes;
 import org.springframework.stereotype.Component;
 
 /** Folds cycle events into the cycle tables: dates, goals, objectives, indicators, initiatives, agency values. */
@@ -32,7 +31,7 @@ class CycleProjection implements Projection {
     }
 
     @Override
-    public void fold(PublishedEvent published, List<Query> writes) {
+    public void fold(PublishedEvent published, Writes writes) {
         switch (published.event().orElseThrow()) {
             case PlanningCycleOpened opened -> opened(opened, writes);
             case AgencyIndicatorValuesRecorded recorded -> recorded.values().forEach(value -> writes.add(db.insertInto(AGENCY_VALUE)
@@ -52,7 +51,7 @@ class CycleProjection implements Projection {
         }
     }
 
-    private void opened(PlanningCycleOpened opened, List<Query> writes) {
+    private void opened(PlanningCycleOpened opened, Writes writes) {
         int ffy = opened.ffy();
         QuarterDueDates due = opened.quarterDueDates();
         writes.add(db.insertInto(CYCLE_SUMMARY)

@@ -78,7 +78,7 @@ public class PlanEventsIntake {
         Map<String, Long> advancedStreams = new LinkedHashMap<>();
         Map<TopicPartition, ConsumerRecord<String, byte[]>> lastOfPartition = new LinkedHashMap<>();
         Map<TopicPartition, Long> positionOfPartition = new HashMap<>();
-        List<Query> writes = new ArrayList<>();
+        Writes writes = new Writes(db);
         for (ConsumerRecord<String, byte[]> record : records) {
             PublishedEvent published = PublishedEvent.decode(record, json);
             TopicPartition partition = new TopicPartition(record.topic(), record.partition());
@@ -99,13 +99,14 @@ public class PlanEventsIntake {
             lastSequence.put(published.streamId(), published.sequence());
             advancedStreams.put(published.streamId(), published.sequence());
         }
-        advancedStreams.forEach((stream, sequence) -> writes.add(db.insertInto(STREAM_CHECKPOINT)
+        List<Query> checkpoints = new ArrayList<>();
+        advancedStreams.forEach((stream, sequence) -> checkpoints.add(db.insertInto(STREAM_CHECKPOINT)
                 .set(STREAM_CHECKPOINT.STREAM_ID, stream)
                 .set(STREAM_CHECKPOINT.LAST_SEQUENCE, sequence)
                 .onConflict(STREAM_CHECKPOINT.STREAM_ID).doUpdate()
                 .set(STREAM_CHECKPOINT.LAST_SEQUENCE, sequence)));
         OffsetDateTime now = OffsetDateTime.now();
-        lastOfPartition.forEach((partition, record) -> writes.add(db.insertInto(PARTITION_CHECKPOINT)
+        lastOfPartition.forEach((partition, record) -> checkpoints.add(db.insertInto(PARTITION_CHECKPOINT)
                 .set(PARTITION_CHECKPOINT.TOPIC, partition.topic())
                 .set(PARTITION_CHECKPOINT.KAFKA_PARTITION, partition.partition())
                 .set(PARTITION_CHECKPOINT.NEXT_OFFSET, record.offset() + 1)
@@ -116,8 +117,9 @@ public class PlanEventsIntake {
                 .set(PARTITION_CHECKPOINT.LAST_POSITION, DSL.greatest(PARTITION_CHECKPOINT.LAST_POSITION,
                         DSL.val(positionOfPartition.get(partition))))
                 .set(PARTITION_CHECKPOINT.APPLIED_AT, now)));
+        checkpoints.forEach(writes::add);
         if (!writes.isEmpty()) {
-            db.batch(writes).execute();
+            db.batch(writes.queries()).execute();
         }
     }
 

@@ -8,8 +8,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 import org.jooq.DSLContext;
-import org.jooq.Query;
-import org.jooq.impl.DSL;
 import org.pmpledger.events.plan.FinalResultsSubmitted;
 import org.pmpledger.events.plan.PlanApproved;
 import org.pmpledger.events.plan.PlanChange;
@@ -19,6 +17,8 @@ import org.pmpledger.events.plan.PlanReturned;
 import org.pmpledger.events.plan.PlanSubmitted;
 import org.pmpledger.query.intake.Projection;
 import org.pmpledger.query.intake.PublishedEvent;
+import org.pmpledger.query.intake.Writes;
+import org.pmpledger.query.jooq.tables.records.PlanSummaryRecord;
 import org.springframework.stereotype.Component;
 
 /** Folds plan events into {@code plan_summary}: status, version, submission and closing facts. */
@@ -32,68 +32,57 @@ class PlanSummaryProjection implements Projection {
     }
 
     @Override
-    public void fold(PublishedEvent published, List<Query> writes) {
+    public void fold(PublishedEvent published, Writes writes) {
         if (!(published.event().orElseThrow() instanceof PlanEvent event)) {
             return;
         }
-        long version = published.sequence() + 1;
         var summary = PLAN_SUMMARY;
+        if (event instanceof PlanDrafted drafted) {
+            PlanSummaryRecord row = db.newRecord(summary);
+            row.setPlanId(drafted.planId());
+            row.setFfy(drafted.ffy());
+            row.setLcsa(drafted.lcsa());
+            row.setTitle(drafted.title());
+            row.setStatus("DRAFT");
+            row.setDraftedAt(utc(drafted.draftedAt()));
+            row.setVersion(published.sequence() + 1);
+            row.setLastPosition(published.position());
+            writes.insert(row);
+            return;
+        }
+        Writes.Patch patch = writes.patch(summary, List.of(summary.PLAN_ID), List.of(event.planId()))
+                .set(summary.VERSION, published.sequence() + 1)
+                .set(summary.LAST_POSITION, published.position());
         switch (event) {
-            case PlanDrafted drafted -> writes.add(db.insertInto(summary)
-                    .set(summary.PLAN_ID, drafted.planId())
-                    .set(summary.FFY, drafted.ffy())
-                    .set(summary.LCSA, drafted.lcsa())
-                    .set(summary.TITLE, drafted.title())
-                    .set(summary.STATUS, "DRAFT")
-                    .set(summary.DRAFTED_AT, utc(drafted.draftedAt()))
-                    .set(summary.VERSION, version)
-                    .set(summary.LAST_POSITION, published.position())
-                    .onConflict(summary.PLAN_ID).doNothing());
-            case PlanSubmitted submitted -> writes.add(db.update(summary)
+            case PlanSubmitted submitted -> patch
                     .set(summary.STATUS, "SUBMITTED")
                     .set(summary.SUBMITTED_AT, utc(submitted.submittedAt()))
                     .set(summary.SUBMISSIONS, submitted.submission())
                     .set(summary.DUE_DATE, submitted.dueDate())
                     .set(summary.LATE, submitted.late())
                     .set(summary.DAYS_LATE, submitted.daysLate())
-                    .set(summary.FIRST_SUBMITTED_AT, DSL.coalesce(summary.FIRST_SUBMITTED_AT, DSL.val(utc(submitted.submittedAt()))))
-                    .set(summary.FIRST_LATE, DSL.coalesce(summary.FIRST_LATE, DSL.val(submitted.late())))
-                    .set(summary.FIRST_DAYS_LATE, DSL.coalesce(summary.FIRST_DAYS_LATE, DSL.val(submitted.daysLate())))
-                    .set(summary.VERSION, version)
-                    .set(summary.LAST_POSITION, published.position())
-                    .where(summary.PLAN_ID.eq(submitted.planId())));
-            case PlanApproved approved -> writes.add(db.update(summary)
+                    .setIfNull(summary.FIRST_SUBMITTED_AT, utc(submitted.submittedAt()))
+                    .setIfNull(summary.FIRST_LATE, submitted.late())
+                    .setIfNull(summary.FIRST_DAYS_LATE, submitted.daysLate());
+            case PlanApproved approved -> patch
                     .set(summary.STATUS, "APPROVED")
-                    .set(summary.APPROVED_AT, utc(approved.approvedAt()))
-                    .set(summary.VERSION, version)
-                    .set(summary.LAST_POSITION, published.position())
-                    .where(summary.PLAN_ID.eq(approved.planId())));
-            case PlanReturned returned -> writes.add(db.update(summary)
+                    .set(summary.APPROVED_AT, utc(approved.approvedAt()));
+            case PlanReturned returned -> patch
                     .set(summary.STATUS, "RETURNED")
-                    .set(summary.RETURNS, summary.RETURNS.plus(1))
-                    .set(summary.VERSION, version)
-                    .set(summary.LAST_POSITION, published.position())
-                    .where(summary.PLAN_ID.eq(returned.planId())));
-            case FinalResultsSubmitted closed -> writes.add(db.update(summary)
+                    .add(summary.RETURNS, 1);
+            case FinalResultsSubmitted closed -> patch
                     .set(summary.STATUS, "CLOSED")
                     .set(summary.CLOSED_AT, utc(closed.submittedAt()))
                     .set(summary.FINAL_DUE_DATE, closed.dueDate())
                     .set(summary.FINAL_LATE, closed.late())
                     .set(summary.FINAL_DAYS_LATE, closed.daysLate())
-                    .set(summary.FINAL_NARRATIVE, closed.narrative())
-                    .set(summary.VERSION, version)
-                    .set(summary.LAST_POSITION, published.position())
-                    .where(summary.PLAN_ID.eq(closed.planId())));
-            case PlanEvent change when change instanceof PlanChange amended && amended.amendment() -> writes.add(db.update(summary)
-                    .set(summary.AMENDMENTS, summary.AMENDMENTS.plus(1))
-                    .set(summary.LAST_AMENDED_AT, utc(amended.changedAt()))
-                    .set(summary.VERSION, version)
-                    .set(summary.LAST_POSITION, published.position())
-                    .where(summary.PLAN_ID.eq(change.planId())));
-            default -> writes.add(db.update(summary)
-                    .set(summary.VERSION, version)
-                    .set(summary.LAST_POSITION, published.position())
-                    .where(summary.PLAN_ID.eq(event.planId())));
+                    .set(summary.FINAL_NARRATIVE, closed.narrative());
+            case PlanChange amended when amended.amendment() -> patch
+                    .add(summary.AMENDMENTS, 1)
+                    .set(summary.LAST_AMENDED_AT, utc(amended.changedAt()));
+            default -> {
+                // version and position only
+            }
         }
     }
 

@@ -1,0 +1,127 @@
+package org.pmpledger.query.intake;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Query;
+import org.jooq.Record;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
+
+/**
+ * The writes of one poll, coalesced so that their number follows the rows touched, not the events:
+ * new rows become one multi-row {@code INSERT ... ON CONFLICT DO NOTHING} per table, changes to a row
+ * are merged into one {@code UPDATE} per row (later values win, "first value" columns keep the first,
+ * counters add up), and upserts are merged per key by their owner before they get here. They run in
+ * this order: inserts, updates, upserts, then whatever was added as a plain query.
+ */
+public final class Writes {
+
+    private final DSLContext db;
+    private final Map<InsertShape, List<Record>> inserts = new LinkedHashMap<>();
+    private final Map<RowKey, Patch> patches = new LinkedHashMap<>();
+    private final List<Query> queries = new ArrayList<>();
+
+    Writes(DSLContext db) {
+        this.db = db;
+    }
+
+    /** Rows of one table setting the same columns go into one multi-row INSERT. */
+    private record InsertShape(Table<?> table, List<Field<?>> fields) {
+    }
+
+    /** The key of one row: its table and primary-key values. */
+    private record RowKey(Table<?> table, List<Object> key) {
+    }
+
+    /** Merged column changes of one row. */
+    public static final class Patch {
+        private final Map<Field<?>, Object> set = new LinkedHashMap<>();
+        private final Map<Field<?>, Object> setIfNull = new LinkedHashMap<>();
+        private final Map<Field<Integer>, Integer> add = new LinkedHashMap<>();
+        private final List<Field<?>> keyFields;
+        private final List<Object> keyValues;
+
+        private Patch(List<Field<?>> keyFields, List<Object> keyValues) {
+            this.keyFields = keyFields;
+            this.keyValues = keyValues;
+        }
+
+        public <T> Patch set(Field<T> field, T value) {
+            set.put(field, value);
+            return this;
+        }
+
+        /** Keeps the column's first value: set only if the row has none and no earlier change set it. */
+        public <T> Patch setIfNull(Field<T> field, T value) {
+            setIfNull.putIfAbsent(field, value);
+            return this;
+        }
+
+        public Patch add(Field<Integer> field, int amount) {
+            add.merge(field, amount, Integer::sum);
+            return this;
+        }
+
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        private Query toQuery(DSLContext db, Table<?> table) {
+            Map<Field<?>, Object> values = new LinkedHashMap<>();
+            set.forEach(values::put);
+            setIfNull.forEach((field, value) -> values.put(field, DSL.coalesce((Field) field, DSL.val(value, (Field) field))));
+            add.forEach((field, amount) -> values.put(field, field.plus(amount)));
+            var condition = DSL.noCondition();
+            for (int i = 0; i < keyFields.size(); i++) {
+                condition = condition.and(((Field<Object>) keyFields.get(i)).eq(keyValues.get(i)));
+            }
+            return db.update(table).set(values).where(condition);
+        }
+    }
+
+    /** A new row, inserted unless its key exists (a re-delivered creation changes nothing). */
+    public void insert(Record row) {
+        List<Field<?>> changed = java.util.Arrays.stream(row.fields()).filter(row::changed).<Field<?>>map(f -> f).toList();
+        inserts.computeIfAbsent(new InsertShape(tableOf(row), changed), shape -> new ArrayList<>()).add(row);
+    }
+
+    /** The merged change of the row of {@code table} whose key fields have these values. */
+    public Patch patch(Table<?> table, List<Field<?>> keyFields, List<Object> keyValues) {
+        return patches.computeIfAbsent(new RowKey(table, keyValues), k -> new Patch(keyFields, keyValues));
+    }
+
+    /** A write that needs no merging (few per poll). */
+    public void add(Query query) {
+        queries.add(query);
+    }
+
+    List<Query> queries() {
+        List<Query> all = new ArrayList<>();
+        inserts.forEach((shape, rows) -> all.add(multiRowInsert(shape, rows)));
+        patches.forEach((key, patch) -> all.add(patch.toQuery(db, key.table())));
+        all.addAll(queries);
+        return all;
+    }
+
+    boolean isEmpty() {
+        return inserts.isEmpty() && patches.isEmpty() && queries.isEmpty();
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private Query multiRowInsert(InsertShape shape, List<Record> rows) {
+        var values = (org.jooq.InsertValuesStepN) db.insertInto((Table) shape.table(), (java.util.Collection) shape.fields());
+        for (Record row : rows) {
+            values = values.values(shape.fields().stream().map(row::get).toArray());
+        }
+        return values.onConflictDoNothing();
+    }
+
+    private static Table<?> tableOf(Record row) {
+        if (row instanceof org.jooq.TableRecord<?> tableRecord) {
+            return tableRecord.getTable();
+        }
+        throw new IllegalArgumentException("not a table record: " + row.getClass());
+    }
+}
