@@ -16,8 +16,9 @@ import org.jooq.impl.DSL;
  * The writes of one poll, coalesced so that their number follows the rows touched, not the events:
  * new rows become one multi-row {@code INSERT ... ON CONFLICT DO NOTHING} per table, changes to a row
  * are merged into one {@code UPDATE} per row (later values win, "first value" columns keep the first,
- * counters add up), and upserts are merged per key by their owner before they get here. They run in
- * this order: inserts, updates, upserts, then whatever was added as a plain query.
+ * counters add up). They run in this order: inserts, updates, then whatever was added as a plain
+ * query (few per poll: cycles, agency values, checkpoints). Creations precede changes in every
+ * stream, so a change never meets a row its poll has not inserted yet.
  */
 public final class Writes {
 

@@ -1,0 +1,84 @@
+package org.pmpledger.command.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.pmpledger.command.jooq.Tables.DOMAIN_EVENT_ENTRY;
+import static org.pmpledger.command.jooq.Tables.TOKEN_ENTRY;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.pmpledger.command.CommandServiceTest;
+import org.pmpledger.testsupport.Ffy2022;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The event table refuses UPDATE, DELETE and TRUNCATE for its owner (the tests connect as the
+ * owning superuser) and, by grants, for the application role; the other tables stay writable.
+ */
+class AppendOnlyEventStoreTest extends CommandServiceTest {
+
+    @Autowired
+    DSLContext db;
+
+    @Autowired
+    TransactionTemplate transaction;
+
+    @BeforeEach
+    void someEvents() {
+        if (db.fetchCount(DOMAIN_EVENT_ENTRY) == 0) {
+            api().post("/api/v1/cycles", TOKENS.stateAdmin(), Ffy2022.openCycle(2079));
+            api().post("/api/v1/plans", TOKENS.lcsaEditor("LASSEN"), Map.of("ffy", 2079, "lcsa", "LASSEN"));
+        }
+        assertThat(db.fetchCount(DOMAIN_EVENT_ENTRY)).isPositive();
+    }
+
+    @Test
+    void ownerCannotUpdateAnEvent() {
+        assertThatThrownBy(() -> db.update(DOMAIN_EVENT_ENTRY)
+                .set(DOMAIN_EVENT_ENTRY.PAYLOAD, "{}".getBytes(StandardCharsets.UTF_8)).execute())
+                .rootCause().hasMessageContaining("append-only: UPDATE refused");
+    }
+
+    @Test
+    void ownerCannotDeleteAnEvent() {
+        assertThatThrownBy(() -> db.deleteFrom(DOMAIN_EVENT_ENTRY).execute())
+                .rootCause().hasMessageContaining("append-only: DELETE refused");
+    }
+
+    @Test
+    void ownerCannotTruncateTheEvents() {
+        assertThatThrownBy(() -> db.truncate(DOMAIN_EVENT_ENTRY).execute())
+                .rootCause().hasMessageContaining("append-only: TRUNCATE refused");
+    }
+
+    @Test
+    void applicationRoleReadsButCannotChangeEvents() {
+        Integer readable = transaction.execute(tx -> {
+            db.execute("SET LOCAL ROLE pmp_command_app");
+            return db.fetchCount(DOMAIN_EVENT_ENTRY);
+        });
+        assertThat(readable).isPositive();
+        assertThatThrownBy(() -> transaction.executeWithoutResult(tx -> {
+            db.execute("SET LOCAL ROLE pmp_command_app");
+            db.update(DOMAIN_EVENT_ENTRY).set(DOMAIN_EVENT_ENTRY.TYPE, "x").execute();
+        })).rootCause().hasMessageContaining("permission denied");
+    }
+
+    @Test
+    void tokensStayWritable() {
+        var ofTest = TOKEN_ENTRY.PROCESSOR_NAME.eq("append-only-test");
+        db.insertInto(TOKEN_ENTRY).set(TOKEN_ENTRY.PROCESSOR_NAME, "append-only-test").set(TOKEN_ENTRY.SEGMENT, 0)
+                .set(TOKEN_ENTRY.OWNER, "a").execute();
+
+        int updated = db.update(TOKEN_ENTRY).set(TOKEN_ENTRY.OWNER, "b").where(ofTest).execute();
+        int deleted = db.deleteFrom(TOKEN_ENTRY).where(ofTest).execute();
+
+        assertThat(updated).isEqualTo(1);
+        assertThat(deleted).isEqualTo(1);
+    }
+}
