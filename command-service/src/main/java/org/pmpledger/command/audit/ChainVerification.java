@@ -1,0 +1,108 @@
+package org.pmpledger.command.audit;
+
+import static org.pmpledger.command.jooq.Tables.DOMAIN_EVENT_ENTRY;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.HexFormat;
+
+import org.jooq.Condition;
+import org.jooq.Cursor;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.pmpledger.command.jooq.tables.records.DomainEventEntryRecord;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Recomputes the hash chain of the event store (every stream, or one plan's) from the stored events
+ * themselves and answers the first event whose stored hash or link does not match, with the reason.
+ * The canonical form is the one of migration V4 and the README: SHA-256 over the previous hash of the
+ * stream, the UTF-8 of id, stream, sequence, type, revision and recording time (each followed by a
+ * newline), the payload, a newline and the metadata.
+ */
+@Component
+public class ChainVerification {
+
+    private final DSLContext db;
+
+    ChainVerification(DSLContext db) {
+        this.db = db;
+    }
+
+    /** The outcome; {@code firstMismatch} is null when every checked event matches. */
+    public record Result(boolean ok, long eventsChecked, long streamsChecked, Mismatch firstMismatch) {
+    }
+
+    /** The first event that does not match, and why. */
+    public record Mismatch(long globalIndex, String eventIdentifier, String streamId, long sequence, String type,
+                           String reason, String storedHash, String recomputedHash) {
+    }
+
+    @Transactional(readOnly = true)
+    public Result verify(String streamId) {
+        Condition which = streamId == null ? DSL.noCondition() : DOMAIN_EVENT_ENTRY.AGGREGATE_IDENTIFIER.eq(streamId);
+        long events = 0;
+        long streams = 0;
+        String stream = null;
+        byte[] previous = null;
+        long expectedSequence = 0;
+        try (Cursor<DomainEventEntryRecord> cursor = db.selectFrom(DOMAIN_EVENT_ENTRY).where(which)
+                .orderBy(DOMAIN_EVENT_ENTRY.AGGREGATE_IDENTIFIER, DOMAIN_EVENT_ENTRY.SEQUENCE_NUMBER)
+                .fetchSize(500).fetchLazy()) {
+            for (DomainEventEntryRecord event : cursor) {
+                if (!event.getAggregateIdentifier().equals(stream)) {
+                    stream = event.getAggregateIdentifier();
+                    streams++;
+                    previous = null;
+                    expectedSequence = 0;
+                }
+                events++;
+                byte[] recomputed = hash(previous, event);
+                String reason = null;
+                if (event.getSequenceNumber() != expectedSequence) {
+                    reason = "sequence " + event.getSequenceNumber() + " follows " + (expectedSequence - 1) + ": an event is missing";
+                } else if (!Arrays.equals(previous, event.getPreviousHash())) {
+                    reason = "previous_hash is not the hash of the stream's previous event";
+                } else if (!Arrays.equals(recomputed, event.getEventHash())) {
+                    reason = "event_hash does not match the event's stored content (id, stream, sequence, type, revision, "
+                            + "recording time, payload, metadata)";
+                }
+                if (reason != null) {
+                    return new Result(false, events, streams, new Mismatch(event.getGlobalIndex(), event.getEventIdentifier(), stream,
+                            event.getSequenceNumber(), event.getPayloadType(), reason, hex(event.getEventHash()), hex(recomputed)));
+                }
+                previous = event.getEventHash();
+                expectedSequence = event.getSequenceNumber() + 1;
+            }
+        }
+        return new Result(true, events, streams, null);
+    }
+
+    /** SHA-256 of the canonical form (see the class comment). */
+    static byte[] hash(byte[] previous, DomainEventEntryRecord e) {
+        try {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            if (previous != null) {
+                sha256.update(previous);
+            }
+            String head = String.join("\n", e.getEventIdentifier(), e.getAggregateIdentifier(), String.valueOf(e.getSequenceNumber()),
+                    e.getPayloadType(), e.getPayloadRevision() == null ? "" : e.getPayloadRevision(), e.getTimeStamp()) + "\n";
+            sha256.update(head.getBytes(StandardCharsets.UTF_8));
+            sha256.update(e.getPayload());
+            sha256.update((byte) '\n');
+            if (e.getMetaData() != null) {
+                sha256.update(e.getMetaData());
+            }
+            return sha256.digest();
+        } catch (NoSuchAlgorithmException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    static String hex(byte[] bytes) {
+        return bytes == null ? null : HexFormat.of().formatHex(bytes);
+    }
+}
