@@ -61,7 +61,8 @@ public final class ApiClient {
         headers.forEach(request::header);
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            boolean json = response.headers().firstValue("Content-Type").map(type -> type.contains("json")).orElse(false);
+            boolean json = response.headers().firstValue("Content-Type")
+                    .map(type -> type.contains("json") && !type.contains("ndjson")).orElse(false);
             JsonNode parsed = !json || response.body() == null || response.body().isBlank() ? null : JSON.readTree(response.body());
             return new Answer(response.statusCode(), response, parsed);
         } catch (IOException e) {

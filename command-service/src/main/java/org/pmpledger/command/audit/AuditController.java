@@ -1,5 +1,13 @@
 package org.pmpledger.command.audit;
 
+import java.io.IOException;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 
 import org.pmpledger.web.ApiProblems;
@@ -8,9 +16,12 @@ import org.pmpledger.web.Role;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+
+import tools.jackson.databind.json.JsonMapper;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -21,9 +32,78 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class AuditController {
 
     private final ChainVerification verification;
+    private final PlanHistory history;
+    private final AuditReads reads;
+    private final HttpServletRequest request;
+    private final JsonMapper json;
 
-    AuditController(ChainVerification verification) {
+    AuditController(ChainVerification verification, PlanHistory history, AuditReads reads, HttpServletRequest request,
+                    JsonMapper json) {
         this.verification = verification;
+        this.history = history;
+        this.reads = reads;
+        this.request = request;
+        this.json = json;
+    }
+
+    /** Auditors and state admins only; every read allowed is recorded first. */
+    private Optional<ResponseEntity<?>> refusedOrRecorded() {
+        Caller caller = Caller.current();
+        if (!caller.has(Role.AUDITOR) && !caller.has(Role.STATE_ADMIN)) {
+            return Optional.of(ApiProblems.refuse(HttpStatus.FORBIDDEN, "auditors-only",
+                    "Only an AUDITOR or STATE_ADMIN reads the audit log."));
+        }
+        reads.record(caller, request);
+        return Optional.empty();
+    }
+
+    @GetMapping(path = "/plans/{planId}/events", produces = "application/x-ndjson")
+    @Operation(summary = "A plan's full history as JSON lines, streamed (AUDITOR, STATE_ADMIN)",
+            description = "Every event of the plan, one JSON object per line, read with a database cursor: memory stays "
+                    + "bounded whatever the plan's length.")
+    void eventLines(@PathVariable @Size(max = 64) String planId, HttpServletResponse response) throws IOException {
+        var refused = refusedOrRecorded();
+        if (refused.isPresent() || history.count(planId) == 0) {
+            ResponseEntity<?> problem = refused.orElseGet(() -> ApiProblems.refuse(HttpStatus.NOT_FOUND, "not-found", "No plan " + planId + "."));
+            response.setStatus(problem.getStatusCode().value());
+            response.setContentType("application/problem+json");
+            json.writeValue(response.getOutputStream(), problem.getBody());
+            return;
+        }
+        response.setContentType("application/x-ndjson");
+        history.stream(planId, response.getOutputStream());
+    }
+
+    @GetMapping(path = "/plans/{planId}/events", produces = {"application/json", "application/problem+json"})
+    @Operation(summary = "A plan's full history (AUDITOR, STATE_ADMIN)",
+            description = "Every event in order: who (subject, roles, agency, region), which app, idempotency key, "
+                    + "correlation and trace ids, recording instant, business time (FFY, quarter), type, revision, payload, "
+                    + "chain hashes. Paged JSON (page, size ≤ 1000), or every event as JSON lines, streamed, with "
+                    + "Accept: application/x-ndjson.")
+    ResponseEntity<?> events(@PathVariable @Size(max = 64) String planId,
+                             @RequestParam(defaultValue = "0") @Min(0) int page,
+                             @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size) {
+        var refused = refusedOrRecorded();
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        long total = history.count(planId);
+        if (total == 0) {
+            return ApiProblems.refuse(HttpStatus.NOT_FOUND, "not-found", "No plan " + planId + ".");
+        }
+        return ResponseEntity.ok(Map.of("planId", planId, "total", total, "page", page, "size", size,
+                "events", history.page(planId, page, size)));
+    }
+
+    @GetMapping("/reads")
+    @Operation(summary = "Who read the audit log, what and when (AUDITOR, STATE_ADMIN)",
+            description = "The latest audit reads, newest first (this read included).")
+    ResponseEntity<?> auditReads(@RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
+        var refused = refusedOrRecorded();
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        return ResponseEntity.ok(Map.of("reads", reads.latest(limit)));
     }
 
     @GetMapping("/verification")
@@ -31,9 +111,9 @@ class AuditController {
             description = "Recomputes the hash chain of every stream (or of one plan) from the stored events: ok, or the "
                     + "first event whose hash or link does not match, with the reason and both hashes.")
     ResponseEntity<?> verification(@RequestParam(required = false) @Size(max = 64) String planId) {
-        Caller caller = Caller.current();
-        if (!caller.has(Role.AUDITOR) && !caller.has(Role.STATE_ADMIN)) {
-            return ApiProblems.refuse(HttpStatus.FORBIDDEN, "auditors-only", "Only an AUDITOR or STATE_ADMIN reads the audit log.");
+        var refused = refusedOrRecorded();
+        if (refused.isPresent()) {
+            return refused.get();
         }
         return ResponseEntity.ok(verification.verify(planId));
     }

@@ -1,0 +1,105 @@
+package org.pmpledger.command.audit;
+
+import static org.pmpledger.command.jooq.Tables.DOMAIN_EVENT_ENTRY;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jooq.Cursor;
+import org.jooq.DSLContext;
+import org.pmpledger.command.jooq.tables.records.DomainEventEntryRecord;
+import org.pmpledger.events.PmpEventTypes;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A plan's history read from the event store itself: every event in order with who (subject, roles,
+ * agency, region), which app, the idempotency key, correlation and trace ids, the recording instant,
+ * the business time (FFY, quarter), the type and revision, the payload as stored, and its chain hashes.
+ */
+@Component
+class PlanHistory {
+
+    private final DSLContext db;
+    private final JsonMapper json;
+    private final TransactionTemplate transaction;
+
+    PlanHistory(DSLContext db, JsonMapper json, TransactionTemplate transaction) {
+        this.db = db;
+        this.json = json;
+        this.transaction = transaction;
+    }
+
+    long count(String planId) {
+        return db.fetchCount(DOMAIN_EVENT_ENTRY, DOMAIN_EVENT_ENTRY.AGGREGATE_IDENTIFIER.eq(planId));
+    }
+
+    List<Map<String, Object>> page(String planId, int page, int size) {
+        return db.selectFrom(DOMAIN_EVENT_ENTRY).where(DOMAIN_EVENT_ENTRY.AGGREGATE_IDENTIFIER.eq(planId))
+                .orderBy(DOMAIN_EVENT_ENTRY.SEQUENCE_NUMBER).limit(size).offset((long) page * size)
+                .fetch(this::entry);
+    }
+
+    /** Writes every event as one JSON line, reading with a database cursor: memory stays bounded. */
+    void stream(String planId, OutputStream out) {
+        transaction.executeWithoutResult(tx -> {
+            try (Cursor<DomainEventEntryRecord> cursor = db.selectFrom(DOMAIN_EVENT_ENTRY)
+                    .where(DOMAIN_EVENT_ENTRY.AGGREGATE_IDENTIFIER.eq(planId))
+                    .orderBy(DOMAIN_EVENT_ENTRY.SEQUENCE_NUMBER).fetchSize(500).fetchLazy()) {
+                for (DomainEventEntryRecord event : cursor) {
+                    out.write(json.writeValueAsBytes(entry(event)));
+                    out.write('\n');
+                }
+                out.flush();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    private Map<String, Object> entry(DomainEventEntryRecord e) {
+        JsonNode payload = json.readTree(e.getPayload());
+        JsonNode meta = e.getMetaData() == null ? json.createObjectNode() : json.readTree(e.getMetaData());
+        String typeName = e.getPayloadType();
+        String type = PmpEventTypes.all().entrySet().stream().filter(t -> t.getValue().getName().equals(typeName))
+                .map(Map.Entry::getKey).findFirst().orElse(typeName);
+        Map<String, Object> who = new LinkedHashMap<>();
+        who.put("subject", text(meta, "subject"));
+        who.put("roles", meta.path("roles"));
+        who.put("lcsa", text(meta, "lcsa"));
+        who.put("region", text(meta, "region"));
+        Map<String, Object> business = new LinkedHashMap<>();
+        business.put("ffy", payload.path("ffy").isMissingNode() ? null : payload.path("ffy").asInt());
+        business.put("quarter", text(payload, "quarter"));
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("sequence", e.getSequenceNumber());
+        entry.put("version", e.getSequenceNumber() + 1);
+        entry.put("globalIndex", e.getGlobalIndex());
+        entry.put("eventId", e.getEventIdentifier());
+        entry.put("type", type);
+        entry.put("revision", e.getPayloadRevision());
+        entry.put("recordedAt", e.getTimeStamp());
+        entry.put("businessTime", business);
+        entry.put("who", who);
+        entry.put("clientId", text(meta, "clientId"));
+        entry.put("idempotencyKey", text(meta, "idempotencyKey"));
+        entry.put("correlationId", text(meta, "correlationId"));
+        entry.put("traceId", text(meta, "traceId"));
+        entry.put("payload", payload);
+        entry.put("eventHash", ChainVerification.hex(e.getEventHash()));
+        entry.put("previousHash", ChainVerification.hex(e.getPreviousHash()));
+        return entry;
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.path(field);
+        return value.isMissingNode() || value.isNull() ? null : value.asString();
+    }
+}
