@@ -17,6 +17,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -36,9 +37,11 @@ class AuditController {
     private final AuditReads reads;
     private final HttpServletRequest request;
     private final JsonMapper json;
+    private final ChainCheckpoints checkpoints;
 
     AuditController(ChainVerification verification, PlanHistory history, AuditReads reads, HttpServletRequest request,
-                    JsonMapper json) {
+                    JsonMapper json, ChainCheckpoints checkpoints) {
+        this.checkpoints = checkpoints;
         this.verification = verification;
         this.history = history;
         this.reads = reads;
@@ -93,6 +96,29 @@ class AuditController {
         }
         return ResponseEntity.ok(Map.of("planId", planId, "total", total, "page", page, "size", size,
                 "events", history.page(planId, page, size)));
+    }
+
+    @GetMapping("/checkpoints")
+    @Operation(summary = "Chain checkpoints, newest first (AUDITOR, STATE_ADMIN)",
+            description = "Each: the global position it covers, how many streams, and the head hash: SHA-256 over one line "
+                    + "per stream in stream-id order, '<stream id>:<hex hash of its last event at or below that position>\\n'. "
+                    + "Publish them outside the system; a later verification must reproduce them.")
+    ResponseEntity<?> checkpoints(@RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
+        var refused = refusedOrRecorded();
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        return ResponseEntity.ok(Map.of("checkpoints", checkpoints.latest(limit)));
+    }
+
+    @PostMapping("/checkpoints")
+    @Operation(summary = "Record a chain checkpoint now (STATE_ADMIN)",
+            description = "Also recorded every pmp.audit.checkpoint-interval (default 10 minutes) when events were added.")
+    ResponseEntity<?> recordCheckpoint() {
+        if (!Caller.current().has(Role.STATE_ADMIN)) {
+            return ApiProblems.refuse(HttpStatus.FORBIDDEN, "state-admin-records-checkpoints", "Only a STATE_ADMIN records a checkpoint.");
+        }
+        return ResponseEntity.status(HttpStatus.CREATED).body(ChainCheckpoints.view(checkpoints.record()));
     }
 
     @GetMapping("/reads")

@@ -1,0 +1,96 @@
+package org.pmpledger.command.audit;
+
+import static org.pmpledger.command.jooq.Tables.CHAIN_CHECKPOINT;
+import static org.pmpledger.command.jooq.Tables.DOMAIN_EVENT_ENTRY;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.pmpledger.command.jooq.tables.records.ChainCheckpointRecord;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Chain heads over all streams, recorded now and then so they can be published outside the system
+ * (an auditor who kept one can later prove nothing before it was rewritten). The head is SHA-256 over
+ * one line per stream, in ascending byte order of the (ASCII) stream ids: {@code <stream id>:<hex
+ * event_hash of its last event at or below through_global_index>\n}.
+ */
+@Component
+public class ChainCheckpoints {
+
+    private final DSLContext db;
+    private final Clock clock;
+
+    ChainCheckpoints(DSLContext db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @EnableScheduling
+    static class Schedule {
+    }
+
+    /** Records a checkpoint every {@code pmp.audit.checkpoint-interval} (default 10 minutes) when events were added. */
+    @Scheduled(fixedDelayString = "${pmp.audit.checkpoint-interval:PT10M}", initialDelayString = "${pmp.audit.checkpoint-interval:PT10M}")
+    public void recordIfNew() {
+        Long through = db.select(DSL.max(DOMAIN_EVENT_ENTRY.GLOBAL_INDEX)).from(DOMAIN_EVENT_ENTRY).fetchOne(0, Long.class);
+        Long last = db.select(DSL.max(CHAIN_CHECKPOINT.THROUGH_GLOBAL_INDEX)).from(CHAIN_CHECKPOINT).fetchOne(0, Long.class);
+        if (through != null && (last == null || through > last)) {
+            record();
+        }
+    }
+
+    @Transactional
+    public ChainCheckpointRecord record() {
+        long through = db.select(DSL.coalesce(DSL.max(DOMAIN_EVENT_ENTRY.GLOBAL_INDEX), 0L)).from(DOMAIN_EVENT_ENTRY).fetchOne(0, Long.class);
+        var heads = db.select(DOMAIN_EVENT_ENTRY.AGGREGATE_IDENTIFIER, DOMAIN_EVENT_ENTRY.EVENT_HASH)
+                .distinctOn(DOMAIN_EVENT_ENTRY.AGGREGATE_IDENTIFIER)
+                .from(DOMAIN_EVENT_ENTRY)
+                .where(DOMAIN_EVENT_ENTRY.GLOBAL_INDEX.le(through))
+                .orderBy(DOMAIN_EVENT_ENTRY.AGGREGATE_IDENTIFIER, DOMAIN_EVENT_ENTRY.SEQUENCE_NUMBER.desc())
+                .fetch();
+        MessageDigest sha256 = sha256();
+        // ordered by the ids' UTF-16 code units (all ids are ASCII: byte order), never by the database's collation
+        heads.sort(java.util.Comparator.comparing(head -> head.value1()));
+        heads.forEach(head -> sha256.update((head.value1() + ":" + ChainVerification.hex(head.value2()) + "\n")
+                .getBytes(StandardCharsets.UTF_8)));
+        ChainCheckpointRecord checkpoint = db.newRecord(CHAIN_CHECKPOINT);
+        checkpoint.setThroughGlobalIndex(through);
+        checkpoint.setStreams((long) heads.size());
+        checkpoint.setHeadHash(java.util.HexFormat.of().formatHex(sha256.digest()));
+        checkpoint.setRecordedAt(OffsetDateTime.now(clock));
+        checkpoint.store();
+        return checkpoint;
+    }
+
+    public List<Map<String, Object>> latest(int limit) {
+        return db.selectFrom(CHAIN_CHECKPOINT).orderBy(CHAIN_CHECKPOINT.CHECKPOINT_ID.desc()).limit(limit)
+                .fetch(ChainCheckpoints::view);
+    }
+
+    /** A checkpoint as the API shows it. */
+    static Map<String, Object> view(ChainCheckpointRecord c) {
+        return Map.of("checkpointId", c.getCheckpointId(), "throughGlobalIndex", c.getThroughGlobalIndex(),
+                "streams", c.getStreams(), "headHash", c.getHeadHash(), "recordedAt", c.getRecordedAt().toInstant());
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
