@@ -121,6 +121,54 @@ class AuditController {
         return ResponseEntity.status(HttpStatus.CREATED).body(ChainCheckpoints.view(checkpoints.record()));
     }
 
+    @GetMapping(path = "/events", produces = "application/x-ndjson")
+    @Operation(summary = "The log itself, filtered, as streamed JSON lines (AUDITOR, STATE_ADMIN)",
+            description = "Every matching event in global order: actor (subject), agency (caller's or event's), type "
+                    + "(e.g. pmp.plan.PlanSubmitted), from / to (recording instants, ISO-8601 UTC, to exclusive).")
+    void logLines(@RequestParam(required = false) @Size(max = 255) String actor,
+                  @RequestParam(required = false) @Size(max = 64) String agency,
+                  @RequestParam(required = false) @Size(max = 100) String type,
+                  @RequestParam(required = false) java.time.Instant from,
+                  @RequestParam(required = false) java.time.Instant to,
+                  HttpServletResponse response) throws IOException {
+        var refused = refusedOrRecorded();
+        if (refused.isPresent()) {
+            response.setStatus(refused.get().getStatusCode().value());
+            response.setContentType("application/problem+json");
+            json.writeValue(response.getOutputStream(), refused.get().getBody());
+            return;
+        }
+        response.setContentType("application/x-ndjson");
+        var out = response.getOutputStream();
+        history.search(new PlanHistory.LogFilter(actor, agency, type, from, to), Long.MAX_VALUE, entry -> {
+            try {
+                out.write(json.writeValueAsBytes(entry));
+                out.write('\n');
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        out.flush();
+    }
+
+    @GetMapping(path = "/events", produces = {"application/json", "application/problem+json"})
+    @Operation(summary = "The log itself, filtered (AUDITOR, STATE_ADMIN)",
+            description = "As the JSON-lines form, at most `limit` (≤ 1000) events; use Accept: application/x-ndjson for all.")
+    ResponseEntity<?> log(@RequestParam(required = false) @Size(max = 255) String actor,
+                          @RequestParam(required = false) @Size(max = 64) String agency,
+                          @RequestParam(required = false) @Size(max = 100) String type,
+                          @RequestParam(required = false) java.time.Instant from,
+                          @RequestParam(required = false) java.time.Instant to,
+                          @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
+        var refused = refusedOrRecorded();
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        java.util.List<Map<String, Object>> events = new java.util.ArrayList<>();
+        history.search(new PlanHistory.LogFilter(actor, agency, type, from, to), limit, events::add);
+        return ResponseEntity.ok(Map.of("events", events, "limit", limit));
+    }
+
     @GetMapping("/reads")
     @Operation(summary = "Who read the audit log, what and when (AUDITOR, STATE_ADMIN)",
             description = "The latest audit reads, newest first (this read included).")

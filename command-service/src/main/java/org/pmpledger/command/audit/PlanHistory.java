@@ -64,6 +64,46 @@ class PlanHistory {
         });
     }
 
+    /** A filter of the whole log; null fields do not filter. Times are ISO-8601 instants (UTC). */
+    record LogFilter(String actor, String agency, String type, java.time.Instant from, java.time.Instant to) {
+
+        boolean matches(Map<String, Object> entry) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> who = (Map<String, Object>) entry.get("who");
+            JsonNode payload = (JsonNode) entry.get("payload");
+            java.time.Instant at = java.time.Instant.parse((String) entry.get("recordedAt"));
+            return (actor == null || actor.equals(who.get("subject")))
+                    && (agency == null || agency.equals(who.get("lcsa")) || agency.equals(payload.path("lcsa").asString(null)))
+                    && (type == null || type.equals(entry.get("type")))
+                    && (from == null || !at.isBefore(from))
+                    && (to == null || at.isBefore(to));
+        }
+    }
+
+    /** Calls {@code each} with every event of the log matching the filter, in global order, through a cursor. */
+    void search(LogFilter filter, long limit, java.util.function.Consumer<Map<String, Object>> each) {
+        transaction.executeWithoutResult(tx -> {
+            var condition = org.jooq.impl.DSL.noCondition();
+            if (filter.type() != null) {
+                String javaType = PmpEventTypes.byName(filter.type()).map(Class::getName).orElse(filter.type());
+                condition = condition.and(DOMAIN_EVENT_ENTRY.PAYLOAD_TYPE.eq(javaType));
+            }
+            long found = 0;
+            try (Cursor<DomainEventEntryRecord> cursor = db.selectFrom(DOMAIN_EVENT_ENTRY).where(condition)
+                    .orderBy(DOMAIN_EVENT_ENTRY.GLOBAL_INDEX).fetchSize(500).fetchLazy()) {
+                for (DomainEventEntryRecord event : cursor) {
+                    Map<String, Object> entry = entry(event);
+                    if (filter.matches(entry)) {
+                        each.accept(entry);
+                        if (++found >= limit) {
+                            return;
+                        }
+                    }
+                }
+            }
+        });
+    }
+
     private Map<String, Object> entry(DomainEventEntryRecord e) {
         JsonNode payload = json.readTree(e.getPayload());
         JsonNode meta = e.getMetaData() == null ? json.createObjectNode() : json.readTree(e.getMetaData());
@@ -79,6 +119,7 @@ class PlanHistory {
         business.put("ffy", payload.path("ffy").isMissingNode() ? null : payload.path("ffy").asInt());
         business.put("quarter", text(payload, "quarter"));
         Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("streamId", e.getAggregateIdentifier());
         entry.put("sequence", e.getSequenceNumber());
         entry.put("version", e.getSequenceNumber() + 1);
         entry.put("globalIndex", e.getGlobalIndex());

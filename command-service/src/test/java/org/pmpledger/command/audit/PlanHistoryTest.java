@@ -79,6 +79,24 @@ class PlanHistoryTest extends CommandServiceTest {
     }
 
     @Test
+    void logSearchFiltersByActorAgencyTypeAndTime() {
+        String plan = planWithHistoryOnce();
+
+        Answer submitted = api().get("/api/v1/audit/events?agency=TEHAMA&type=pmp.plan.PlanSubmitted", auditor);
+        Answer byActor = api().get("/api/v1/audit/events?actor=editor@tehama&from=2000-01-01T00:00:00Z", auditor);
+        Answer none = api().get("/api/v1/audit/events?actor=editor@tehama&to=2000-01-01T00:00:00Z", auditor);
+        Answer lines = api().send("GET", "/api/v1/audit/events?actor=editor@tehama", auditor, null,
+                Map.of("Accept", "application/x-ndjson"));
+
+        assertThat(submitted.body().get("events")).extracting(e -> e.get("streamId").asString()).containsExactly(plan);
+        assertThat(byActor.body().get("events")).extracting(e -> e.get("type").asString())
+                .containsExactly("pmp.plan.PlanDrafted", "pmp.plan.PlanEntryAdded", "pmp.plan.PlanSubmitted");
+        assertThat(none.body().get("events")).isEmpty();
+        assertThat(lines.contentType()).startsWith("application/x-ndjson");
+        assertThat(lines.response().body().lines()).hasSize(3);
+    }
+
+    @Test
     void analystCannotReadTheAuditLog() {
         Answer answer = api().get("/api/v1/audit/plans/x/events", TOKENS.analyst());
 
