@@ -60,6 +60,13 @@ class AuditController {
         return Optional.empty();
     }
 
+    /** A refusal on an endpoint that writes its own (streamed) body. */
+    private void writeProblem(HttpServletResponse response, ResponseEntity<?> problem) throws IOException {
+        response.setStatus(problem.getStatusCode().value());
+        response.setContentType("application/problem+json");
+        json.writeValue(response.getOutputStream(), problem.getBody());
+    }
+
     @GetMapping(path = "/plans/{planId}/events", produces = "application/x-ndjson")
     @Operation(summary = "A plan's full history as JSON lines, streamed (AUDITOR, STATE_ADMIN)",
             description = "Every event of the plan, one JSON object per line, read with a database cursor: memory stays "
@@ -67,10 +74,7 @@ class AuditController {
     void eventLines(@PathVariable @Size(max = 64) String planId, HttpServletResponse response) throws IOException {
         var refused = refusedOrRecorded();
         if (refused.isPresent() || history.count(planId) == 0) {
-            ResponseEntity<?> problem = refused.orElseGet(() -> ApiProblems.refuse(HttpStatus.NOT_FOUND, "not-found", "No plan " + planId + "."));
-            response.setStatus(problem.getStatusCode().value());
-            response.setContentType("application/problem+json");
-            json.writeValue(response.getOutputStream(), problem.getBody());
+            writeProblem(response, refused.orElseGet(() -> ApiProblems.refuse(HttpStatus.NOT_FOUND, "not-found", "No plan " + planId + ".")));
             return;
         }
         response.setContentType("application/x-ndjson");
@@ -133,9 +137,7 @@ class AuditController {
                   HttpServletResponse response) throws IOException {
         var refused = refusedOrRecorded();
         if (refused.isPresent()) {
-            response.setStatus(refused.get().getStatusCode().value());
-            response.setContentType("application/problem+json");
-            json.writeValue(response.getOutputStream(), refused.get().getBody());
+            writeProblem(response, refused.get());
             return;
         }
         response.setContentType("application/x-ndjson");

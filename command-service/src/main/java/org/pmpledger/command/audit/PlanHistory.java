@@ -27,6 +27,10 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class PlanHistory {
 
+    /** Stored payload type (a Java class name) → published type name ({@code pmp.plan.PlanSubmitted}). */
+    private static final Map<String, String> TYPE_OF_CLASS = PmpEventTypes.all().entrySet().stream()
+            .collect(java.util.stream.Collectors.toUnmodifiableMap(t -> t.getValue().getName(), Map.Entry::getKey));
+
     private final DSLContext db;
     private final JsonMapper json;
     private final TransactionTemplate transaction;
@@ -107,9 +111,7 @@ class PlanHistory {
     private Map<String, Object> entry(DomainEventEntryRecord e) {
         JsonNode payload = json.readTree(e.getPayload());
         JsonNode meta = e.getMetaData() == null ? json.createObjectNode() : json.readTree(e.getMetaData());
-        String typeName = e.getPayloadType();
-        String type = PmpEventTypes.all().entrySet().stream().filter(t -> t.getValue().getName().equals(typeName))
-                .map(Map.Entry::getKey).findFirst().orElse(typeName);
+        String type = TYPE_OF_CLASS.getOrDefault(e.getPayloadType(), e.getPayloadType());
         Map<String, Object> who = new LinkedHashMap<>();
         who.put("subject", text(meta, "subject"));
         who.put("roles", meta.path("roles"));

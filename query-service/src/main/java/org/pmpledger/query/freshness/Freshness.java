@@ -64,13 +64,20 @@ public class Freshness {
 
     /** Empty when {@code minPosition} (if given) is reflected in time; else the 503 to answer. */
     public java.util.Optional<ResponseEntity<ProblemDetail>> awaitPosition(Long minPosition) {
-        if (minPosition == null || applied.await(() -> now().position() >= minPosition, maxWait)) {
+        if (minPosition == null) {
+            return java.util.Optional.empty();
+        }
+        return awaitUntil(() -> now().position() >= minPosition, "The projections have not reached position " + minPosition);
+    }
+
+    /** Empty when {@code reached} becomes true within the bounded wait; else a 503 with Retry-After saying what was not reached. */
+    public java.util.Optional<ResponseEntity<ProblemDetail>> awaitUntil(java.util.function.BooleanSupplier reached, String notReached) {
+        if (applied.await(reached, maxWait)) {
             return java.util.Optional.empty();
         }
         return java.util.Optional.of(ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "1")
                 .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
                 .body(ApiProblems.problem(HttpStatus.SERVICE_UNAVAILABLE, "not-yet-applied",
-                        "The projections have not reached position " + minPosition + " within " + maxWait.toSeconds()
-                                + " s; retry shortly.", List.of())));
+                        notReached + " within " + maxWait.toSeconds() + " s; retry shortly.", List.of())));
     }
 }

@@ -1,6 +1,5 @@
 package org.pmpledger.query.plan;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -11,10 +10,8 @@ import jakarta.validation.constraints.Pattern;
 import org.pmpledger.query.freshness.Answers;
 import org.pmpledger.query.freshness.Freshness;
 import org.pmpledger.query.freshness.Reflects;
-import org.pmpledger.query.intake.AppliedPositions;
 import org.pmpledger.web.ApiProblems;
 import org.pmpledger.web.Caller;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,17 +30,12 @@ class PlanController {
 
     private final PlanQueries plans;
     private final PlanDocuments documents;
-    private final AppliedPositions applied;
     private final Freshness freshness;
-    private final Duration maxWait;
 
-    PlanController(PlanQueries plans, PlanDocuments documents, AppliedPositions applied, Freshness freshness,
-                   @Value("${pmp.reads.max-wait:5s}") Duration maxWait) {
+    PlanController(PlanQueries plans, PlanDocuments documents, Freshness freshness) {
         this.plans = plans;
         this.documents = documents;
         this.freshness = freshness;
-        this.applied = applied;
-        this.maxWait = maxWait;
     }
 
     @GetMapping("/{planId}")
@@ -53,13 +45,10 @@ class PlanController {
                     + "waits (bounded) until the plan has reached that version, else 503 with Retry-After. ETag is the version.")
     ResponseEntity<?> plan(@PathVariable String planId, @RequestParam(required = false) @Min(1) Long minVersion) {
         if (minVersion != null) {
-            boolean reached = applied.await(() -> plans.find(planId).map(p -> p.version() >= minVersion).orElse(false), maxWait);
-            if (!reached) {
-                return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "1")
-                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
-                        .body(ApiProblems.problem(HttpStatus.SERVICE_UNAVAILABLE, "not-yet-applied",
-                                "The plan has not reached version " + minVersion + " within " + maxWait.toSeconds()
-                                        + " s; retry shortly.", List.of()));
+            var notYet = freshness.awaitUntil(() -> plans.find(planId).map(p -> p.version() >= minVersion).orElse(false),
+                    "The plan has not reached version " + minVersion);
+            if (notYet.isPresent()) {
+                return notYet.get();
             }
         }
         Optional<PlanDocument> plan = documents.find(planId);
