@@ -38,10 +38,12 @@ class AuditController {
     private final HttpServletRequest request;
     private final JsonMapper json;
     private final ChainCheckpoints checkpoints;
+    private final PlanStates states;
 
     AuditController(ChainVerification verification, PlanHistory history, AuditReads reads, HttpServletRequest request,
-                    JsonMapper json, ChainCheckpoints checkpoints) {
+                    JsonMapper json, ChainCheckpoints checkpoints, PlanStates states) {
         this.checkpoints = checkpoints;
+        this.states = states;
         this.verification = verification;
         this.history = history;
         this.reads = reads;
@@ -100,6 +102,105 @@ class AuditController {
         }
         return ResponseEntity.ok(Map.of("planId", planId, "total", total, "page", page, "size", size,
                 "events", history.page(planId, page, size)));
+    }
+
+    @GetMapping(path = "/plans/{planId}/state", produces = {"application/json", "application/problem+json"})
+    @Operation(summary = "A plan as the system knew it at an instant or a version (AUDITOR, STATE_ADMIN)",
+            description = "The plan document (the query side's shape) folded from the plan's events recorded at or before "
+                    + "asOf (ISO-8601 instant, the event store's recording time), or up to and including version (1 = the "
+                    + "drafting). Exactly one of the two. Headers: ETag (the version reached) and X-Recorded-At (the "
+                    + "recording instant of its last event).")
+    ResponseEntity<?> state(@PathVariable @Size(max = 64) String planId,
+                            @RequestParam(required = false) java.time.Instant asOf,
+                            @RequestParam(required = false) @Min(1) Long version) {
+        if ((asOf == null) == (version == null)) {
+            return ResponseEntity.badRequest().contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(ApiProblems.problem(HttpStatus.BAD_REQUEST, "one-point-in-history",
+                            "Give exactly one of asOf (an ISO-8601 instant) and version (1 or more).",
+                            java.util.List.of(ApiProblems.fieldError(asOf == null ? "asOf" : "version",
+                                    "exactly one of asOf and version"))));
+        }
+        var refused = refusedOrRecorded();
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        var state = states.at(planId, version != null ? PlanStates.Point.version(version) : PlanStates.Point.asOf(asOf));
+        if (state.isEmpty()) {
+            return ApiProblems.refuse(HttpStatus.NOT_FOUND, "not-found",
+                    "No plan " + planId + (version != null ? "" : " recorded at or before " + asOf) + ".");
+        }
+        return ResponseEntity.ok().eTag("\"" + state.get().document().version() + "\"")
+                .header("X-Recorded-At", state.get().recordedAt().toString()).body(state.get().document());
+    }
+
+    @GetMapping(path = "/plans/{planId}/diff", produces = {"application/json", "application/problem+json"})
+    @Operation(summary = "What changed in a plan between two versions or instants (AUDITOR, STATE_ADMIN)",
+            description = "from and to are each a version number or an ISO-8601 recording instant. Answers both points "
+                    + "(version, position, recording instant) and every field added, changed (from → to) or removed, by a "
+                    + "path naming entries, quarters and tactics: entries[E-1].tactics[T-2].status. An entry, quarter or "
+                    + "tactic added or removed is one change carrying the whole item.")
+    ResponseEntity<?> diff(@PathVariable @Size(max = 64) String planId,
+                           @RequestParam @Size(max = 40) String from,
+                           @RequestParam @Size(max = 40) String to) {
+        var fromPoint = PlanStates.Point.parse(from);
+        var toPoint = PlanStates.Point.parse(to);
+        if (fromPoint.isEmpty() || toPoint.isEmpty()) {
+            return ResponseEntity.badRequest().contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(ApiProblems.problem(HttpStatus.BAD_REQUEST, "point-in-history",
+                            "from and to are each a version (1 or more) or an ISO-8601 instant such as 2026-11-23T10:15:30Z.",
+                            java.util.List.of(ApiProblems.fieldError(fromPoint.isEmpty() ? "from" : "to",
+                                    "a version number (1 or more) or an ISO-8601 instant"))));
+        }
+        var refused = refusedOrRecorded();
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        var before = states.at(planId, fromPoint.get());
+        var after = states.at(planId, toPoint.get());
+        if (before.isEmpty() || after.isEmpty()) {
+            return ApiProblems.refuse(HttpStatus.NOT_FOUND, "not-found",
+                    "No plan " + planId + " at " + (before.isEmpty() ? "from=" + from : "to=" + to) + ".");
+        }
+        return ResponseEntity.ok(Map.of("planId", planId, "from", point(before.get()), "to", point(after.get()),
+                "changes", org.pmpledger.document.PlanDiff.between(before.get().document(), after.get().document())));
+    }
+
+    private static Map<String, Object> point(PlanStates.State state) {
+        return Map.of("version", state.document().version(), "position", state.document().position(),
+                "recordedAt", state.recordedAt());
+    }
+
+    @GetMapping(path = "/plans/{planId}/events/{version}/canonical", produces = {"application/octet-stream", "application/problem+json"})
+    @Operation(summary = "The exact bytes an event's hash is taken over (AUDITOR, STATE_ADMIN)",
+            description = "The previous hash of its stream (32 raw bytes; none for version 1), then UTF-8 lines event id, "
+                    + "stream id, sequence, payload type, payload revision, recording time, then the stored payload, a "
+                    + "newline and the stored metadata. sha256sum of it is the event's eventHash; its first 32 bytes are the "
+                    + "previous version's eventHash.")
+    ResponseEntity<?> canonical(@PathVariable @Size(max = 64) String planId, @PathVariable @Min(1) long version) {
+        var refused = refusedOrRecorded();
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        return verification.canonicalOf(planId, version - 1)
+                .<ResponseEntity<?>>map(bytes -> ResponseEntity.ok().contentType(org.springframework.http.MediaType.APPLICATION_OCTET_STREAM)
+                        .body(bytes))
+                .orElseGet(() -> ApiProblems.refuse(HttpStatus.NOT_FOUND, "not-found", "No version " + version + " of plan " + planId + "."));
+    }
+
+    @GetMapping(path = "/checkpoints/{checkpointId}/heads", produces = {"text/plain", "application/problem+json"})
+    @Operation(summary = "The text a checkpoint's head hash is taken over, recomputed from the stored events (AUDITOR, STATE_ADMIN)",
+            description = "One line per stream, '<stream id>:<hex hash of its last event at or below the checkpoint's "
+                    + "position>\\n', ids in byte order. sha256sum of it equals the checkpoint's headHash unless an event at "
+                    + "or below that position was changed since.")
+    ResponseEntity<?> checkpointHeads(@PathVariable @Min(1) long checkpointId) {
+        var refused = refusedOrRecorded();
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        return checkpoints.through(checkpointId)
+                .<ResponseEntity<?>>map(through -> ResponseEntity.ok().contentType(org.springframework.http.MediaType.TEXT_PLAIN)
+                        .body(checkpoints.heads(through)))
+                .orElseGet(() -> ApiProblems.refuse(HttpStatus.NOT_FOUND, "not-found", "No checkpoint " + checkpointId + "."));
     }
 
     @GetMapping("/checkpoints")

@@ -55,24 +55,41 @@ public class ChainCheckpoints {
     @Transactional
     public ChainCheckpointRecord record() {
         long through = db.select(DSL.coalesce(DSL.max(DOMAIN_EVENT_ENTRY.GLOBAL_INDEX), 0L)).from(DOMAIN_EVENT_ENTRY).fetchOne(0, Long.class);
+        String heads = heads(through);
+        MessageDigest sha256 = sha256();
+        sha256.update(heads.getBytes(StandardCharsets.UTF_8));
+        long streams = heads.chars().filter(c -> c == '\n').count();
+        ChainCheckpointRecord checkpoint = db.newRecord(CHAIN_CHECKPOINT);
+        checkpoint.setThroughGlobalIndex(through);
+        checkpoint.setStreams(streams);
+        checkpoint.setHeadHash(java.util.HexFormat.of().formatHex(sha256.digest()));
+        checkpoint.setRecordedAt(OffsetDateTime.now(clock));
+        checkpoint.store();
+        return checkpoint;
+    }
+
+    /**
+     * The text a checkpoint's head hash is taken over, recomputed from the stored events: one line per stream
+     * {@code <stream id>:<hex hash of its last event at or below through>\n}, ids in ascending byte order.
+     */
+    public String heads(long through) {
         var heads = db.select(DOMAIN_EVENT_ENTRY.AGGREGATE_IDENTIFIER, DOMAIN_EVENT_ENTRY.EVENT_HASH)
                 .distinctOn(DOMAIN_EVENT_ENTRY.AGGREGATE_IDENTIFIER)
                 .from(DOMAIN_EVENT_ENTRY)
                 .where(DOMAIN_EVENT_ENTRY.GLOBAL_INDEX.le(through))
                 .orderBy(DOMAIN_EVENT_ENTRY.AGGREGATE_IDENTIFIER, DOMAIN_EVENT_ENTRY.SEQUENCE_NUMBER.desc())
                 .fetch();
-        MessageDigest sha256 = sha256();
         // ordered by the ids' UTF-16 code units (all ids are ASCII: byte order), never by the database's collation
         heads.sort(java.util.Comparator.comparing(head -> head.value1()));
-        heads.forEach(head -> sha256.update((head.value1() + ":" + ChainVerification.hex(head.value2()) + "\n")
-                .getBytes(StandardCharsets.UTF_8)));
-        ChainCheckpointRecord checkpoint = db.newRecord(CHAIN_CHECKPOINT);
-        checkpoint.setThroughGlobalIndex(through);
-        checkpoint.setStreams((long) heads.size());
-        checkpoint.setHeadHash(java.util.HexFormat.of().formatHex(sha256.digest()));
-        checkpoint.setRecordedAt(OffsetDateTime.now(clock));
-        checkpoint.store();
-        return checkpoint;
+        StringBuilder lines = new StringBuilder();
+        heads.forEach(head -> lines.append(head.value1()).append(':').append(ChainVerification.hex(head.value2())).append('\n'));
+        return lines.toString();
+    }
+
+    /** The position a recorded checkpoint covers; empty for an unknown checkpoint. */
+    public java.util.Optional<Long> through(long checkpointId) {
+        return db.select(CHAIN_CHECKPOINT.THROUGH_GLOBAL_INDEX).from(CHAIN_CHECKPOINT)
+                .where(CHAIN_CHECKPOINT.CHECKPOINT_ID.eq(checkpointId)).fetchOptional(CHAIN_CHECKPOINT.THROUGH_GLOBAL_INDEX);
     }
 
     public List<Map<String, Object>> latest(int limit) {

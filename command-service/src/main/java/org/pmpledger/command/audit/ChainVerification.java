@@ -81,25 +81,40 @@ public class ChainVerification {
         return new Result(true, events, streams, null);
     }
 
-    /** SHA-256 of the canonical form (see the class comment). */
+    /** SHA-256 of the canonical form. */
     static byte[] hash(byte[] previous, DomainEventEntryRecord e) {
         try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            if (previous != null) {
-                sha256.update(previous);
-            }
-            String head = String.join("\n", e.getEventIdentifier(), e.getAggregateIdentifier(), String.valueOf(e.getSequenceNumber()),
-                    e.getPayloadType(), e.getPayloadRevision() == null ? "" : e.getPayloadRevision(), e.getTimeStamp()) + "\n";
-            sha256.update(head.getBytes(StandardCharsets.UTF_8));
-            sha256.update(e.getPayload());
-            sha256.update((byte) '\n');
-            if (e.getMetaData() != null) {
-                sha256.update(e.getMetaData());
-            }
-            return sha256.digest();
+            return MessageDigest.getInstance("SHA-256").digest(canonical(previous, e));
         } catch (NoSuchAlgorithmException ex) {
             throw new IllegalStateException(ex);
         }
+    }
+
+    /**
+     * The bytes an event's hash is taken over (see the class comment): the previous hash of its stream (32 raw
+     * bytes, none for the first event), the UTF-8 header lines, the payload, a newline and the metadata.
+     */
+    static byte[] canonical(byte[] previous, DomainEventEntryRecord e) {
+        var bytes = new java.io.ByteArrayOutputStream();
+        if (previous != null) {
+            bytes.writeBytes(previous);
+        }
+        String head = String.join("\n", e.getEventIdentifier(), e.getAggregateIdentifier(), String.valueOf(e.getSequenceNumber()),
+                e.getPayloadType(), e.getPayloadRevision() == null ? "" : e.getPayloadRevision(), e.getTimeStamp()) + "\n";
+        bytes.writeBytes(head.getBytes(StandardCharsets.UTF_8));
+        bytes.writeBytes(e.getPayload());
+        bytes.write('\n');
+        if (e.getMetaData() != null) {
+            bytes.writeBytes(e.getMetaData());
+        }
+        return bytes.toByteArray();
+    }
+
+    /** The canonical bytes of one stored event, with the previous hash it was chained to; empty if there is none. */
+    java.util.Optional<byte[]> canonicalOf(String streamId, long sequence) {
+        return db.selectFrom(DOMAIN_EVENT_ENTRY)
+                .where(DOMAIN_EVENT_ENTRY.AGGREGATE_IDENTIFIER.eq(streamId), DOMAIN_EVENT_ENTRY.SEQUENCE_NUMBER.eq(sequence))
+                .fetchOptional().map(e -> canonical(e.getPreviousHash(), e));
     }
 
     static String hex(byte[] bytes) {

@@ -48,6 +48,22 @@ class ChainCheckpointTest extends CommandServiceTest {
     }
 
     @Test
+    void checkpointHeadsAreTheTextItsHeadHashIsTakenOver() throws Exception {
+        api().post("/api/v1/cycles", TOKENS.stateAdmin(), Ffy2022.openCycle(2074));
+        Answer recorded = api().post("/api/v1/audit/checkpoints", TOKENS.stateAdmin(), null);
+
+        Answer heads = api().get("/api/v1/audit/checkpoints/" + recorded.body().get("checkpointId").asLong() + "/heads", auditor);
+
+        assertThat(heads.status()).isEqualTo(200);
+        assertThat(heads.contentType()).startsWith("text/plain");
+        byte[] text = heads.response().body().getBytes(StandardCharsets.UTF_8);
+        assertThat(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text)))
+                .isEqualTo(recorded.body().get("headHash").asString());
+        assertThat(heads.response().body().lines()).anyMatch(line -> line.startsWith("cycle-2074:"))
+                .hasSize(recorded.body().get("streams").asInt());
+    }
+
+    @Test
     void onlyAStateAdminRecordsACheckpoint() {
         Answer answer = api().post("/api/v1/audit/checkpoints", auditor, null);
 

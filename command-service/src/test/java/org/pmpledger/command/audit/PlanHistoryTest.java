@@ -2,6 +2,14 @@ package org.pmpledger.command.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -10,11 +18,15 @@ import org.pmpledger.command.CommandServiceTest;
 import org.pmpledger.testsupport.ApiClient;
 import org.pmpledger.testsupport.ApiClient.Answer;
 import org.pmpledger.testsupport.Ffy2022;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 import tools.jackson.databind.JsonNode;
 
 /** A plan's history from the event store, as paged JSON and as streamed JSON lines; every audit read recorded. */
 class PlanHistoryTest extends CommandServiceTest {
+
+    @LocalServerPort
+    int serverPort;
 
     private final String auditor = TOKENS.token("history-auditor@dcss", List.of("AUDITOR"), null, null);
 
@@ -94,6 +106,24 @@ class PlanHistoryTest extends CommandServiceTest {
         assertThat(none.body().get("events")).isEmpty();
         assertThat(lines.contentType()).startsWith("application/x-ndjson");
         assertThat(lines.response().body().lines()).hasSize(3);
+    }
+
+    @Test
+    void canonicalBytesHashToTheEventHashAndBeginWithThePreviousOne() throws Exception {
+        String plan = planWithHistoryOnce();
+        JsonNode events = api().get("/api/v1/audit/plans/" + plan + "/events", auditor).body().get("events");
+
+        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                        "http://localhost:" + serverPort + "/api/v1/audit/plans/" + plan + "/events/2/canonical"))
+                .header("Authorization", "Bearer " + auditor).build(), HttpResponse.BodyHandlers.ofByteArray());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        byte[] canonical = response.body();
+        assertThat(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical)))
+                .isEqualTo(events.get(1).get("eventHash").asString());
+        assertThat(HexFormat.of().formatHex(Arrays.copyOf(canonical, 32))).isEqualTo(events.get(0).get("eventHash").asString());
+        assertThat(new String(canonical, 32, canonical.length - 32, StandardCharsets.UTF_8))
+                .startsWith(events.get(1).get("eventId").asString() + "\n" + plan + "\n1\norg.pmpledger.events.plan.PlanEntryAdded\n");
     }
 
     @Test

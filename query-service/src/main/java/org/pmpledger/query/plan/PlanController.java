@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 
+import org.pmpledger.document.PlanDocument;
 import org.pmpledger.query.freshness.Answers;
 import org.pmpledger.query.freshness.Freshness;
 import org.pmpledger.query.freshness.Reflects;

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.jooq.DSLContext;
+import org.pmpledger.document.PlanDocument;
 import org.pmpledger.query.jooq.tables.records.PlanEntryRecord;
 import org.pmpledger.query.jooq.tables.records.PlanSummaryRecord;
 import org.springframework.stereotype.Component;

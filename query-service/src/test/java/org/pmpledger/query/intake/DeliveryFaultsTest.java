@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.pmpledger.document.PlanReplay;
 import org.pmpledger.events.PmpEvent;
 import org.pmpledger.events.cycle.PlanningCycleOpened;
 import org.pmpledger.events.cycle.PlanningCycleOpened.Direction;
@@ -23,6 +24,7 @@ import org.pmpledger.events.plan.MeasurementRevised;
 import org.pmpledger.events.plan.PlanApproved;
 import org.pmpledger.events.plan.PlanDrafted;
 import org.pmpledger.events.plan.PlanEntryAdded;
+import org.pmpledger.events.plan.PlanEvent;
 import org.pmpledger.events.plan.PlanReturned;
 import org.pmpledger.events.plan.PlanSubmitted;
 import org.pmpledger.events.plan.Quarter;
@@ -140,6 +142,27 @@ class DeliveryFaultsTest extends QueryServiceTest {
             assertThat(normalized(read("/api/v1/plans/twice-" + lcsa), 2082, "twice-")).as("twice: " + lcsa).isEqualTo(expected);
             assertThat(normalized(read("/api/v1/plans/middle-" + lcsa), 2083, "middle-")).as("middle: " + lcsa).isEqualTo(expected);
             assertThat(read("/api/v1/plans/clean-" + lcsa).get("version").asLong()).isEqualTo(12);
+        }
+    }
+
+    @Test
+    void planDocumentEqualsTheSharedReplayOfItsEvents() throws Exception {
+        List<Delivery> deliveries = stream(2084, "replay-");
+        List<Long> positions = positionsFor(deliveries);
+        deliver(deliveries, positions, 0, deliveries.size());
+        var opened = (PlanningCycleOpened) deliveries.getFirst().event();
+
+        for (String lcsa : AGENCIES) {
+            PlanReplay replay = new PlanReplay(PlanReplay.CycleTitles.of(opened));
+            for (int i = 0; i < deliveries.size(); i++) {
+                if (deliveries.get(i).event() instanceof PlanEvent event && event.planId().equals("replay-" + lcsa)) {
+                    replay.apply(event, deliveries.get(i).sequence(), positions.get(i));
+                }
+            }
+            JsonNode expected = JSON.valueToTree(replay.document().orElseThrow());
+            JsonNode answered = read("/api/v1/plans/replay-" + lcsa + "?minVersion=12");
+
+            assertThat(answered.toString()).as(lcsa).isEqualTo(expected.toString());
         }
     }
 

@@ -1,4 +1,4 @@
-package org.pmpledger.query.plan;
+package org.pmpledger.document;
 
 import java.math.BigDecimal;
 import java.time.Instant;
