@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.pmpledger.testsupport.ApiClient;
 import org.pmpledger.testsupport.ApiClient.Answer;
 import org.pmpledger.testsupport.Ffy2022;
+import org.pmpledger.testsupport.RunningService;
 import org.pmpledger.testsupport.TestKafka;
 import org.pmpledger.testsupport.TestPostgres;
 import org.pmpledger.testsupport.TestTokens;

@@ -10,6 +10,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -34,6 +35,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -61,9 +64,11 @@ public class CommandDispatch {
     private final JsonMapper json;
     private final HttpServletRequest request;
     private final Clock clock;
+    private final AggregateCache aggregates;
 
     CommandDispatch(CommandGateway commands, PlatformTransactionManager transactions, DSLContext db, JsonMapper json,
-                    HttpServletRequest request, Clock clock) {
+                    HttpServletRequest request, Clock clock, AggregateCache aggregates) {
+        this.aggregates = aggregates;
         this.commands = commands;
         this.transaction = new TransactionTemplate(transactions);
         this.db = db;
@@ -89,6 +94,39 @@ public class CommandDispatch {
 
     private ResponseEntity<CommandAccepted> send(Object command, String streamId, String newId, Object body,
                                                  HttpStatus status, URI location) {
+        return run(body, status, location, CommandAccepted.class, List.of(streamId), metaData -> {
+            Object outcome = commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
+            return headOf(streamId, newId, outcome instanceof String ? null : outcome);
+        });
+    }
+
+    /**
+     * Commands of one request, all or nothing, in one transaction: the first refusal rolls every one back and
+     * is answered naming its item ({@code items[i]}); nothing is stored. Answers each stream's head afterwards.
+     */
+    public ResponseEntity<BatchAccepted> changeAll(List<?> batch, List<String> streamIds, Object body) {
+        return run(body, HttpStatus.OK, null, BatchAccepted.class, streamIds, metaData -> {
+            for (int i = 0; i < batch.size(); i++) {
+                try {
+                    commands.sendAndWait(GenericCommandMessage.asCommandMessage(batch.get(i)).andMetaData(metaData));
+                } catch (CommandRefused refused) {
+                    throw refused.ofItem(i);
+                } catch (org.axonframework.modelling.command.AggregateNotFoundException unknown) {
+                    throw CommandRefused.notFound("not-found", "No plan " + streamIds.get(i) + ".").ofItem(i);
+                }
+            }
+            List<CommandAccepted> heads = streamIds.stream().distinct().map(id -> headOf(id, null, null)).toList();
+            long position = heads.stream().mapToLong(CommandAccepted::position).max().orElse(0);
+            return new BatchAccepted(batch.size(), position, heads);
+        });
+    }
+
+    /**
+     * Runs {@code work} with the request's metadata in one transaction with the idempotency record; a stream
+     * touched by a transaction that does not commit is dropped from the aggregate cache.
+     */
+    private <T> ResponseEntity<T> run(Object body, HttpStatus status, URI location, Class<T> answerType,
+                                      List<String> streamIds, java.util.function.Function<MetaData, T> work) {
         Caller caller = Caller.current();
         Optional<String> key = idempotencyKey();
         Long expectedVersion = expectedVersion();
@@ -106,22 +144,29 @@ public class CommandDispatch {
 
         try {
             return transaction.execute(tx -> {
+                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                    @Override
+                    public void afterCompletion(int completion) {
+                        if (completion != STATUS_COMMITTED) {
+                            streamIds.forEach(aggregates::evict);
+                        }
+                    }
+                });
                 if (key.isPresent()) {
-                    Optional<ResponseEntity<CommandAccepted>> first = firstAnswer(caller, key.get(), requestHash);
+                    Optional<ResponseEntity<T>> first = firstAnswer(caller, key.get(), requestHash, answerType);
                     if (first.isPresent()) {
                         return first.get();
                     }
                 }
-                Object outcome = commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
-                CommandAccepted accepted = headOf(streamId, newId, outcome instanceof String ? null : outcome);
+                T accepted = work.apply(metaData);
                 key.ifPresent(k -> remember(caller, k, requestHash, status, location, accepted));
-                return answer(status, location, accepted, traceId, false);
+                return answer(status, location, accepted, version(accepted), traceId, false);
             });
         } catch (DuplicateKeyException raced) {
             // a concurrent request with the same Idempotency-Key committed first: answer what it answered
             if (key.isPresent()) {
-                Optional<ResponseEntity<CommandAccepted>> first =
-                        transaction.execute(tx -> firstAnswer(caller, key.get(), requestHash));
+                Optional<ResponseEntity<T>> first =
+                        transaction.execute(tx -> firstAnswer(caller, key.get(), requestHash, answerType));
                 if (first != null && first.isPresent()) {
                     return first.get();
                 }
@@ -130,7 +175,11 @@ public class CommandDispatch {
         }
     }
 
-    private Optional<ResponseEntity<CommandAccepted>> firstAnswer(Caller caller, String key, String requestHash) {
+    private static Long version(Object accepted) {
+        return accepted instanceof CommandAccepted one ? one.version() : null;
+    }
+
+    private <T> Optional<ResponseEntity<T>> firstAnswer(Caller caller, String key, String requestHash, Class<T> answerType) {
         IdempotencyRecordRecord first = db.selectFrom(IDEMPOTENCY_RECORD)
                 .where(IDEMPOTENCY_RECORD.SUBJECT.eq(caller.subject()))
                 .and(IDEMPOTENCY_RECORD.IDEMPOTENCY_KEY.eq(key))
@@ -143,13 +192,12 @@ public class CommandDispatch {
                     "Idempotency-Key " + key + " was used for another request; use a new key for a new request.",
                     new FieldProblem("Idempotency-Key", "was already used with a different request"));
         }
-        CommandAccepted accepted = json.readValue(first.getResponseBody(), CommandAccepted.class);
+        T accepted = json.readValue(first.getResponseBody(), answerType);
         URI location = first.getLocation() == null ? null : URI.create(first.getLocation());
-        return Optional.of(answer(HttpStatus.valueOf(first.getHttpStatus()), location, accepted, null, true));
+        return Optional.of(answer(HttpStatus.valueOf(first.getHttpStatus()), location, accepted, version(accepted), null, true));
     }
 
-    private void remember(Caller caller, String key, String requestHash, HttpStatus status, URI location,
-                          CommandAccepted accepted) {
+    private void remember(Caller caller, String key, String requestHash, HttpStatus status, URI location, Object accepted) {
         db.insertInto(IDEMPOTENCY_RECORD)
                 .set(IDEMPOTENCY_RECORD.SUBJECT, caller.subject())
                 .set(IDEMPOTENCY_RECORD.IDEMPOTENCY_KEY, key)
@@ -177,9 +225,12 @@ public class CommandDispatch {
                 : new CommandAccepted(newId, streamId, head.value1() + 1, head.value2(), outcome);
     }
 
-    private static ResponseEntity<CommandAccepted> answer(HttpStatus status, URI location, CommandAccepted accepted,
-                                                          String traceId, boolean replayed) {
-        ResponseEntity.BodyBuilder answer = ResponseEntity.status(status).eTag("\"" + accepted.version() + "\"");
+    private static <T> ResponseEntity<T> answer(HttpStatus status, URI location, T accepted, Long version, String traceId,
+                                                boolean replayed) {
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(status);
+        if (version != null) {
+            answer.eTag("\"" + version + "\"");
+        }
         if (location != null) {
             answer.location(location);
         }

@@ -74,7 +74,7 @@ import org.pmpledger.web.Role;
  * Regional Administrator, quarterly progress and corrections, final results. Its version is the
  * number of its events.
  */
-@Aggregate
+@Aggregate(cache = "aggregateCache")
 public class Plan {
 
     @AggregateIdentifier

@@ -1,9 +1,11 @@
 package org.pmpledger.command.progress;
 
+import java.util.List;
 import java.util.Locale;
 
 import jakarta.validation.Valid;
 
+import org.pmpledger.command.dispatch.BatchAccepted;
 import org.pmpledger.command.dispatch.CommandAccepted;
 import org.pmpledger.command.dispatch.CommandDispatch;
 import org.pmpledger.command.dispatch.InvalidRequestValue;
@@ -13,14 +15,12 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 @RestController
-@RequestMapping("/api/v1/plans/{planId}")
 @Tag(name = "Progress", description = "Quarterly updates of each measurement, and the final results that close the plan")
 class ProgressController {
 
@@ -30,7 +30,7 @@ class ProgressController {
         this.dispatch = dispatch;
     }
 
-    @PutMapping("/entries/{entryId}/progress/{quarter}")
+    @PutMapping("/api/v1/plans/{planId}/entries/{entryId}/progress/{quarter}")
     @Operation(summary = "RecordQuarterlyProgress (LCSA_EDITOR of the agency, SERVICE; STATE_ADMIN after close)",
             description = "quarter is Q1..Q4 of the plan's FFY and must have begun (422). Recorded on time or late against "
                     + "the cycle's due date. Recording a quarter again is a correction: reason required (422), the old "
@@ -43,13 +43,26 @@ class ProgressController {
                 body.narrative(), body.reason()), planId, body);
     }
 
-    @PostMapping("/final-results")
+    @PostMapping("/api/v1/plans/{planId}/final-results")
     @Operation(summary = "SubmitFinalResults (LCSA_EDITOR of the agency, SERVICE)",
             description = "Closes an APPROVED plan once Q4 has begun. The answer's outcome.missingQ4Values lists the "
                     + "measurements still missing a Q4 value.")
     ResponseEntity<CommandAccepted> finalResults(@PathVariable String planId,
                                                  @Valid @RequestBody(required = false) SubmitFinalResultsRequest body) {
         return dispatch.change(new SubmitFinalResults(planId, body == null ? null : body.narrative()), planId, body);
+    }
+
+    /** The bulk path (issue 6): near each due date upstream apps push every agency's values at once. */
+    @PostMapping(path = "/api/v1/progress-batches", consumes = "application/json")
+    @Operation(summary = "RecordQuarterlyProgress for many entries at once, all or nothing (same roles per plan)",
+            description = "items: 1 to 1,000 recordings {planId, entryId, quarter, value, narrative, reason}, each decided by "
+                    + "its plan exactly as the single command. One transaction: either every item is stored, or none is "
+                    + "and the answer is the first refused item's problem, its fields named items[i].field. Answers "
+                    + "{commands, position, plans: [{id, version, position}]}; Idempotency-Key works as on every command.")
+    ResponseEntity<BatchAccepted> recordAll(@Valid @RequestBody RecordQuarterlyProgressBatchRequest body) {
+        List<RecordQuarterlyProgress> commands = body.items().stream().map(item -> new RecordQuarterlyProgress(item.planId(),
+                item.entryId(), Quarter.valueOf(item.quarter()), item.value(), item.narrative(), item.reason())).toList();
+        return dispatch.changeAll(commands, commands.stream().map(RecordQuarterlyProgress::planId).toList(), body);
     }
 
     private static Quarter quarterOf(String text) {

@@ -70,6 +70,17 @@ public final class CommandRefused extends RuntimeException {
                 List.of(new FieldProblem("If-Match", "expected \"" + actual + "\"")));
     }
 
+    /**
+     * The same refusal of item {@code index} of a batch: the message and every field name the item
+     * ({@code items[3].quarter}), so the caller knows which one to fix.
+     */
+    public CommandRefused ofItem(int index) {
+        String item = "items[" + index + "]";
+        List<FieldProblem> named = problems.isEmpty() ? List.of(new FieldProblem(item, getMessage()))
+                : problems.stream().map(p -> new FieldProblem(item + "." + p.field(), p.message())).toList();
+        return new CommandRefused(kind, rule, item + ": " + getMessage(), named);
+    }
+
     public Kind kind() {
         return kind;
     }

@@ -1,0 +1,521 @@
+package org.pmpledger.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAccumulator;
+import java.util.concurrent.locks.LockSupport;
+
+import org.pmpledger.testsupport.Ffy2022;
+import org.pmpledger.testsupport.RunningService;
+import org.pmpledger.testsupport.TestKafka;
+import org.pmpledger.testsupport.TestPostgres;
+import org.pmpledger.testsupport.TestTokens;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The command path's speed, in one run on this machine, side by side with PostgreSQL's own limit:
+ * <ul>
+ *   <li>raw PostgreSQL: single-row INSERT + COMMIT of an event-shaped row from 16 connections, and 100-row
+ *       batched INSERTs;</li>
+ *   <li>P1: HTTP commands/s and latency, 16 concurrent clients sending RecordQuarterlyProgress and AddTactic,
+ *       each mostly on its own plans, one in ten on 4 plans every client shares;</li>
+ *   <li>P3: bulk ingest through {@code POST /api/v1/progress-batches} (500 recordings per request);</li>
+ *   <li>P5: command-to-query lag at a steady 1,000 commands/s: from a RecordQuarterlyProgress's 2xx until the
+ *       statewide comparison answers with it ({@code minPosition});</li>
+ *   <li>P7: both services' start-up time and their highest resident memory under load.</li>
+ * </ul>
+ * Both services run from their executable jars as separate processes (local profile, for demo instants);
+ * Kafka is an in-process KRaft broker in this JVM, next to the load generator.
+ * <pre>infra/bench [SECONDS per phase, default 20]</pre>
+ */
+public final class CommandPathBenchmark {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final int CLIENTS = 16;
+    private static final int SHARED_PLANS = 4;
+    private static final List<Integer> FFYS = List.of(2050, 2051, 2052, 2053);
+    /** The JVM options the README recommends for each service on a small machine (see Operations). */
+    private static final List<String> SERVICE_JVM = List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:ReservedCodeCacheSize=96m",
+            "-XX:MaxMetaspaceSize=192m", "-Xss512k");
+
+    /**
+     * The services' JVM options, with a class-data archive per service (created by the first run, start-up
+     * faster from the second); {@code -Dbench.jfr=true} adds a JFR profile of each to bench/target/&lt;service&gt;.jfr.
+     */
+    private static List<String> jvmOptions(Path root, String service) {
+        List<String> options = new ArrayList<>(SERVICE_JVM);
+        options.add("-XX:+AutoCreateSharedArchive");
+        options.add("-XX:SharedArchiveFile=" + root.resolve("bench/target/" + service + ".jsa"));
+        if (Boolean.getBoolean("bench.jfr")) {
+            options.add("-XX:StartFlightRecording=settings=profile,filename=" + root.resolve("bench/target/" + service + ".jfr"));
+        }
+        return options;
+    }
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .executor(Executors.newFixedThreadPool(8)).build();
+    private final TestTokens tokens = TestTokens.inNewKeyDirectory();
+    private final String app = tokens.token("bench-app", List.of("SERVICE", "STATE_ADMIN"), "*", null);
+    private final List<Plan> plans = new ArrayList<>();
+    private final Map<String, LongAccumulator> highestRss = new HashMap<>();
+    private String commandUrl;
+    private String queryUrl;
+
+    /** A plan approved for the benchmark, with one entry; counts its recordings to choose first or correction. */
+    private record Plan(String id, String entryId, int ffy, AtomicInteger recordings) {
+    }
+
+    private record Phase(long commands, double seconds, long[] latenciesNanos, long refused) {
+
+        double perSecond() {
+            return commands / seconds;
+        }
+
+        double percentileMillis(double p) {
+            return latenciesNanos.length == 0 ? Double.NaN : latenciesNanos[(int) Math.min(latenciesNanos.length - 1,
+                    Math.floor(latenciesNanos.length * p))] / 1e6;
+        }
+    }
+
+    private CommandPathBenchmark() {
+    }
+
+    public static void main(String[] args) {
+        int exit = 1;
+        try {
+            exit = new CommandPathBenchmark().run(args.length > 0 ? Integer.parseInt(args[0]) : 20);
+        } catch (Exception e) {
+            e.printStackTrace();
+        } finally {
+            System.exit(exit); // the in-process broker's threads would keep the JVM alive
+        }
+    }
+
+    private int run(int seconds) throws Exception {
+        Duration phase = Duration.ofSeconds(seconds);
+        double rawSingle = rawSingleRowCommitRate(TestPostgres.newDatabase("pmp_bench_raw1"), phase);
+        System.out.printf("raw PostgreSQL single-row INSERT+COMMIT, %d connections: %,.0f rows/s%n", CLIENTS, rawSingle);
+        double rawBatched = RebuildBenchmark.rawBatchedInsertRate(TestPostgres.newDatabase("pmp_bench_raw100"));
+        System.out.printf("raw PostgreSQL 100-row batched INSERTs: %,.0f rows/s%n", rawBatched);
+
+        String kafka = TestKafka.bootstrapServers();
+        String topic = "pmp.bench-commands-" + UUID.randomUUID().toString().substring(0, 8);
+        TestPostgres.Database eventStore = TestPostgres.newDatabase("pmp_bench_command");
+        TestPostgres.Database projections = TestPostgres.newDatabase("pmp_bench_query");
+        Path root = Path.of(System.getProperty("pmp.root", ".."));
+        System.setProperty("pmp.logs", root.resolve("bench/target/service-logs").toString());
+        try (RunningService command = RunningService.start("command-service",
+                root.resolve("command-service/target/command-service-0.1.0-SNAPSHOT-exec.jar"), jvmOptions(root, "command-service"), Map.of(
+                        "spring.profiles.active", "local",
+                        "spring.datasource.url", eventStore.jdbcUrl(),
+                        "spring.datasource.username", eventStore.user(),
+                        "spring.datasource.password", eventStore.password(),
+                        "spring.kafka.bootstrap-servers", kafka,
+                        "pmp.publication.topic", topic,
+                        "pmp.security.local-key-dir", tokens.keyDirectory().toString(),
+                        "logging.level.root", "WARN"));
+             RunningService query = RunningService.start("query-service",
+                     root.resolve("query-service/target/query-service-0.1.0-SNAPSHOT-exec.jar"), jvmOptions(root, "query-service"), Map.of(
+                             "spring.profiles.active", "local",
+                             "spring.datasource.url", projections.jdbcUrl(),
+                             "spring.datasource.username", projections.user(),
+                             "spring.datasource.password", projections.password(),
+                             "spring.kafka.bootstrap-servers", kafka,
+                             "spring.kafka.consumer.group-id", "bench-" + topic,
+                             "pmp.intake.topic", topic,
+                             "pmp.security.local-key-dir", tokens.keyDirectory().toString(),
+                             "logging.level.root", "WARN"))) {
+            commandUrl = command.baseUrl();
+            queryUrl = query.baseUrl();
+            System.out.printf("started: command-service %d ms, query-service %d ms%n", command.startup().toMillis(),
+                    query.startup().toMillis());
+            setUp();
+            System.out.printf("set up %d approved plans%n", plans.size());
+
+            AtomicBoolean loaded = new AtomicBoolean(true);
+            Thread rss = Thread.ofPlatform().daemon().start(() -> {
+                while (loaded.get()) {
+                    highestRss.computeIfAbsent("command", k -> new LongAccumulator(Math::max, 0)).accumulate(command.residentKib());
+                    highestRss.computeIfAbsent("query", k -> new LongAccumulator(Math::max, 0)).accumulate(query.residentKib());
+                    LockSupport.parkNanos(Duration.ofMillis(250).toNanos()); // the next RSS sample
+                }
+            });
+
+            Phase warmUp = closedLoop(phase); // warm-up: JIT (C2 shares the 2 cores), pools, caches
+            System.out.printf("warm-up: %,.0f commands/s%n", warmUp.perSecond());
+            Phase p1 = closedLoop(phase);
+            System.out.printf("P1: %,.0f commands/s, p50 %.1f ms, p99 %.1f ms (%d refused)%n", p1.perSecond(),
+                    p1.percentileMillis(0.5), p1.percentileMillis(0.99), p1.refused());
+            Phase p3 = bulk(phase, 500);
+            System.out.printf("P3: %,.0f events/s in batches of 500, p50 %.0f ms per batch%n", p3.perSecond(),
+                    p3.percentileMillis(0.5));
+            // 1,000 commands/s when the service sustains it; else 80 % of what P1 measured, so the queue stays bounded
+            Phase p5 = steadyLag(phase, (int) Math.min(1000, Math.max(10, 0.8 * p1.perSecond())));
+            System.out.printf("P5: %,.0f commands/s sent, lag p50 %.1f ms, p99 %.1f ms%n", p5.perSecond(),
+                    p5.percentileMillis(0.5), p5.percentileMillis(0.99));
+            loaded.set(false);
+            rss.join();
+
+            String table = table(rawSingle, rawBatched, p1, p3, p5, command, query);
+            System.out.println();
+            System.out.println(table);
+            Files.writeString(root.resolve("bench/target/command-path.md"), table);
+        }
+        return 0;
+    }
+
+    private String table(double rawSingle, double rawBatched, Phase p1, Phase p3, Phase p5, RunningService command,
+                         RunningService query) {
+        StringBuilder t = new StringBuilder();
+        t.append("| measure | value | goal | reached |\n|---|---|---|---|\n");
+        t.append(String.format("| raw PostgreSQL: single-row INSERT + COMMIT, %d connections | %,.0f rows/s | | |%n", CLIENTS, rawSingle));
+        t.append(String.format("| raw PostgreSQL: 100-row batched INSERTs | %,.0f rows/s | | |%n", rawBatched));
+        t.append(String.format("| P1: HTTP commands, %d clients (RecordQuarterlyProgress + AddTactic) | %,.0f commands/s, p50 %.1f ms, p99 %.1f ms | ≥ 0.5× raw single-row | %.2f× %s |%n",
+                CLIENTS, p1.perSecond(), p1.percentileMillis(0.5), p1.percentileMillis(0.99), p1.perSecond() / rawSingle,
+                p1.perSecond() >= 0.5 * rawSingle ? "yes" : "no"));
+        t.append(String.format("| P3: bulk ingest, 500 recordings per request, all or nothing | %,.0f events/s | ≥ 0.5× raw batched | %.2f× %s |%n",
+                p3.perSecond(), p3.perSecond() / rawBatched, p3.perSecond() >= 0.5 * rawBatched ? "yes" : "no"));
+        t.append(String.format("| P5: command → comparison lag at %,.0f commands/s | p50 %.1f ms, p99 %.1f ms | p99 < 250 ms | %s |%n",
+                p5.perSecond(), p5.percentileMillis(0.5), p5.percentileMillis(0.99), p5.percentileMillis(0.99) < 250 ? "yes" : "no"));
+        long commandRss = highestRss.get("command").get() / 1024;
+        long queryRss = highestRss.get("query").get() / 1024;
+        t.append(String.format("| P7: highest RSS under load, command / query (%s) | %d MB / %d MB | < 512 MB each | %s |%n",
+                String.join(" ", SERVICE_JVM), commandRss, queryRss, commandRss < 512 && queryRss < 512 ? "yes" : "no"));
+        t.append(String.format("| P7: start-up to healthy, command / query | %.1f s / %.1f s | < 5 s each | %s |%n",
+                command.startup().toMillis() / 1e3, query.startup().toMillis() / 1e3,
+                command.startup().toSeconds() < 5 && query.startup().toSeconds() < 5 ? "yes" : "no"));
+        return t.toString();
+    }
+
+    // --- raw PostgreSQL ------------------------------------------------------------------------------
+
+    /** Single-row INSERT + COMMIT of an event-shaped row (the event table's columns and unique keys), 16 connections. */
+    static double rawSingleRowCommitRate(TestPostgres.Database database, Duration duration) throws Exception {
+        try (Connection c = DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
+             Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE bench_event (global_index BIGSERIAL PRIMARY KEY, event_identifier VARCHAR(255) NOT NULL UNIQUE, "
+                    + "aggregate_identifier VARCHAR(255) NOT NULL, sequence_number BIGINT NOT NULL, type VARCHAR(255), "
+                    + "time_stamp VARCHAR(255) NOT NULL, payload_type VARCHAR(255) NOT NULL, payload_revision VARCHAR(255), "
+                    + "payload BYTEA NOT NULL, meta_data BYTEA, UNIQUE (aggregate_identifier, sequence_number))");
+        }
+        byte[] payload = ("{\"planId\":\"" + UUID.randomUUID() + "\",\"ffy\":2050,\"lcsa\":\"ALAMEDA\",\"entryId\":\""
+                + UUID.randomUUID() + "\",\"quarter\":\"Q2\",\"value\":64.2,\"narrative\":\"Steady progress this quarter\"}")
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] meta = "{\"subject\":\"bench\",\"roles\":[\"SERVICE\"],\"traceId\":\"3f0c\"}".getBytes(StandardCharsets.UTF_8);
+        AtomicLong rows = new AtomicLong();
+        long end = System.nanoTime() + duration.toNanos();
+        long start = System.nanoTime();
+        try (ExecutorService pool = Executors.newFixedThreadPool(CLIENTS)) {
+            for (int client = 0; client < CLIENTS; client++) {
+                int id = client;
+                pool.submit(() -> {
+                    try (Connection c = DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
+                         PreparedStatement insert = c.prepareStatement("INSERT INTO bench_event (event_identifier, aggregate_identifier, "
+                                 + "sequence_number, type, time_stamp, payload_type, payload_revision, payload, meta_data) "
+                                 + "VALUES (?, ?, ?, 'Plan', ?, 'org.pmpledger.events.plan.QuarterlyProgressRecorded', '1', ?, ?)")) {
+                        long sequence = 0;
+                        while (System.nanoTime() < end) {
+                            insert.setString(1, UUID.randomUUID().toString());
+                            insert.setString(2, "plan-" + id);
+                            insert.setLong(3, sequence++);
+                            insert.setString(4, java.time.Instant.now().toString());
+                            insert.setBytes(5, payload);
+                            insert.setBytes(6, meta);
+                            insert.executeUpdate(); // autocommit: one COMMIT (one WAL flush) per row
+                            rows.incrementAndGet();
+                        }
+                    }
+                    return null;
+                });
+            }
+        }
+        return rows.get() / ((System.nanoTime() - start) / 1e9);
+    }
+
+    // --- set-up --------------------------------------------------------------------------------------
+
+    private void setUp() throws Exception {
+        List<String[]> agencies = Files.readAllLines(Path.of(System.getProperty("pmp.root", "..")).resolve("infra/demo-data/agencies.txt"))
+                .stream().filter(line -> !line.isBlank() && !line.startsWith("#")).map(line -> line.trim().split("\\s+")).toList();
+        for (int ffy : FFYS) {
+            expect(send("POST", commandUrl + "/api/v1/cycles", app, JSON.writeValueAsString(Ffy2022.openCycle(ffy)), (ffy - 1) + "-08-01T17:00:00Z"), 201);
+        }
+        List<Runnable> work = new ArrayList<>();
+        for (int ffy : FFYS) {
+            for (String[] agency : agencies) {
+                work.add(() -> {
+                    Plan plan = approvedPlan(ffy, agency[0], agency[1]);
+                    synchronized (plans) {
+                        plans.add(plan);
+                    }
+                });
+            }
+        }
+        inParallel(work);
+        plans.sort(java.util.Comparator.comparing(Plan::id));
+    }
+
+    private Plan approvedPlan(int ffy, String lcsa, String region) {
+        String ra = tokens.token("bench-ra-" + region, List.of("REGIONAL_ADMIN"), null, region);
+        String drafted = (ffy - 1) + "-08-20T17:00:00Z";
+        String planId = expect(send("POST", commandUrl + "/api/v1/plans", app, "{\"ffy\":" + ffy + ",\"lcsa\":\"" + lcsa + "\"}", drafted), 201)
+                .get("id").asString();
+        String entryId = expect(send("POST", commandUrl + "/api/v1/plans/" + planId + "/entries", app,
+                JSON.writeValueAsString(Ffy2022.entryForInitiative1()), drafted), 201).get("id").asString();
+        expect(send("POST", commandUrl + "/api/v1/plans/" + planId + "/submission", app, null, (ffy - 1) + "-09-01T17:00:00Z"), 200);
+        expect(send("POST", commandUrl + "/api/v1/plans/" + planId + "/review", ra, "{\"decision\":\"APPROVE\"}",
+                (ffy - 1) + "-09-10T17:00:00Z"), 200);
+        return new Plan(planId, entryId, ffy, new AtomicInteger());
+    }
+
+    // --- the commands --------------------------------------------------------------------------------
+
+    /** A RecordQuarterlyProgress for the plan: its next quarter first, then corrections (with a reason). */
+    private HttpRequest recordProgress(Plan plan) {
+        int n = plan.recordings().getAndIncrement();
+        String quarter = "Q" + (n % 4 + 1);
+        String body = "{\"value\":" + (55 + ThreadLocalRandom.current().nextInt(400) / 10.0) + ",\"narrative\":\"Quarterly update "
+                + n + "\"" + (n >= 4 ? ",\"reason\":\"CDR refresh\"" : "") + "}";
+        return request("PUT", commandUrl + "/api/v1/plans/" + plan.id() + "/entries/" + plan.entryId() + "/progress/" + quarter, app,
+                body, plan.ffy() + "-07-15T17:00:00Z");
+    }
+
+    private HttpRequest addTactic(Plan plan) {
+        String body = "{\"entryId\":\"" + plan.entryId() + "\",\"title\":\"Outreach call round\",\"leads\":[\"Case manager\"],"
+                + "\"description\":\"Call every case with a missed payment\",\"projectedCompletion\":\"" + plan.ffy() + "-09-30\","
+                + "\"initiative\":\"1\"}";
+        return request("POST", commandUrl + "/api/v1/plans/" + plan.id() + "/tactics", app, body, plan.ffy() + "-07-15T17:00:00Z");
+    }
+
+    /** 16 clients, each sending its next command as soon as the last one answered. */
+    private Phase closedLoop(Duration duration) throws Exception {
+        ConcurrentLinkedQueue<long[]> latencies = new ConcurrentLinkedQueue<>();
+        AtomicLong refused = new AtomicLong();
+        long start = System.nanoTime();
+        long end = start + duration.toNanos();
+        CountDownLatch done = new CountDownLatch(CLIENTS);
+        for (int client = 0; client < CLIENTS; client++) {
+            int id = client;
+            Thread.ofPlatform().start(() -> {
+                List<Plan> own = new ArrayList<>();
+                for (int i = SHARED_PLANS + id; i < plans.size(); i += CLIENTS) {
+                    own.add(plans.get(i));
+                }
+                List<Long> mine = new ArrayList<>();
+                ThreadLocalRandom random = ThreadLocalRandom.current();
+                try {
+                    while (System.nanoTime() < end) {
+                        Plan plan = random.nextInt(10) == 0 ? plans.get(random.nextInt(SHARED_PLANS)) : own.get(random.nextInt(own.size()));
+                        HttpRequest command = random.nextBoolean() ? recordProgress(plan) : addTactic(plan);
+                        long sent = System.nanoTime();
+                        int status = http.send(command, HttpResponse.BodyHandlers.discarding()).statusCode();
+                        if (status / 100 == 2) {
+                            mine.add(System.nanoTime() - sent);
+                        } else {
+                            refused.incrementAndGet();
+                        }
+                    }
+                } catch (Exception e) {
+                    e.printStackTrace();
+                } finally {
+                    latencies.add(mine.stream().mapToLong(Long::longValue).toArray());
+                    done.countDown();
+                }
+            });
+        }
+        done.await();
+        return phase(latencies, (System.nanoTime() - start) / 1e9, refused.get());
+    }
+
+    /** Four clients sending batches of recordings, each batch over its own plans. */
+    private Phase bulk(Duration duration, int size) throws Exception {
+        int clients = 4;
+        ConcurrentLinkedQueue<long[]> latencies = new ConcurrentLinkedQueue<>();
+        AtomicLong items = new AtomicLong();
+        AtomicLong refused = new AtomicLong();
+        long start = System.nanoTime();
+        long end = start + duration.toNanos();
+        CountDownLatch done = new CountDownLatch(clients);
+        for (int client = 0; client < clients; client++) {
+            int id = client;
+            Thread.ofPlatform().start(() -> {
+                List<Plan> own = new ArrayList<>();
+                for (int i = id; i < plans.size(); i += clients) {
+                    own.add(plans.get(i));
+                }
+                List<Long> mine = new ArrayList<>();
+                try {
+                    while (System.nanoTime() < end) {
+                        StringBuilder body = new StringBuilder("{\"items\":[");
+                        for (int i = 0; i < size; i++) {
+                            Plan plan = own.get(i % own.size());
+                            int n = plan.recordings().getAndIncrement();
+                            body.append(i == 0 ? "" : ",").append("{\"planId\":\"").append(plan.id()).append("\",\"entryId\":\"")
+                                    .append(plan.entryId()).append("\",\"quarter\":\"Q").append(n % 4 + 1).append("\",\"value\":")
+                                    .append(50 + n % 40).append(",\"narrative\":\"Bulk ").append(n).append('"')
+                                    .append(n >= 4 ? ",\"reason\":\"CDR refresh\"}" : "}");
+                        }
+                        body.append("]}");
+                        long sent = System.nanoTime();
+                        HttpResponse<String> answer = http.send(request("POST", commandUrl + "/api/v1/progress-batches", app,
+                                body.toString(), FFYS.getLast() + "-07-15T17:00:00Z"), HttpResponse.BodyHandlers.ofString());
+                        if (answer.statusCode() == 200) {
+                            mine.add(System.nanoTime() - sent);
+                            items.addAndGet(size);
+                        } else {
+                            refused.incrementAndGet();
+                            System.err.println("bulk refused: " + answer.body());
+                        }
+                    }
+                } catch (Exception e) {
+                    e.printStackTrace();
+                } finally {
+                    latencies.add(mine.stream().mapToLong(Long::longValue).toArray());
+                    done.countDown();
+                }
+            });
+        }
+        done.await();
+        Phase batches = phase(latencies, (System.nanoTime() - start) / 1e9, refused.get());
+        return new Phase(items.get(), batches.seconds(), batches.latenciesNanos(), refused.get());
+    }
+
+    /**
+     * RecordQuarterlyProgress sent at a steady rate (open loop, asynchronously); for one in ten, the time from
+     * its 2xx until the statewide comparison of its FFY answers with it ({@code minPosition}, no polling).
+     */
+    private Phase steadyLag(Duration duration, int perSecond) throws Exception {
+        ConcurrentLinkedQueue<Long> lags = new ConcurrentLinkedQueue<>();
+        AtomicLong sent = new AtomicLong();
+        AtomicLong refused = new AtomicLong();
+        AtomicInteger inFlight = new AtomicInteger();
+        String analyst = tokens.analyst();
+        long start = System.nanoTime();
+        long interval = 1_000_000_000L / perSecond;
+        for (long n = 0; ; n++) {
+            long due = start + n * interval;
+            if (due - start >= duration.toNanos()) {
+                break;
+            }
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(wait); // the open loop's schedule
+            }
+            Plan plan = plans.get((int) (n % plans.size()));
+            boolean sampled = n % 10 == 0;
+            inFlight.incrementAndGet();
+            sent.incrementAndGet();
+            http.sendAsync(recordProgress(plan), HttpResponse.BodyHandlers.ofString()).whenComplete((answer, failure) -> {
+                long answeredAt = System.nanoTime();
+                if (failure != null || answer.statusCode() / 100 != 2) {
+                    refused.incrementAndGet();
+                    inFlight.decrementAndGet();
+                    return;
+                }
+                if (!sampled) {
+                    inFlight.decrementAndGet();
+                    return;
+                }
+                long position = JSON.readTree(answer.body()).get("position").asLong();
+                http.sendAsync(request("GET", queryUrl + "/api/v1/cycles/" + plan.ffy() + "/indicators/SPM-2/comparison?minPosition="
+                                + position, analyst, null, null), HttpResponse.BodyHandlers.discarding())
+                        .whenComplete((read, readFailure) -> {
+                            if (readFailure == null && read.statusCode() == 200) {
+                                lags.add(System.nanoTime() - answeredAt);
+                            } else {
+                                refused.incrementAndGet();
+                            }
+                            inFlight.decrementAndGet();
+                        });
+            });
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        while (inFlight.get() > 0) {
+            LockSupport.parkNanos(Duration.ofMillis(10).toNanos()); // the last answers
+        }
+        long[] sorted = lags.stream().mapToLong(Long::longValue).sorted().toArray();
+        return new Phase(sent.get(), seconds, sorted, refused.get());
+    }
+
+    // --- HTTP ----------------------------------------------------------------------------------------
+
+    private static Phase phase(ConcurrentLinkedQueue<long[]> perClient, double seconds, long refused) {
+        long[] all = perClient.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+        return new Phase(all.length, seconds, all, refused);
+    }
+
+    private static HttpRequest request(String method, String url, String token, String body, String demoInstant) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (demoInstant != null) {
+            request.header("X-Demo-Instant", demoInstant);
+        }
+        return request.build();
+    }
+
+    private HttpResponse<String> send(String method, String url, String token, String body, String demoInstant) {
+        try {
+            return http.send(request(method, url, token, body, demoInstant), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonNode expect(HttpResponse<String> answer, int status) {
+        if (answer.statusCode() != status) {
+            throw new IllegalStateException(answer.request().method() + " " + answer.request().uri() + " -> " + answer.statusCode()
+                    + " " + answer.body());
+        }
+        return JSON.readTree(answer.body());
+    }
+
+    private static void inParallel(List<Runnable> work) throws InterruptedException {
+        List<Runnable> shuffled = new ArrayList<>(work);
+        Collections.shuffle(shuffled);
+        try (ExecutorService pool = Executors.newFixedThreadPool(CLIENTS)) {
+            List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
+            shuffled.forEach(task -> futures.add(pool.submit(task)));
+            for (var future : futures) {
+                try {
+                    future.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package org.pmpledger.command.progress;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** The body of {@code POST /api/v1/progress-batches}: many RecordQuarterlyProgress at once, all or nothing. */
+record RecordQuarterlyProgressBatchRequest(@NotEmpty @Size(max = 1000) List<@Valid @NotNull Item> items) {
+
+    record Item(@NotBlank @Size(max = 64) String planId, @NotBlank @Size(max = 64) String entryId,
+                @NotNull @Pattern(regexp = "Q[1-4]", message = "must be one of Q1, Q2, Q3, Q4") String quarter,
+                BigDecimal value, @NotBlank @Size(max = 4000) String narrative, @Size(max = 2000) String reason) {
+    }
+}
