@@ -15,6 +15,8 @@ import org.pmpledger.events.cycle.AgencyIndicatorValuesRecorded;
 import org.pmpledger.events.cycle.CycleEvent;
 import org.pmpledger.events.cycle.PlanningCycleOpened;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Reads a cycle's terms straight from its events in the current transaction. It does not load the
@@ -39,6 +41,27 @@ class StoredPlanningCycles implements PlanningCycles {
 
     @Override
     public CycleTerms termsOf(int ffy) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return currentTermsOf(ffy);
+        }
+        // one look at each cycle per transaction: a bulk request's many commands share it
+        @SuppressWarnings("unchecked")
+        Map<Integer, CycleTerms> seen = (Map<Integer, CycleTerms>) TransactionSynchronizationManager.getResource(this);
+        if (seen == null) {
+            Map<Integer, CycleTerms> created = new java.util.HashMap<>();
+            TransactionSynchronizationManager.bindResource(this, created);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(StoredPlanningCycles.this);
+                }
+            });
+            seen = created;
+        }
+        return seen.computeIfAbsent(ffy, this::currentTermsOf);
+    }
+
+    private CycleTerms currentTermsOf(int ffy) {
         Long version = db.select(DSL.max(DOMAIN_EVENT_ENTRY.SEQUENCE_NUMBER)).from(DOMAIN_EVENT_ENTRY)
                 .where(DOMAIN_EVENT_ENTRY.AGGREGATE_IDENTIFIER.eq(CycleEvent.cycleIdOf(ffy))).fetchOne(0, Long.class);
         Known cached = known.get(ffy);

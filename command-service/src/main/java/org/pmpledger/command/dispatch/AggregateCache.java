@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 /**
  * The most recently used aggregates, kept in memory between commands (Axon's caching repository: a plan's
  * events are not read and replayed for every command). Bounded: {@code pmp.aggregates.cached} entries
- * (default 5,000), least recently used dropped first.
+ * (default 2,000), least recently used dropped first.
  *
  * <p>Axon updates an entry when its unit of work commits; that unit runs inside the request's database
  * transaction, which can still roll back afterwards (e.g. on the idempotency record), so
@@ -26,7 +26,7 @@ public class AggregateCache implements Cache {
 
     private final Map<Object, Object> entries;
 
-    AggregateCache(@Value("${pmp.aggregates.cached:5000}") int capacity) {
+    AggregateCache(@Value("${pmp.aggregates.cached:2000}") int capacity) {
         this.entries = new LinkedHashMap<>(1024, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<Object, Object> eldest) {

@@ -22,6 +22,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.jooq.DSLContext;
 import org.jooq.Record2;
 import org.pmpledger.command.eventstore.CommandContext;
@@ -106,14 +108,25 @@ public class CommandDispatch {
      */
     public ResponseEntity<BatchAccepted> changeAll(List<?> batch, List<String> streamIds, Object body) {
         return run(body, HttpStatus.OK, null, BatchAccepted.class, streamIds, metaData -> {
-            for (int i = 0; i < batch.size(); i++) {
-                try {
-                    commands.sendAndWait(GenericCommandMessage.asCommandMessage(batch.get(i)).andMetaData(metaData));
-                } catch (CommandRefused refused) {
-                    throw refused.ofItem(i);
-                } catch (org.axonframework.modelling.command.AggregateNotFoundException unknown) {
-                    throw CommandRefused.notFound("not-found", "No plan " + streamIds.get(i) + ".").ofItem(i);
+            // one unit of work around the batch: each command's is nested in it, so every event of the batch is
+            // appended at its commit in one JDBC batch, and aggregates stay locked until then
+            UnitOfWork<?> batchWork = DefaultUnitOfWork.startAndGet(null);
+            try {
+                for (int i = 0; i < batch.size(); i++) {
+                    try {
+                        commands.sendAndWait(GenericCommandMessage.asCommandMessage(batch.get(i)).andMetaData(metaData));
+                    } catch (CommandRefused refused) {
+                        throw refused.ofItem(i);
+                    } catch (org.axonframework.modelling.command.AggregateNotFoundException unknown) {
+                        throw CommandRefused.notFound("not-found", "No plan " + streamIds.get(i) + ".").ofItem(i);
+                    }
                 }
+                batchWork.commit();
+            } catch (RuntimeException refused) {
+                if (batchWork.isActive()) {
+                    batchWork.rollback(refused);
+                }
+                throw refused;
             }
             List<CommandAccepted> heads = streamIds.stream().distinct().map(id -> headOf(id, null, null)).toList();
             long position = heads.stream().mapToLong(CommandAccepted::position).max().orElse(0);

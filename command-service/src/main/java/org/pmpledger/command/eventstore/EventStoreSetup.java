@@ -3,15 +3,22 @@ package org.pmpledger.command.eventstore;
 import java.sql.SQLException;
 import java.time.Clock;
 
+import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.transaction.TransactionManager;
 
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.RevisionResolver;
+import org.axonframework.serialization.Serializer;
 import org.pmpledger.events.PmpEventTypes;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -93,6 +100,36 @@ class EventStoreSetup {
             }
         }
         return false;
+    }
+
+    /**
+     * The event store with a small consumer cache. Axon's default keeps the last 10,000 events, each with a copy of
+     * its gap-aware tracking token; while bulk requests hold hundreds of global positions open, every copy carries
+     * every open position, and the benchmark ran the service out of heap (JFR: {@code GapAwareTrackingToken.advanceTo}
+     * building TreeSets). 256 events keep the publisher's low latency (it is woken on every commit) within bounded
+     * memory.
+     */
+    @Bean
+    EmbeddedEventStore eventStore(EventStorageEngine storageEngine) {
+        return EmbeddedEventStore.builder().storageEngine(storageEngine).cachedEvents(256).build();
+    }
+
+    /** Axon's JDBC storage engine exactly as its auto-configuration builds it (which backs off once an event store is declared). */
+    @Bean
+    EventStorageEngine eventStorageEngine(Serializer defaultSerializer, PersistenceExceptionResolver persistenceExceptionResolver,
+                                          @Qualifier("eventSerializer") Serializer eventSerializer,
+                                          org.axonframework.config.Configuration configuration, ConnectionProvider connectionProvider,
+                                          TransactionManager transactionManager, EventSchema eventSchema) {
+        return JdbcEventStorageEngine.builder()
+                .snapshotSerializer(defaultSerializer)
+                .upcasterChain(configuration.upcasterChain())
+                .persistenceExceptionResolver(persistenceExceptionResolver)
+                .eventSerializer(eventSerializer)
+                .snapshotFilter(configuration.snapshotFilter())
+                .connectionProvider(connectionProvider)
+                .transactionManager(transactionManager)
+                .schema(eventSchema)
+                .build();
     }
 
     @Bean
