@@ -114,11 +114,8 @@ class AuditController {
                             @RequestParam(required = false) java.time.Instant asOf,
                             @RequestParam(required = false) @Min(1) Long version) {
         if ((asOf == null) == (version == null)) {
-            return ResponseEntity.badRequest().contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
-                    .body(ApiProblems.problem(HttpStatus.BAD_REQUEST, "one-point-in-history",
-                            "Give exactly one of asOf (an ISO-8601 instant) and version (1 or more).",
-                            java.util.List.of(ApiProblems.fieldError(asOf == null ? "asOf" : "version",
-                                    "exactly one of asOf and version"))));
+            return badRequest("one-point-in-history", "Give exactly one of asOf (an ISO-8601 instant) and version (1 or more).",
+                    asOf == null ? "asOf" : "version", "exactly one of asOf and version");
         }
         var refused = refusedOrRecorded();
         if (refused.isPresent()) {
@@ -145,11 +142,9 @@ class AuditController {
         var fromPoint = PlanStates.Point.parse(from);
         var toPoint = PlanStates.Point.parse(to);
         if (fromPoint.isEmpty() || toPoint.isEmpty()) {
-            return ResponseEntity.badRequest().contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
-                    .body(ApiProblems.problem(HttpStatus.BAD_REQUEST, "point-in-history",
-                            "from and to are each a version (1 or more) or an ISO-8601 instant such as 2026-11-23T10:15:30Z.",
-                            java.util.List.of(ApiProblems.fieldError(fromPoint.isEmpty() ? "from" : "to",
-                                    "a version number (1 or more) or an ISO-8601 instant"))));
+            return badRequest("point-in-history",
+                    "from and to are each a version (1 or more) or an ISO-8601 instant such as 2026-11-23T10:15:30Z.",
+                    fromPoint.isEmpty() ? "from" : "to", "a version number (1 or more) or an ISO-8601 instant");
         }
         var refused = refusedOrRecorded();
         if (refused.isPresent()) {
@@ -163,6 +158,11 @@ class AuditController {
         }
         return ResponseEntity.ok(Map.of("planId", planId, "from", point(before.get()), "to", point(after.get()),
                 "changes", org.pmpledger.document.PlanDiff.between(before.get().document(), after.get().document())));
+    }
+
+    private static ResponseEntity<?> badRequest(String rule, String detail, String field, String message) {
+        return ResponseEntity.badRequest().contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(ApiProblems.problem(HttpStatus.BAD_REQUEST, rule, detail, java.util.List.of(ApiProblems.fieldError(field, message))));
     }
 
     private static Map<String, Object> point(PlanStates.State state) {

@@ -23,7 +23,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A plan as the system knew it at an instant or a version: its events from the event store, as recorded,
@@ -123,10 +122,6 @@ class PlanStates {
             throw new IllegalStateException("event " + stored.getEventIdentifier() + " has an unknown type " + stored.getPayloadType());
         }
         int revision = stored.getPayloadRevision() == null ? 1 : Integer.parseInt(stored.getPayloadRevision());
-        if (revision == PmpEventTypes.revisionOf(type)) {
-            return json.readValue(stored.getPayload(), type);
-        }
-        ObjectNode current = EventUpcasts.toCurrent(type, revision, (ObjectNode) json.readTree(stored.getPayload()));
-        return json.treeToValue(current, type);
+        return EventUpcasts.read(json, type, revision, stored.getPayload());
     }
 }

@@ -10,7 +10,6 @@ import org.pmpledger.events.PmpEventTypes;
 import org.pmpledger.events.upcasting.EventUpcasts;
 
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * One event as the publisher put it on the topic: the CloudEvents headers and the decoded payload.
@@ -37,14 +36,9 @@ public record PublishedEvent(String streamId, String type, long sequence, long p
         long sequence = Long.parseLong(header(record, "ce_sequence"));
         Header revisionHeader = record.headers().lastHeader("ce_revision");
         int revision = revisionHeader == null ? 1 : Integer.parseInt(new String(revisionHeader.value(), StandardCharsets.UTF_8));
-        Optional<PmpEvent> event = PmpEventTypes.byName(type).map(eventType -> {
-            if (revision == PmpEventTypes.revisionOf(eventType)) {
-                return json.readValue(record.value(), eventType);
-            }
-            // an older revision still on the topic (it keeps events forever): upcast to today's record
-            ObjectNode current = EventUpcasts.toCurrent(eventType, revision, (ObjectNode) json.readTree(record.value()));
-            return json.treeToValue(current, eventType);
-        });
+        // an older revision still on the topic (it keeps events forever) is upcast to today's record
+        Optional<PmpEvent> event = PmpEventTypes.byName(type)
+                .<PmpEvent>map(eventType -> EventUpcasts.read(json, eventType, revision, record.value()));
         return new PublishedEvent(record.key(), type, sequence, position, event);
     }
 

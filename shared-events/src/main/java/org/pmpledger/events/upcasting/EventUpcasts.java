@@ -8,6 +8,7 @@ import org.pmpledger.events.PmpEventTypes;
 import org.pmpledger.events.cycle.PlanningCycleOpened;
 
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -47,6 +48,14 @@ public final class EventUpcasts {
             node = step.upcast().apply(node);
         }
         return node;
+    }
+
+    /** Reads an event's JSON stored or published at {@code revision} as today's record of {@code eventType}. */
+    public static <T> T read(JsonMapper json, Class<T> eventType, int revision, byte[] payload) {
+        if (revision == PmpEventTypes.revisionOf(eventType)) {
+            return json.readValue(payload, eventType);
+        }
+        return json.treeToValue(toCurrent(eventType, revision, (ObjectNode) json.readTree(payload)), eventType);
     }
 
     /**
