@@ -124,7 +124,7 @@ class AuditController {
         var state = states.at(planId, version != null ? PlanStates.Point.version(version) : PlanStates.Point.asOf(asOf));
         if (state.isEmpty()) {
             return ApiProblems.refuse(HttpStatus.NOT_FOUND, "not-found",
-                    "No plan " + planId + (version != null ? "" : " recorded at or before " + asOf) + ".");
+                    "No plan " + planId + (version != null ? " at version " + version : " recorded at or before " + asOf) + ".");
         }
         return ResponseEntity.ok().eTag("\"" + state.get().document().version() + "\"")
                 .header("X-Recorded-At", state.get().recordedAt().toString()).body(state.get().document());

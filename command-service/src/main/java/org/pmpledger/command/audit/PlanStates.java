@@ -82,7 +82,7 @@ class PlanStates {
         this.transaction = transaction;
     }
 
-    /** Empty when the plan does not exist, or did not yet at that point. */
+    /** Empty when the plan does not exist, did not yet at that instant, or never reached that version. */
     Optional<State> at(String planId, Point point) {
         return transaction.execute(tx -> {
             PlanReplay replay = null;
@@ -103,7 +103,9 @@ class PlanStates {
                 }
             }
             Instant lastRecorded = recordedAt;
-            return replay == null ? Optional.<State>empty() : replay.document().map(document -> new State(document, lastRecorded));
+            return replay == null ? Optional.<State>empty() : replay.document()
+                    .filter(document -> point.version() == null || document.version() == point.version()) // never that long
+                    .map(document -> new State(document, lastRecorded));
         });
     }
 

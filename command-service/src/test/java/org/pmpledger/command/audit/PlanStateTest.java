@@ -111,6 +111,13 @@ class PlanStateTest extends CommandServiceTest {
     }
 
     @Test
+    void stateAtAVersionThePlanNeverReachedIsNotFound() {
+        Answer answer = state("version=7");
+
+        assertThat(answer.status()).isEqualTo(404);
+    }
+
+    @Test
     void stateNeedsExactlyOneOfAsOfAndVersion() {
         Answer neither = api().get("/api/v1/audit/plans/" + correctedPlan().planId() + "/state", auditor);
         Answer both = state("version=2&asOf=2084-01-01T00:00:00Z");
