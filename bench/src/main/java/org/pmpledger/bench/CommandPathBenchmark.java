@@ -318,82 +318,77 @@ public final class CommandPathBenchmark {
 
     /** 16 clients, each sending its next command as soon as the last one answered. */
     private Phase closedLoop(Duration duration) throws Exception {
-        ConcurrentLinkedQueue<long[]> latencies = new ConcurrentLinkedQueue<>();
-        AtomicLong refused = new AtomicLong();
-        long start = System.nanoTime();
-        long end = start + duration.toNanos();
-        CountDownLatch done = new CountDownLatch(CLIENTS);
-        for (int client = 0; client < CLIENTS; client++) {
-            int id = client;
-            Thread.ofPlatform().start(() -> {
-                List<Plan> own = new ArrayList<>();
-                for (int i = SHARED_PLANS + id; i < plans.size(); i += CLIENTS) {
-                    own.add(plans.get(i));
-                }
-                List<Long> mine = new ArrayList<>();
+        return clients(CLIENTS, duration, id -> {
+            List<Plan> own = new ArrayList<>();
+            for (int i = SHARED_PLANS + id; i < plans.size(); i += CLIENTS) {
+                own.add(plans.get(i));
+            }
+            return () -> {
                 ThreadLocalRandom random = ThreadLocalRandom.current();
-                try {
-                    while (System.nanoTime() < end) {
-                        Plan plan = random.nextInt(10) == 0 ? plans.get(random.nextInt(SHARED_PLANS)) : own.get(random.nextInt(own.size()));
-                        HttpRequest command = random.nextBoolean() ? recordProgress(plan) : addTactic(plan);
-                        long sent = System.nanoTime();
-                        int status = http.send(command, HttpResponse.BodyHandlers.discarding()).statusCode();
-                        if (status / 100 == 2) {
-                            mine.add(System.nanoTime() - sent);
-                        } else {
-                            refused.incrementAndGet();
-                        }
-                    }
-                } catch (Exception e) {
-                    e.printStackTrace();
-                } finally {
-                    latencies.add(mine.stream().mapToLong(Long::longValue).toArray());
-                    done.countDown();
-                }
-            });
-        }
-        done.await();
-        return phase(latencies, (System.nanoTime() - start) / 1e9, refused.get());
+                Plan plan = random.nextInt(10) == 0 ? plans.get(random.nextInt(SHARED_PLANS)) : own.get(random.nextInt(own.size()));
+                return new Sent(random.nextBoolean() ? recordProgress(plan) : addTactic(plan), 1);
+            };
+        });
     }
 
     /** Four clients sending batches of recordings, each batch over its own plans. */
     private Phase bulk(Duration duration, int size) throws Exception {
         int clients = 4;
+        return clients(clients, duration, id -> {
+            List<Plan> own = new ArrayList<>();
+            for (int i = id; i < plans.size(); i += clients) {
+                own.add(plans.get(i));
+            }
+            return () -> {
+                StringBuilder body = new StringBuilder("{\"items\":[");
+                for (int i = 0; i < size; i++) {
+                    Plan plan = own.get(i % own.size());
+                    int n = plan.recordings().getAndIncrement();
+                    body.append(i == 0 ? "" : ",").append("{\"planId\":\"").append(plan.id()).append("\",\"entryId\":\"")
+                            .append(plan.entryId()).append("\",\"quarter\":\"Q").append(n % 4 + 1).append("\",\"value\":")
+                            .append(50 + n % 40).append(",\"narrative\":\"Bulk ").append(n).append('"')
+                            .append(n >= 4 ? ",\"reason\":\"CDR refresh\"}" : "}");
+                }
+                body.append("]}");
+                return new Sent(request("POST", commandUrl + "/api/v1/progress-batches", app, body.toString(),
+                        FFYS.getLast() + "-07-15T17:00:00Z"), size);
+            };
+        });
+    }
+
+    /** A client's next request and how many commands it carries. */
+    private record Sent(HttpRequest request, int commands) {
+    }
+
+    /**
+     * Closed-loop clients for a duration: each sends its next request as soon as the last one answered.
+     * Counts the commands of every 2xx and the latency of each request.
+     *
+     * @param clientOf for client {@code i}, where its next request comes from
+     */
+    private Phase clients(int clients, Duration duration, java.util.function.IntFunction<java.util.function.Supplier<Sent>> clientOf)
+            throws Exception {
         ConcurrentLinkedQueue<long[]> latencies = new ConcurrentLinkedQueue<>();
-        AtomicLong items = new AtomicLong();
+        AtomicLong commands = new AtomicLong();
         AtomicLong refused = new AtomicLong();
         long start = System.nanoTime();
         long end = start + duration.toNanos();
         CountDownLatch done = new CountDownLatch(clients);
         for (int client = 0; client < clients; client++) {
-            int id = client;
+            java.util.function.Supplier<Sent> next = clientOf.apply(client);
             Thread.ofPlatform().start(() -> {
-                List<Plan> own = new ArrayList<>();
-                for (int i = id; i < plans.size(); i += clients) {
-                    own.add(plans.get(i));
-                }
                 List<Long> mine = new ArrayList<>();
                 try {
                     while (System.nanoTime() < end) {
-                        StringBuilder body = new StringBuilder("{\"items\":[");
-                        for (int i = 0; i < size; i++) {
-                            Plan plan = own.get(i % own.size());
-                            int n = plan.recordings().getAndIncrement();
-                            body.append(i == 0 ? "" : ",").append("{\"planId\":\"").append(plan.id()).append("\",\"entryId\":\"")
-                                    .append(plan.entryId()).append("\",\"quarter\":\"Q").append(n % 4 + 1).append("\",\"value\":")
-                                    .append(50 + n % 40).append(",\"narrative\":\"Bulk ").append(n).append('"')
-                                    .append(n >= 4 ? ",\"reason\":\"CDR refresh\"}" : "}");
-                        }
-                        body.append("]}");
-                        long sent = System.nanoTime();
-                        HttpResponse<String> answer = http.send(request("POST", commandUrl + "/api/v1/progress-batches", app,
-                                body.toString(), FFYS.getLast() + "-07-15T17:00:00Z"), HttpResponse.BodyHandlers.ofString());
-                        if (answer.statusCode() == 200) {
-                            mine.add(System.nanoTime() - sent);
-                            items.addAndGet(size);
+                        Sent sent = next.get();
+                        long sentAt = System.nanoTime();
+                        HttpResponse<String> answer = http.send(sent.request(), HttpResponse.BodyHandlers.ofString());
+                        if (answer.statusCode() / 100 == 2) {
+                            mine.add(System.nanoTime() - sentAt);
+                            commands.addAndGet(sent.commands());
                         } else {
                             refused.incrementAndGet();
-                            System.err.println("bulk refused: " + answer.body());
+                            System.err.println("refused: " + answer.statusCode() + " " + answer.body());
                         }
                     }
                 } catch (Exception e) {
@@ -405,8 +400,8 @@ public final class CommandPathBenchmark {
             });
         }
         done.await();
-        Phase batches = phase(latencies, (System.nanoTime() - start) / 1e9, refused.get());
-        return new Phase(items.get(), batches.seconds(), batches.latenciesNanos(), refused.get());
+        long[] all = latencies.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+        return new Phase(commands.get(), (System.nanoTime() - start) / 1e9, all, refused.get());
     }
 
     /**
@@ -489,11 +484,6 @@ public final class CommandPathBenchmark {
     }
 
     // --- HTTP ----------------------------------------------------------------------------------------
-
-    private static Phase phase(ConcurrentLinkedQueue<long[]> perClient, double seconds, long refused) {
-        long[] all = perClient.stream().flatMapToLong(Arrays::stream).sorted().toArray();
-        return new Phase(all.length, seconds, all, refused);
-    }
 
     private static HttpRequest request(String method, String url, String token, String body, String demoInstant) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
