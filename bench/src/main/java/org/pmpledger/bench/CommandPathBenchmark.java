@@ -184,8 +184,10 @@ public final class CommandPathBenchmark {
                     p5.percentileMillis(0.5), p5.percentileMillis(0.99));
             loaded.set(false);
             rss.join();
+            long[] chain = brokenLinks(eventStore);
+            System.out.printf("hash chain after the run: %,d events, %,d broken links%n", chain[0], chain[1]);
 
-            String table = table(rawSingle, rawBatched, p1, p3, p5, command, query);
+            String table = table(rawSingle, rawBatched, p1, p3, p5, command, query, chain);
             System.out.println();
             System.out.println(table);
             Files.writeString(root.resolve("bench/target/command-path.md"), table);
@@ -193,8 +195,28 @@ public final class CommandPathBenchmark {
         return 0;
     }
 
+    /**
+     * Correctness under the load just measured: every event's previous_hash must be its predecessor's event_hash and
+     * no sequence number may be skipped (the service's own ChainVerification also recomputes each hash).
+     * Answers {events, broken links}.
+     */
+    private static long[] brokenLinks(TestPostgres.Database eventStore) throws Exception {
+        try (Connection c = DriverManager.getConnection(eventStore.jdbcUrl(), eventStore.user(), eventStore.password());
+             var query = c.createStatement();
+             var result = query.executeQuery("""
+                     SELECT count(*),
+                            count(*) FILTER (WHERE e.sequence_number > 0
+                                             AND (p.event_hash IS NULL OR p.event_hash IS DISTINCT FROM e.previous_hash))
+                     FROM domain_event_entry e
+                     LEFT JOIN domain_event_entry p
+                       ON p.aggregate_identifier = e.aggregate_identifier AND p.sequence_number = e.sequence_number - 1""")) {
+            result.next();
+            return new long[] {result.getLong(1), result.getLong(2)};
+        }
+    }
+
     private String table(double rawSingle, double rawBatched, Phase p1, Phase p3, Phase p5, RunningService command,
-                         RunningService query) {
+                         RunningService query, long[] chain) {
         StringBuilder t = new StringBuilder();
         t.append("| measure | value | goal | reached |\n|---|---|---|---|\n");
         t.append(String.format("| raw PostgreSQL: single-row INSERT + COMMIT, %d connections | %,.0f rows/s | | |%n", CLIENTS, rawSingle));
@@ -213,6 +235,8 @@ public final class CommandPathBenchmark {
         t.append(String.format("| P7: start-up to healthy, command / query | %.1f s / %.1f s | < 5 s each | %s |%n",
                 command.startup().toMillis() / 1e3, query.startup().toMillis() / 1e3,
                 command.startup().toSeconds() < 5 && query.startup().toSeconds() < 5 ? "yes" : "no"));
+        t.append(String.format("| audit: hash chain links broken after the run | %,d of %,d events | 0 | %s |%n",
+                chain[1], chain[0], chain[1] == 0 ? "yes" : "no"));
         return t.toString();
     }
 

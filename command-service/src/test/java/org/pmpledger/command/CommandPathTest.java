@@ -21,6 +21,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
+import org.pmpledger.command.audit.ChainVerification;
 import org.pmpledger.testsupport.ApiClient.Answer;
 import org.pmpledger.testsupport.Ffy2022;
 import org.pmpledger.testsupport.TestKafka;
@@ -34,6 +35,9 @@ class CommandPathTest extends CommandServiceTest {
 
     @Autowired
     DSLContext db;
+
+    @Autowired
+    ChainVerification chains;
 
     private int openCycle() {
         int ffy = NEXT_FFY.getAndIncrement();
@@ -266,6 +270,41 @@ class CommandPathTest extends CommandServiceTest {
         assertThat(db.fetchCount(DOMAIN_EVENT_ENTRY, DOMAIN_EVENT_ENTRY.PAYLOAD_TYPE.endsWith("PlanDrafted")
                 .and(DOMAIN_EVENT_ENTRY.AGGREGATE_IDENTIFIER.eq(db.select(PLAN_SLOT.PLAN_ID).from(PLAN_SLOT)
                         .where(PLAN_SLOT.FFY.eq(ffy)).and(PLAN_SLOT.LCSA.eq("PLACER")))))).isEqualTo(1);
+    }
+
+    /**
+     * Many requests on one plan at once: each waits for the one before it to commit (the aggregate stays locked
+     * until then), so every event's previous_hash is its predecessor's hash and no sequence number is skipped.
+     */
+    @Test
+    void concurrentCommandsOnOnePlanKeepItsHashChainUnbroken() throws Exception {
+        int ffy = 2087; // its own year: openCycle()'s sequence ends before 2040, which EventUpcastingTest stores
+        Answer opened = api().post("/api/v1/cycles", TOKENS.stateAdmin(), Ffy2022.openCycle(ffy));
+        assertThat(opened.status()).as(opened.response().body()).isEqualTo(201);
+        String planId = draft(ffy, "PLACER");
+        int requests = 16;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(requests);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+        for (int i = 0; i < requests; i++) {
+            answers.add(pool.submit(() -> {
+                start.await();
+                return api().post("/api/v1/plans/" + planId + "/entries", TOKENS.lcsaEditor("PLACER"),
+                        Ffy2022.entryForInitiative1()).status();
+            }));
+        }
+        start.countDown();
+        List<Integer> statuses = new java.util.ArrayList<>();
+        for (java.util.concurrent.Future<Integer> answer : answers) {
+            statuses.add(answer.get(60, java.util.concurrent.TimeUnit.SECONDS));
+        }
+        pool.shutdown();
+
+        assertThat(statuses).containsOnly(201);
+        assertThat(eventsOf(planId)).isEqualTo(1 + requests);
+        ChainVerification.Result chain = chains.verify(planId);
+        assertThat(chain.firstMismatch()).isNull();
+        assertThat(chain.eventsChecked()).isEqualTo(1 + requests);
     }
 
     @Test

@@ -3,21 +3,26 @@ package org.pmpledger.web;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 import com.nimbusds.jose.JOSEException;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.MappedJwtClaimSetConverter;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
@@ -69,6 +74,26 @@ public class ServiceSecurity {
         return converter;
     }
 
+    /** Every JWT decoder, the local one or Spring Boot's for a configured issuer, remembers the tokens it verified. */
+    @Bean
+    static BeanPostProcessor verifiedTokensKept() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                return bean instanceof JwtDecoder decoder && !(bean instanceof VerifiedTokens) ? new VerifiedTokens(decoder) : bean;
+            }
+        };
+    }
+
+    /**
+     * No observation (trace span, timer) around each security filter and each authentication: they cost more CPU
+     * than the filters themselves. Requests are still observed as a whole ({@code http.server.requests}).
+     */
+    @Bean
+    SecurityObservationSettings securityObservations() {
+        return SecurityObservationSettings.noObservations();
+    }
+
     /**
      * Trusts the key of a local installation. The key is read at the first request, so query-service
      * may start before command-service has made it.
@@ -81,6 +106,10 @@ public class ServiceSecurity {
                 NimbusJwtDecoder nimbus = NimbusJwtDecoder
                         .withPublicKey(LocalKeys.loadPublic(keyDirectory).toRSAPublicKey()).build();
                 nimbus.setJwtValidator(JwtValidators.createDefaultWithIssuer(LocalKeys.ISSUER));
+                // the local issuer is a name, not a URL: keep it a string (the default conversion to URL throws and
+                // catches an exception on every token)
+                nimbus.setClaimSetConverter(MappedJwtClaimSetConverter.withDefaults(
+                        Map.of(JwtClaimNames.ISS, issuer -> issuer == null ? null : issuer.toString())));
                 return nimbus;
             } catch (JOSEException e) {
                 throw new IllegalStateException(e);

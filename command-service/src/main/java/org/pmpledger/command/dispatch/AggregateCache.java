@@ -15,11 +15,12 @@ import org.springframework.stereotype.Component;
  * events are not read and replayed for every command). Bounded: {@code pmp.aggregates.cached} entries
  * (default 2,000), least recently used dropped first.
  *
- * <p>Axon updates an entry when its unit of work commits; that unit runs inside the request's database
- * transaction, which can still roll back afterwards (e.g. on the idempotency record), so
- * {@link CommandDispatch} evicts every stream of a transaction that does not commit. Running several
- * instances of the command service against one event store needs no more than that: a stale entry makes
- * the append collide on (stream, sequence), Axon refuses with a concurrency conflict and evicts it.
+ * <p>Axon updates an entry when a command's unit of work commits, before the request's database transaction
+ * commits; the aggregate stays locked until that transaction has ended ({@link CommandDispatch}), so no other
+ * command reads the entry before then, and {@link CommandDispatch} evicts every stream of a transaction that does
+ * not commit. Running several instances of the command service against one event store needs no more than that:
+ * a stale entry makes the append collide on (stream, sequence), Axon refuses with a concurrency conflict and
+ * evicts it.
  */
 @Component("aggregateCache")
 public class AggregateCache implements Cache {

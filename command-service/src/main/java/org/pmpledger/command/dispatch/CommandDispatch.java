@@ -14,6 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,6 +24,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
@@ -67,10 +71,12 @@ public class CommandDispatch {
     private final HttpServletRequest request;
     private final Clock clock;
     private final AggregateCache aggregates;
+    private final TransactionManager transactionManager;
 
-    CommandDispatch(CommandGateway commands, PlatformTransactionManager transactions, DSLContext db, JsonMapper json,
-                    HttpServletRequest request, Clock clock, AggregateCache aggregates) {
+    CommandDispatch(CommandGateway commands, PlatformTransactionManager transactions, TransactionManager transactionManager,
+                    DSLContext db, JsonMapper json, HttpServletRequest request, Clock clock, AggregateCache aggregates) {
         this.aggregates = aggregates;
+        this.transactionManager = transactionManager;
         this.commands = commands;
         this.transaction = new TransactionTemplate(transactions);
         this.db = db;
@@ -98,48 +104,40 @@ public class CommandDispatch {
                                                  HttpStatus status, URI location) {
         return run(body, status, location, CommandAccepted.class, List.of(streamId), metaData -> {
             Object outcome = commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
-            return headOf(streamId, newId, outcome instanceof String ? null : outcome);
+            return () -> headOf(streamId, newId, outcome instanceof String ? null : outcome);
         });
     }
 
     /**
      * Commands of one request, all or nothing, in one transaction: the first refusal rolls every one back and
-     * is answered naming its item ({@code items[i]}); nothing is stored. Answers each stream's head afterwards.
+     * is answered naming its item ({@code items[i]}); nothing is stored. Every event of the batch is appended in
+     * one JDBC batch when the request's unit of work commits; the answer gives each stream's head.
      */
     public ResponseEntity<BatchAccepted> changeAll(List<?> batch, List<String> streamIds, Object body) {
         return run(body, HttpStatus.OK, null, BatchAccepted.class, streamIds, metaData -> {
-            // one unit of work around the batch: each command's is nested in it, so every event of the batch is
-            // appended at its commit in one JDBC batch, and aggregates stay locked until then
-            UnitOfWork<?> batchWork = DefaultUnitOfWork.startAndGet(null);
-            try {
-                for (int i = 0; i < batch.size(); i++) {
-                    try {
-                        commands.sendAndWait(GenericCommandMessage.asCommandMessage(batch.get(i)).andMetaData(metaData));
-                    } catch (CommandRefused refused) {
-                        throw refused.ofItem(i);
-                    } catch (org.axonframework.modelling.command.AggregateNotFoundException unknown) {
-                        throw CommandRefused.notFound("not-found", "No plan " + streamIds.get(i) + ".").ofItem(i);
-                    }
+            for (int i = 0; i < batch.size(); i++) {
+                try {
+                    commands.sendAndWait(GenericCommandMessage.asCommandMessage(batch.get(i)).andMetaData(metaData));
+                } catch (CommandRefused refused) {
+                    throw refused.ofItem(i);
+                } catch (org.axonframework.modelling.command.AggregateNotFoundException unknown) {
+                    throw CommandRefused.notFound("not-found", "No plan " + streamIds.get(i) + ".").ofItem(i);
                 }
-                batchWork.commit();
-            } catch (RuntimeException refused) {
-                if (batchWork.isActive()) {
-                    batchWork.rollback(refused);
-                }
-                throw refused;
             }
-            List<CommandAccepted> heads = streamIds.stream().distinct().map(id -> headOf(id, null, null)).toList();
-            long position = heads.stream().mapToLong(CommandAccepted::position).max().orElse(0);
-            return new BatchAccepted(batch.size(), position, heads);
+            return () -> {
+                List<CommandAccepted> heads = streamIds.stream().distinct().map(id -> headOf(id, null, null)).toList();
+                long position = heads.stream().mapToLong(CommandAccepted::position).max().orElse(0);
+                return new BatchAccepted(batch.size(), position, heads);
+            };
         });
     }
 
     /**
-     * Runs {@code work} with the request's metadata in one transaction with the idempotency record; a stream
-     * touched by a transaction that does not commit is dropped from the aggregate cache.
+     * Runs {@code decide} (the request's commands) with the request's metadata and answers what its returned
+     * supplier reads once the events are appended, idempotency record included, all in one transaction.
      */
     private <T> ResponseEntity<T> run(Object body, HttpStatus status, URI location, Class<T> answerType,
-                                      List<String> streamIds, java.util.function.Function<MetaData, T> work) {
+                                      List<String> streamIds, Function<MetaData, Supplier<T>> decide) {
         Caller caller = Caller.current();
         Optional<String> key = idempotencyKey();
         Long expectedVersion = expectedVersion();
@@ -156,24 +154,19 @@ public class CommandDispatch {
         MetaData metaData = MetaData.from(context);
 
         try {
-            return transaction.execute(tx -> {
-                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                    @Override
-                    public void afterCompletion(int completion) {
-                        if (completion != STATUS_COMMITTED) {
-                            streamIds.forEach(aggregates::evict);
-                        }
-                    }
-                });
+            return inOneTransaction(streamIds, () -> {
                 if (key.isPresent()) {
                     Optional<ResponseEntity<T>> first = firstAnswer(caller, key.get(), requestHash, answerType);
                     if (first.isPresent()) {
-                        return first.get();
+                        return first::get;
                     }
                 }
-                T accepted = work.apply(metaData);
-                key.ifPresent(k -> remember(caller, k, requestHash, status, location, accepted));
-                return answer(status, location, accepted, version(accepted), traceId, false);
+                Supplier<T> head = decide.apply(metaData);
+                return () -> {
+                    T accepted = head.get();
+                    key.ifPresent(k -> remember(caller, k, requestHash, status, location, accepted));
+                    return answer(status, location, accepted, version(accepted), traceId, false);
+                };
             });
         } catch (DuplicateKeyException raced) {
             // a concurrent request with the same Idempotency-Key committed first: answer what it answered
@@ -185,6 +178,40 @@ public class CommandDispatch {
                 }
             }
             throw raced;
+        }
+    }
+
+    /**
+     * One Axon unit of work that owns the request's database transaction. The commands' own units nest in it;
+     * their events are appended when it commits, then {@code afterAppend} reads in the same transaction, then
+     * the transaction commits, and only then are the aggregates unlocked. So a command on the same plan waits
+     * until this one's events are committed and visible: its events link to them in the hash chain, and it never
+     * builds on events that could still roll back. A stream touched by a transaction that does not commit is
+     * dropped from the aggregate cache.
+     */
+    private <T> T inOneTransaction(List<String> streamIds, Supplier<Supplier<T>> decide) {
+        UnitOfWork<?> work = DefaultUnitOfWork.startAndGet(null);
+        try {
+            work.attachTransaction(transactionManager);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int completion) {
+                    if (completion != STATUS_COMMITTED) {
+                        streamIds.forEach(aggregates::evict);
+                    }
+                }
+            });
+            Supplier<T> afterAppend = decide.get();
+            AtomicReference<T> answer = new AtomicReference<>();
+            // registered after the commands ran, so it runs after the event bus's own prepare-commit step: the append
+            work.onPrepareCommit(u -> answer.set(afterAppend.get()));
+            work.commit();
+            return answer.get();
+        } catch (RuntimeException failed) {
+            if (work.isActive()) {
+                work.rollback(failed);
+            }
+            throw failed;
         }
     }
 

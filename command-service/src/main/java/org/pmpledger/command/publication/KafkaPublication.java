@@ -55,26 +55,29 @@ class KafkaPublication {
         this.settings = settings;
     }
 
+    /**
+     * Publishes the stored bytes as they are (after upcasting): the payload is never deserialized here, its type and
+     * stream come from the stored entry.
+     */
     @EventHandler
     void publish(EventMessage<?> event, TrackingToken token) {
-        if (!(event.getPayload() instanceof PmpEvent payload)) {
+        Class<?> type = event.getPayloadType();
+        if (!PmpEvent.class.isAssignableFrom(type) || !(event instanceof DomainEventMessage<?> stored)) {
             return;
         }
+        String streamId = stored.getAggregateIdentifier();
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(settings.topic(), null,
-                event.getTimestamp().toEpochMilli(), payload.streamId(),
-                event.serializePayload(serializer, byte[].class).getData());
+                event.getTimestamp().toEpochMilli(), streamId, event.serializePayload(serializer, byte[].class).getData());
         Headers headers = record.headers();
         header(headers, "ce_specversion", "1.0");
         header(headers, "ce_id", event.getIdentifier());
-        header(headers, "ce_type", PmpEventTypes.typeName(payload.getClass()));
+        header(headers, "ce_type", PmpEventTypes.typeName(type));
         header(headers, "ce_source", settings.source());
-        header(headers, "ce_subject", payload.streamId());
+        header(headers, "ce_subject", streamId);
         header(headers, "ce_time", event.getTimestamp().toString());
         header(headers, "ce_datacontenttype", "application/json");
-        header(headers, "ce_revision", String.valueOf(PmpEventTypes.revisionOf(payload.getClass())));
-        if (event instanceof DomainEventMessage<?> domainEvent) {
-            header(headers, "ce_sequence", String.valueOf(domainEvent.getSequenceNumber()));
-        }
+        header(headers, "ce_revision", String.valueOf(PmpEventTypes.revisionOf(type)));
+        header(headers, "ce_sequence", String.valueOf(stored.getSequenceNumber()));
         Batch batch = currentBatch();
         token.position().ifPresent(position -> {
             header(headers, "ce_position", String.valueOf(position));
