@@ -63,21 +63,80 @@ public final class CommandPathBenchmark {
     private static final int SHARED_PLANS = 4;
     private static final List<Integer> FFYS = List.of(2050, 2051, 2052, 2053);
     /** The JVM options the README recommends for each service on a small machine (see Operations). */
-    private static final List<String> SERVICE_JVM = List.of("-Xmx300m", "-XX:+UseSerialGC", "-XX:ReservedCodeCacheSize=96m",
+    private static final List<String> SERVICE_JVM = List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:ReservedCodeCacheSize=96m",
             "-XX:MaxMetaspaceSize=192m", "-Xss512k");
 
     /**
-     * The services' JVM options, with a class-data archive per service (created by the first run, start-up
-     * faster from the second); {@code -Dbench.jfr=true} adds a JFR profile of each to bench/target/&lt;service&gt;.jfr.
+     * The services' JVM options; {@code -Dbench.jfr=true} adds a JFR profile of each to bench/target/&lt;service&gt;.jfr.
+     * With an AOT cache (JDK 25) the classes of the service come loaded and linked from it.
      */
-    private static List<String> jvmOptions(Path root, String service) {
+    private static List<String> jvmOptions(Path root, String service, Path aotCache) {
         List<String> options = new ArrayList<>(SERVICE_JVM);
-        options.add("-XX:+AutoCreateSharedArchive");
-        options.add("-XX:SharedArchiveFile=" + root.resolve("bench/target/" + service + ".jsa"));
+        if (aotCache != null) {
+            options.add("-XX:AOTCache=" + aotCache);
+        }
         if (Boolean.getBoolean("bench.jfr")) {
             options.add("-XX:StartFlightRecording=settings=profile,filename=" + root.resolve("bench/target/" + service + ".jfr"));
         }
         return options;
+    }
+
+    /**
+     * The service's jar extracted as README Operations describes (Spring Boot's {@code -Djarmode=tools extract}: the
+     * application jar beside its libraries, which the JVM can cache, unlike classes nested in the executable jar).
+     */
+    private static Path extracted(Path root, String service) throws Exception {
+        Path jar = root.resolve(service + "/target/" + service + "-0.1.0-SNAPSHOT-exec.jar");
+        Path directory = root.resolve("bench/target/" + service + "-extracted");
+        run(List.of(javaBinary(), "-Djarmode=tools", "-jar", jar.toString(), "extract", "--destination", directory.toString(), "--force"),
+                root.resolve("bench/target/" + service + "-extract.log"));
+        return directory.resolve(jar.getFileName());
+    }
+
+    /**
+     * A training start of the service (the context refreshes against its own scratch database, then the JVM exits) that
+     * writes its AOT cache (JDK 25's {@code -XX:AOTCacheOutput}); null on an older JDK or when training fails.
+     */
+    private static Path trainedAotCache(Path root, String service, Path jar, Map<String, String> properties) throws Exception {
+        if (Runtime.version().feature() < 25) {
+            return null;
+        }
+        Path cache = root.resolve("bench/target/" + service + ".aot");
+        Files.deleteIfExists(cache);
+        List<String> command = new ArrayList<>(List.of(javaBinary()));
+        command.addAll(SERVICE_JVM);
+        command.addAll(List.of("-XX:AOTCacheOutput=" + cache, "-Dspring.context.exit=onRefresh", "-jar", jar.toString(),
+                "--server.port=0"));
+        properties.forEach((key, value) -> command.add("--" + key + "=" + value));
+        int exit = run(command, root.resolve("bench/target/" + service + "-training.log"));
+        if (exit != 0 || !Files.isRegularFile(cache)) {
+            System.out.printf("AOT cache training of %s failed (exit %d); it starts without one%n", service, exit);
+            return null;
+        }
+        return cache;
+    }
+
+    /** The properties with a scratch database of their own (a training start migrates it). */
+    private static Map<String, String> withDatabase(Map<String, String> properties, String prefix) {
+        TestPostgres.Database scratch = TestPostgres.newDatabase(prefix);
+        Map<String, String> changed = new HashMap<>(properties);
+        changed.put("spring.datasource.url", scratch.jdbcUrl());
+        changed.put("spring.datasource.username", scratch.user());
+        changed.put("spring.datasource.password", scratch.password());
+        return changed;
+    }
+
+    private static int run(List<String> command, Path log) throws Exception {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        if (!process.waitFor(3, java.util.concurrent.TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new IllegalStateException(String.join(" ", command) + " did not finish (log: " + log + ")");
+        }
+        return process.exitValue();
+    }
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -132,27 +191,33 @@ public final class CommandPathBenchmark {
         TestPostgres.Database projections = TestPostgres.newDatabase("pmp_bench_query");
         Path root = Path.of(System.getProperty("pmp.root", ".."));
         System.setProperty("pmp.logs", root.resolve("bench/target/service-logs").toString());
-        try (RunningService command = RunningService.start("command-service",
-                root.resolve("command-service/target/command-service-0.1.0-SNAPSHOT-exec.jar"), jvmOptions(root, "command-service"), Map.of(
-                        "spring.profiles.active", "local",
-                        "spring.datasource.url", eventStore.jdbcUrl(),
-                        "spring.datasource.username", eventStore.user(),
-                        "spring.datasource.password", eventStore.password(),
-                        "spring.kafka.bootstrap-servers", kafka,
-                        "pmp.publication.topic", topic,
-                        "pmp.security.local-key-dir", tokens.keyDirectory().toString(),
-                        "logging.level.root", "WARN"));
-             RunningService query = RunningService.start("query-service",
-                     root.resolve("query-service/target/query-service-0.1.0-SNAPSHOT-exec.jar"), jvmOptions(root, "query-service"), Map.of(
-                             "spring.profiles.active", "local",
-                             "spring.datasource.url", projections.jdbcUrl(),
-                             "spring.datasource.username", projections.user(),
-                             "spring.datasource.password", projections.password(),
-                             "spring.kafka.bootstrap-servers", kafka,
-                             "spring.kafka.consumer.group-id", "bench-" + topic,
-                             "pmp.intake.topic", topic,
-                             "pmp.security.local-key-dir", tokens.keyDirectory().toString(),
-                             "logging.level.root", "WARN"))) {
+        Map<String, String> commandProperties = Map.of(
+                "spring.profiles.active", "local",
+                "spring.datasource.url", eventStore.jdbcUrl(),
+                "spring.datasource.username", eventStore.user(),
+                "spring.datasource.password", eventStore.password(),
+                "spring.kafka.bootstrap-servers", kafka,
+                "pmp.publication.topic", topic,
+                "pmp.security.local-key-dir", tokens.keyDirectory().toString(),
+                "logging.level.root", "WARN");
+        Map<String, String> queryProperties = Map.of(
+                "spring.profiles.active", "local",
+                "spring.datasource.url", projections.jdbcUrl(),
+                "spring.datasource.username", projections.user(),
+                "spring.datasource.password", projections.password(),
+                "spring.kafka.bootstrap-servers", kafka,
+                "spring.kafka.consumer.group-id", "bench-" + topic,
+                "pmp.intake.topic", topic,
+                "pmp.security.local-key-dir", tokens.keyDirectory().toString(),
+                "logging.level.root", "WARN");
+        Path commandJar = extracted(root, "command-service");
+        Path queryJar = extracted(root, "query-service");
+        Path commandAot = trainedAotCache(root, "command-service", commandJar, withDatabase(commandProperties, "pmp_bench_train_command"));
+        Path queryAot = trainedAotCache(root, "query-service", queryJar, withDatabase(queryProperties, "pmp_bench_train_query"));
+        try (RunningService command = RunningService.start("command-service", commandJar,
+                jvmOptions(root, "command-service", commandAot), commandProperties);
+             RunningService query = RunningService.start("query-service", queryJar,
+                     jvmOptions(root, "query-service", queryAot), queryProperties)) {
             commandUrl = command.baseUrl();
             queryUrl = query.baseUrl();
             System.out.printf("started: command-service %d ms, query-service %d ms%n", command.startup().toMillis(),

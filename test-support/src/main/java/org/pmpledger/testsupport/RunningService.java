@@ -59,6 +59,7 @@ public final class RunningService implements AutoCloseable {
             Path log = logs.resolve(name + ".log");
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
             builder.environment().put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
+            builder.environment().put("MALLOC_ARENA_MAX", "2"); // as README Operations recommends: fewer glibc arenas, less RSS
             long startedAt = System.nanoTime();
             return new RunningService(name, builder.start(), port, log, startedAt);
         } catch (IOException e) {

@@ -33,7 +33,7 @@ import org.pmpledger.web.Role;
  * the FFY, so the event store's unique (aggregate, sequence) index makes "one cycle per FFY" hold
  * under any concurrency.
  */
-@Aggregate(cache = "aggregateCache")
+@Aggregate(cache = "aggregateCache", commandTargetResolver = "commandTargets")
 public class PlanningCycle {
 
     @AggregateIdentifier

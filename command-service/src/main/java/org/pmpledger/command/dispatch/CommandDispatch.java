@@ -143,7 +143,7 @@ public class CommandDispatch {
         Long expectedVersion = expectedVersion();
         String traceId = Optional.ofNullable(request.getHeader("X-Correlation-Id")).filter(id -> !id.isBlank())
                 .orElseGet(() -> UUID.randomUUID().toString());
-        String requestHash = requestHash(body);
+        String requestHash = key.isPresent() ? requestHash(body) : null; // only a repeated request is compared
 
         Map<String, Object> context = new java.util.HashMap<>(caller.toMap());
         context.put(CommandContext.TRACE_ID, traceId);

@@ -74,7 +74,7 @@ import org.pmpledger.web.Role;
  * Regional Administrator, quarterly progress and corrections, final results. Its version is the
  * number of its events.
  */
-@Aggregate(cache = "aggregateCache")
+@Aggregate(cache = "aggregateCache", commandTargetResolver = "commandTargets")
 public class Plan {
 
     @AggregateIdentifier
