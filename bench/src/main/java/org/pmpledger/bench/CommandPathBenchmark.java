@@ -116,9 +116,22 @@ public final class CommandPathBenchmark {
         return cache;
     }
 
+    /** A service's Spring properties in the bench: local profile, its database, the broker, the bench's key; plus {@code own}. */
+    private Map<String, String> serviceProperties(TestPostgres.Database database, String kafka, Map<String, String> own) {
+        Map<String, String> properties = new HashMap<>(own);
+        properties.put("spring.profiles.active", "local");
+        properties.put("spring.kafka.bootstrap-servers", kafka);
+        properties.put("pmp.security.local-key-dir", tokens.keyDirectory().toString());
+        properties.put("logging.level.root", "WARN");
+        return withDatabase(properties, database);
+    }
+
     /** The properties with a scratch database of their own (a training start migrates it). */
     private static Map<String, String> withDatabase(Map<String, String> properties, String prefix) {
-        TestPostgres.Database scratch = TestPostgres.newDatabase(prefix);
+        return withDatabase(properties, TestPostgres.newDatabase(prefix));
+    }
+
+    private static Map<String, String> withDatabase(Map<String, String> properties, TestPostgres.Database scratch) {
         Map<String, String> changed = new HashMap<>(properties);
         changed.put("spring.datasource.url", scratch.jdbcUrl());
         changed.put("spring.datasource.username", scratch.user());
@@ -191,25 +204,10 @@ public final class CommandPathBenchmark {
         TestPostgres.Database projections = TestPostgres.newDatabase("pmp_bench_query");
         Path root = Path.of(System.getProperty("pmp.root", ".."));
         System.setProperty("pmp.logs", root.resolve("bench/target/service-logs").toString());
-        Map<String, String> commandProperties = Map.of(
-                "spring.profiles.active", "local",
-                "spring.datasource.url", eventStore.jdbcUrl(),
-                "spring.datasource.username", eventStore.user(),
-                "spring.datasource.password", eventStore.password(),
-                "spring.kafka.bootstrap-servers", kafka,
-                "pmp.publication.topic", topic,
-                "pmp.security.local-key-dir", tokens.keyDirectory().toString(),
-                "logging.level.root", "WARN");
-        Map<String, String> queryProperties = Map.of(
-                "spring.profiles.active", "local",
-                "spring.datasource.url", projections.jdbcUrl(),
-                "spring.datasource.username", projections.user(),
-                "spring.datasource.password", projections.password(),
-                "spring.kafka.bootstrap-servers", kafka,
+        Map<String, String> commandProperties = serviceProperties(eventStore, kafka, Map.of("pmp.publication.topic", topic));
+        Map<String, String> queryProperties = serviceProperties(projections, kafka, Map.of(
                 "spring.kafka.consumer.group-id", "bench-" + topic,
-                "pmp.intake.topic", topic,
-                "pmp.security.local-key-dir", tokens.keyDirectory().toString(),
-                "logging.level.root", "WARN");
+                "pmp.intake.topic", topic));
         Path commandJar = extracted(root, "command-service");
         Path queryJar = extracted(root, "query-service");
         Path commandAot = trainedAotCache(root, "command-service", commandJar, withDatabase(commandProperties, "pmp_bench_train_command"));

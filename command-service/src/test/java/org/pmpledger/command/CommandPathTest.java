@@ -57,6 +57,29 @@ class CommandPathTest extends CommandServiceTest {
         assertThat(added.status()).as(added.response().body()).isEqualTo(201);
     }
 
+    /** Sends {@code requests} copies of a request from as many threads released at once; answers their statuses. */
+    private static List<Integer> allAtOnce(int requests, java.util.concurrent.Callable<Integer> request) throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(requests);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < requests; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return request.call();
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (java.util.concurrent.Future<Integer> answer : answers) {
+                statuses.add(answer.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            return statuses;
+        } finally {
+            pool.shutdown();
+        }
+    }
+
     private int eventsOf(String streamId) {
         return db.fetchCount(DOMAIN_EVENT_ENTRY, DOMAIN_EVENT_ENTRY.AGGREGATE_IDENTIFIER.eq(streamId));
     }
@@ -248,22 +271,8 @@ class CommandPathTest extends CommandServiceTest {
     @Test
     void concurrentDraftsForTheSameAgencyAndYearMakeExactlyOnePlan() throws Exception {
         int ffy = openCycle();
-        int requests = 8;
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(requests);
-        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
-        List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
-        for (int i = 0; i < requests; i++) {
-            answers.add(pool.submit(() -> {
-                start.await();
-                return api().post("/api/v1/plans", TOKENS.lcsaEditor("PLACER"), Map.of("ffy", ffy, "lcsa", "PLACER")).status();
-            }));
-        }
-        start.countDown();
-        List<Integer> statuses = new java.util.ArrayList<>();
-        for (java.util.concurrent.Future<Integer> answer : answers) {
-            statuses.add(answer.get(30, java.util.concurrent.TimeUnit.SECONDS));
-        }
-        pool.shutdown();
+        List<Integer> statuses = allAtOnce(8,
+                () -> api().post("/api/v1/plans", TOKENS.lcsaEditor("PLACER"), Map.of("ffy", ffy, "lcsa", "PLACER")).status());
 
         assertThat(statuses).containsOnly(201, 409).filteredOn(status -> status == 201).hasSize(1);
         assertThat(db.fetchCount(PLAN_SLOT, PLAN_SLOT.FFY.eq(ffy).and(PLAN_SLOT.LCSA.eq("PLACER")))).isEqualTo(1);
@@ -283,22 +292,8 @@ class CommandPathTest extends CommandServiceTest {
         assertThat(opened.status()).as(opened.response().body()).isEqualTo(201);
         String planId = draft(ffy, "PLACER");
         int requests = 16;
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(requests);
-        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
-        List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
-        for (int i = 0; i < requests; i++) {
-            answers.add(pool.submit(() -> {
-                start.await();
-                return api().post("/api/v1/plans/" + planId + "/entries", TOKENS.lcsaEditor("PLACER"),
-                        Ffy2022.entryForInitiative1()).status();
-            }));
-        }
-        start.countDown();
-        List<Integer> statuses = new java.util.ArrayList<>();
-        for (java.util.concurrent.Future<Integer> answer : answers) {
-            statuses.add(answer.get(60, java.util.concurrent.TimeUnit.SECONDS));
-        }
-        pool.shutdown();
+        List<Integer> statuses = allAtOnce(requests, () -> api().post("/api/v1/plans/" + planId + "/entries",
+                TOKENS.lcsaEditor("PLACER"), Ffy2022.entryForInitiative1()).status());
 
         assertThat(statuses).containsOnly(201);
         assertThat(eventsOf(planId)).isEqualTo(1 + requests);
