@@ -232,17 +232,19 @@ public final class CommandPathBenchmark {
                 }
             });
 
-            Phase warmUp = closedLoop(phase); // warm-up: JIT (C2 shares the 2 cores), pools, caches
-            System.out.printf("warm-up: %,.0f commands/s%n", warmUp.perSecond());
-            Phase p1 = closedLoop(phase);
+            warmUp(Duration.ofSeconds(Long.getLong("bench.warmup", 60)));
+            PhaseProfile profile = new PhaseProfile(root);
+            List<RunningService> services = List.of(command, query);
+            Phase p1 = profile.during("p1", services, () -> closedLoop(phase));
             System.out.printf("P1: %,.0f commands/s, p50 %.1f ms, p99 %.1f ms (%d refused)%n", p1.perSecond(),
                     p1.percentileMillis(0.5), p1.percentileMillis(0.99), p1.refused());
-            Phase p3 = bulk(phase, 500);
+            Phase p3 = profile.during("p3", services, () -> bulk(phase, 500));
             System.out.printf("P3: %,.0f events/s in batches of 500, p50 %.0f ms per batch%n", p3.perSecond(),
                     p3.percentileMillis(0.5));
             awaitQuerySide(); // P5 measures lag, not the backlog P3 left
             // 1,000 commands/s when the service sustains it; else 80 % of what P1 measured, so the queue stays bounded
-            Phase p5 = steadyLag(phase, (int) Math.min(1000, Math.max(10, 0.8 * p1.perSecond())));
+            int rate = (int) Math.min(1000, Math.max(10, 0.8 * p1.perSecond()));
+            Phase p5 = profile.during("p5", services, () -> steadyLag(phase, rate));
             System.out.printf("P5: %,.0f commands/s sent, lag p50 %.1f ms, p99 %.1f ms%n", p5.perSecond(),
                     p5.percentileMillis(0.5), p5.percentileMillis(0.99));
             loaded.set(false);
@@ -551,6 +553,21 @@ public final class CommandPathBenchmark {
         }
         long[] sorted = lags.stream().mapToLong(Long::longValue).sorted().toArray();
         return new Phase(sent.get(), seconds, sorted, refused.get());
+    }
+
+    /**
+     * Every path the phases take, until the JIT has compiled them ({@code -Dbench.warmup=SECONDS}, default 60): with 2
+     * cores, C2 shares the CPU with the load, and a service still running profiled tier-3 code measures its compiler.
+     * Two thirds closed-loop commands, one sixth bulk requests, one sixth steady commands with comparison reads.
+     */
+    private void warmUp(Duration duration) throws Exception {
+        long start = System.nanoTime();
+        Phase commands = closedLoop(duration.multipliedBy(2).dividedBy(3));
+        bulk(duration.dividedBy(6), 500);
+        awaitQuerySide();
+        steadyLag(duration.dividedBy(6), (int) Math.min(1000, Math.max(10, 0.5 * commands.perSecond())));
+        System.out.printf("warm-up: %.0f s, %,.0f commands/s in its closed loop%n", (System.nanoTime() - start) / 1e9,
+                commands.perSecond());
     }
 
     /** Until the statewide comparison reflects every event written so far (a backlog drains first). */

@@ -303,6 +303,25 @@ class CommandPathTest extends CommandServiceTest {
     }
 
     @Test
+    void planCommandIsDecidedOnItsCycleAsItIsNowAfterTheCycleChanged() {
+        int ffy = openCycle();
+        String planId = draft(ffy, "BUTTE");
+        addEntry(planId, "BUTTE"); // the cycle's terms are kept from here on, at its first version
+        Answer recorded = api().post("/api/v1/cycles/" + ffy + "/agency-values", TOKENS.stateAdmin(), Map.of("indicator", "SPM-7",
+                "values", List.of(Map.of("lcsa", "BUTTE", "value", 80, "asOf", (ffy - 1) + "-06-30"))));
+        assertThat(recorded.status()).as(recorded.response().body()).isEqualTo(200);
+        int cycleEvents = eventsOf("cycle-" + ffy);
+
+        Answer submitted = api().post("/api/v1/plans/" + planId + "/submission", TOKENS.lcsaEditor("BUTTE"), null);
+
+        // 80 is below the paternity threshold of 90: initiative 4 is now required of BUTTE, and no entry serves it
+        assertThat(submitted.status()).as(submitted.response().body()).isEqualTo(422);
+        assertThat(submitted.response().body()).contains("key initiative 4");
+        assertThat(eventsOf(planId)).isEqualTo(2);
+        assertThat(eventsOf("cycle-" + ffy)).isEqualTo(cycleEvents);
+    }
+
+    @Test
     void devTokensDoNotExistOutsideTheLocalProfile() {
         Answer answer = api().post("/dev/tokens", null, Map.of("sub", "x", "roles", List.of("STATE_ADMIN")));
 

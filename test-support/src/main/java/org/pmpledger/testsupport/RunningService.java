@@ -87,6 +87,10 @@ public final class RunningService implements AutoCloseable {
         }
     }
 
+    public String name() {
+        return name;
+    }
+
     public long pid() {
         return process.pid();
     }

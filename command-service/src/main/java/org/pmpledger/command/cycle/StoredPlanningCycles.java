@@ -1,28 +1,25 @@
 package org.pmpledger.command.cycle;
 
-import static org.pmpledger.command.jooq.Tables.DOMAIN_EVENT_ENTRY;
-
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.jooq.DSLContext;
-import org.jooq.impl.DSL;
+import org.pmpledger.command.dispatch.ReadVersions;
 import org.pmpledger.command.refusal.CommandRefused;
 import org.pmpledger.command.refusal.FieldProblem;
 import org.pmpledger.events.cycle.AgencyIndicatorValuesRecorded;
 import org.pmpledger.events.cycle.CycleEvent;
 import org.pmpledger.events.cycle.PlanningCycleOpened;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Reads a cycle's terms straight from its events in the current transaction. It does not load the
- * cycle aggregate: that would take the cycle's lock and serialize every plan command of the year.
- * Terms folded once are kept with the cycle's version; a plan command then costs one index lookup of
- * the cycle's current version, and the events are read again only when the cycle has changed.
+ * A cycle's terms, folded from its events. It does not load the cycle aggregate: that would take the cycle's lock
+ * and serialize every plan command of the year. Terms folded once are kept with the cycle's version; a plan
+ * command decides on them without a query, and notes the version it relied on ({@link ReadVersions}), which the
+ * command's transaction checks after its append, in the query that reads the answer: if the cycle has changed
+ * meanwhile, the kept terms are dropped and the command is decided again on fresh ones.
  */
 @Component
 class StoredPlanningCycles implements PlanningCycles {
@@ -31,51 +28,24 @@ class StoredPlanningCycles implements PlanningCycles {
     }
 
     private final EventStore events;
-    private final DSLContext db;
     private final Map<Integer, Known> known = new ConcurrentHashMap<>();
 
-    StoredPlanningCycles(EventStore events, DSLContext db) {
+    StoredPlanningCycles(EventStore events) {
         this.events = events;
-        this.db = db;
     }
 
     @Override
     public CycleTerms termsOf(int ffy) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            return currentTermsOf(ffy);
+            return read(ffy).terms(); // nothing would check a kept version later: read the events
         }
-        // one look at each cycle per transaction: a bulk request's many commands share it
-        @SuppressWarnings("unchecked")
-        Map<Integer, CycleTerms> seen = (Map<Integer, CycleTerms>) TransactionSynchronizationManager.getResource(this);
-        if (seen == null) {
-            Map<Integer, CycleTerms> created = new java.util.HashMap<>();
-            TransactionSynchronizationManager.bindResource(this, created);
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(StoredPlanningCycles.this);
-                }
-            });
-            seen = created;
-        }
-        return seen.computeIfAbsent(ffy, this::currentTermsOf);
+        Known terms = known.computeIfAbsent(ffy, this::read);
+        ReadVersions.relyOn(CycleEvent.cycleIdOf(ffy), terms.version(), () -> known.remove(ffy, terms));
+        return terms.terms();
     }
 
-    private CycleTerms currentTermsOf(int ffy) {
-        Long version = db.select(DSL.max(DOMAIN_EVENT_ENTRY.SEQUENCE_NUMBER)).from(DOMAIN_EVENT_ENTRY)
-                .where(DOMAIN_EVENT_ENTRY.AGGREGATE_IDENTIFIER.eq(CycleEvent.cycleIdOf(ffy))).fetchOne(0, Long.class);
-        Known cached = known.get(ffy);
-        if (version != null && cached != null && cached.version() == version) {
-            return cached.terms();
-        }
-        CycleTerms terms = read(ffy);
-        if (version != null) {
-            known.put(ffy, new Known(version, terms));
-        }
-        return terms;
-    }
-
-    private CycleTerms read(int ffy) {
+    /** The cycle's terms and version from its events, in the current transaction. */
+    private Known read(int ffy) {
         CycleTerms terms = null;
         DomainEventStream stream = events.readEvents(CycleEvent.cycleIdOf(ffy));
         while (stream.hasNext()) {
@@ -90,6 +60,6 @@ class StoredPlanningCycles implements PlanningCycles {
             throw CommandRefused.rule("cycle-must-be-open", "No planning cycle is open for FFY " + ffy + ".",
                     new FieldProblem("ffy", "has no open planning cycle"));
         }
-        return terms;
+        return new Known(stream.getLastSequenceNumber(), terms);
     }
 }

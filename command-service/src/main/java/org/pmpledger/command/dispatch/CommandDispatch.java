@@ -1,6 +1,5 @@
 package org.pmpledger.command.dispatch;
 
-import static org.pmpledger.command.jooq.Tables.DOMAIN_EVENT_ENTRY;
 import static org.pmpledger.command.jooq.Tables.IDEMPOTENCY_RECORD;
 
 import java.net.URI;
@@ -10,9 +9,11 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
@@ -29,7 +30,7 @@ import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.jooq.DSLContext;
-import org.jooq.Record2;
+import org.pmpledger.command.dispatch.StreamHeads.Head;
 import org.pmpledger.command.eventstore.CommandContext;
 import org.pmpledger.command.jooq.tables.records.IdempotencyRecordRecord;
 import org.pmpledger.command.refusal.CommandRefused;
@@ -63,6 +64,8 @@ public class CommandDispatch {
 
     private static final Pattern VERSION_TAG = Pattern.compile("^\\s*(?:W/)?\"?(\\d{1,18})\"?\\s*$");
     private static final int MAX_KEY_LENGTH = 100;
+    /** Decisions of one request, at most: the first and two more when a stream they relied on moved on meanwhile. */
+    private static final int ATTEMPTS = 3;
 
     private final CommandGateway commands;
     private final TransactionTemplate transaction;
@@ -72,9 +75,12 @@ public class CommandDispatch {
     private final Clock clock;
     private final AggregateCache aggregates;
     private final TransactionManager transactionManager;
+    private final StreamHeads streamHeads;
 
     CommandDispatch(CommandGateway commands, PlatformTransactionManager transactions, TransactionManager transactionManager,
-                    DSLContext db, JsonMapper json, HttpServletRequest request, Clock clock, AggregateCache aggregates) {
+                    DSLContext db, JsonMapper json, HttpServletRequest request, Clock clock, AggregateCache aggregates,
+                    StreamHeads streamHeads) {
+        this.streamHeads = streamHeads;
         this.aggregates = aggregates;
         this.transactionManager = transactionManager;
         this.commands = commands;
@@ -104,7 +110,7 @@ public class CommandDispatch {
                                                  HttpStatus status, URI location) {
         return run(body, status, location, CommandAccepted.class, List.of(streamId), metaData -> {
             Object outcome = commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
-            return () -> headOf(streamId, newId, outcome instanceof String ? null : outcome);
+            return heads -> accepted(heads, streamId, newId, outcome instanceof String ? null : outcome);
         });
     }
 
@@ -124,20 +130,22 @@ public class CommandDispatch {
                     throw CommandRefused.notFound("not-found", "No plan " + streamIds.get(i) + ".").ofItem(i);
                 }
             }
-            return () -> {
-                List<CommandAccepted> heads = streamIds.stream().distinct().map(id -> headOf(id, null, null)).toList();
-                long position = heads.stream().mapToLong(CommandAccepted::position).max().orElse(0);
-                return new BatchAccepted(batch.size(), position, heads);
+            return heads -> {
+                List<CommandAccepted> accepted = streamIds.stream().distinct().map(id -> accepted(heads, id, null, null)).toList();
+                long position = accepted.stream().mapToLong(CommandAccepted::position).max().orElse(0);
+                return new BatchAccepted(batch.size(), position, accepted);
             };
         });
     }
 
     /**
      * Runs {@code decide} (the request's commands) with the request's metadata and answers what its returned
-     * supplier reads once the events are appended, idempotency record included, all in one transaction.
+     * function makes of the streams' heads once the events are appended, idempotency record included, all in one
+     * transaction. When a stream the decisions relied on moved on meanwhile ({@link ReadVersions}), nothing is
+     * stored and the request is decided again, up to {@value #ATTEMPTS} times.
      */
     private <T> ResponseEntity<T> run(Object body, HttpStatus status, URI location, Class<T> answerType,
-                                      List<String> streamIds, Function<MetaData, Supplier<T>> decide) {
+                                      List<String> streamIds, Function<MetaData, Function<Map<String, Head>, T>> decide) {
         Caller caller = Caller.current();
         Optional<String> key = idempotencyKey();
         Long expectedVersion = expectedVersion();
@@ -154,20 +162,28 @@ public class CommandDispatch {
         MetaData metaData = MetaData.from(context);
 
         try {
-            return inOneTransaction(streamIds, () -> {
-                if (key.isPresent()) {
-                    Optional<ResponseEntity<T>> first = firstAnswer(caller, key.get(), requestHash, answerType);
-                    if (first.isPresent()) {
-                        return first::get;
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    return inOneTransaction(streamIds, () -> {
+                        if (key.isPresent()) {
+                            Optional<ResponseEntity<T>> first = firstAnswer(caller, key.get(), requestHash, answerType);
+                            if (first.isPresent()) {
+                                return first::get;
+                            }
+                        }
+                        Function<Map<String, Head>, T> accept = decide.apply(metaData);
+                        return () -> {
+                            T accepted = accept.apply(headsAfterAppend(streamIds));
+                            key.ifPresent(k -> remember(caller, k, requestHash, status, location, accepted));
+                            return answer(status, location, accepted, version(accepted), traceId, false);
+                        };
+                    });
+                } catch (ReadVersions.Stale stale) {
+                    if (attempt == ATTEMPTS) {
+                        throw stale;
                     }
                 }
-                Supplier<T> head = decide.apply(metaData);
-                return () -> {
-                    T accepted = head.get();
-                    key.ifPresent(k -> remember(caller, k, requestHash, status, location, accepted));
-                    return answer(status, location, accepted, version(accepted), traceId, false);
-                };
-            });
+            }
         } catch (DuplicateKeyException raced) {
             // a concurrent request with the same Idempotency-Key committed first: answer what it answered
             if (key.isPresent()) {
@@ -249,20 +265,34 @@ public class CommandDispatch {
                 .execute();
     }
 
-    /** The stream's version and the global position of its last event, as this transaction sees them. */
-    private CommandAccepted headOf(String streamId, String newId, Object outcome) {
-        Record2<Long, Long> head = db.select(DOMAIN_EVENT_ENTRY.SEQUENCE_NUMBER, DOMAIN_EVENT_ENTRY.GLOBAL_INDEX)
-                .from(DOMAIN_EVENT_ENTRY)
-                .where(DOMAIN_EVENT_ENTRY.AGGREGATE_IDENTIFIER.eq(streamId))
-                .orderBy(DOMAIN_EVENT_ENTRY.SEQUENCE_NUMBER.desc())
-                .limit(1)
-                .fetchOne();
+    /**
+     * One round trip after the append: the heads of the request's streams, and of every stream its decisions relied on
+     * ({@link ReadVersions}), each of which must still be at the version read.
+     */
+    private Map<String, Head> headsAfterAppend(List<String> streamIds) {
+        Map<String, ReadVersions.Read> reads = ReadVersions.ofCurrentTransaction();
+        Set<String> wanted = new LinkedHashSet<>(streamIds);
+        wanted.addAll(reads.keySet());
+        Map<String, Head> heads = streamHeads.of(wanted);
+        reads.forEach((streamId, read) -> {
+            Head now = heads.get(streamId);
+            if (now == null || now.sequence() != read.version()) {
+                read.onStale().run();
+                throw new ReadVersions.Stale(streamId, read.version(), now == null ? null : now.sequence());
+            }
+        });
+        return heads;
+    }
+
+    /** The answer for a stream: its version and the global position of its last event, as this transaction sees them. */
+    private static CommandAccepted accepted(Map<String, Head> heads, String streamId, String newId, Object outcome) {
+        Head head = heads.get(streamId);
         if (head == null) {
             throw new IllegalStateException("the command stored no event for " + streamId);
         }
         return newId == null
-                ? new CommandAccepted(streamId, null, head.value1() + 1, head.value2(), outcome)
-                : new CommandAccepted(newId, streamId, head.value1() + 1, head.value2(), outcome);
+                ? new CommandAccepted(streamId, null, head.sequence() + 1, head.position(), outcome)
+                : new CommandAccepted(newId, streamId, head.sequence() + 1, head.position(), outcome);
     }
 
     private static <T> ResponseEntity<T> answer(HttpStatus status, URI location, T accepted, Long version, String traceId,
