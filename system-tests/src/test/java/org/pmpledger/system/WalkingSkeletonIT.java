@@ -57,7 +57,14 @@ class WalkingSkeletonIT {
                 "pmp.security.local-key-dir", keys));
         commands = new ApiClient(commandService.baseUrl());
         queries = new ApiClient(queryService.baseUrl());
-        assertThat(commands.post("/api/v1/cycles", TOKENS.stateAdmin(), Ffy2022.openCycle(FFY)).status()).isEqualTo(201);
+        Answer opened = commands.post("/api/v1/cycles", TOKENS.stateAdmin(), Ffy2022.openCycle(FFY));
+        assertThat(opened.status()).isEqualTo(201);
+        // the pipeline is live (the publisher's producer made, the query side's consumer given its partitions) before
+        // the tests time it: a cold start on a loaded 2-core machine took longer than their 2 s
+        long position = opened.body().get("position").asLong();
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(queries.get(
+                "/api/v1/cycles/" + FFY + "/indicators/SPM-2/comparison?minPosition=" + position, TOKENS.analyst()).status())
+                .isEqualTo(200));
     }
 
     @AfterAll
