@@ -71,8 +71,4 @@ class StreamHeads {
             DataSourceUtils.releaseConnection(connection, dataSource);
         }
     }
-
-    String sql() {
-        return sql;
-    }
 }
