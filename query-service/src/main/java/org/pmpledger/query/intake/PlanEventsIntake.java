@@ -60,6 +60,11 @@ public class PlanEventsIntake {
         applied.advanced();
     }
 
+    /** The live tables were replaced by rebuilt ones: what reads saw of the checkpoints must be read again. */
+    public void tablesReplaced() {
+        applied.advanced();
+    }
+
     /**
      * Applies one poll in one transaction: into the live tables, or (a rebuild) into the same tables of
      * {@code schema}, chosen by the transaction's search_path.

@@ -132,6 +132,7 @@ public class Rebuild {
             container.pause();
             await(container::isContainerPaused, Duration.ofMinutes(1));
             swap(schema);
+            intake.tablesReplaced();
             container.stop();
             container = null;
             live.resume();
