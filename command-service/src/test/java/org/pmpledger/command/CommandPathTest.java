@@ -20,12 +20,15 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 import org.pmpledger.command.audit.ChainVerification;
 import org.pmpledger.testsupport.ApiClient.Answer;
 import org.pmpledger.testsupport.Ffy2022;
 import org.pmpledger.testsupport.TestKafka;
 import org.springframework.beans.factory.annotation.Autowired;
+
+import tools.jackson.databind.JsonNode;
 
 
 /** The user's path: HTTP command, events in the PostgreSQL store, published to Kafka; and each refusal. */
@@ -55,29 +58,6 @@ class CommandPathTest extends CommandServiceTest {
     private void addEntry(String planId, String lcsa) {
         Answer added = api().post("/api/v1/plans/" + planId + "/entries", TOKENS.lcsaEditor(lcsa), Ffy2022.entryForInitiative1());
         assertThat(added.status()).as(added.response().body()).isEqualTo(201);
-    }
-
-    /** Sends {@code requests} copies of a request from as many threads released at once; answers their statuses. */
-    private static List<Integer> allAtOnce(int requests, java.util.concurrent.Callable<Integer> request) throws Exception {
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(requests);
-        try {
-            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
-            List<java.util.concurrent.Future<Integer>> answers = new ArrayList<>();
-            for (int i = 0; i < requests; i++) {
-                answers.add(pool.submit(() -> {
-                    start.await();
-                    return request.call();
-                }));
-            }
-            start.countDown();
-            List<Integer> statuses = new ArrayList<>();
-            for (java.util.concurrent.Future<Integer> answer : answers) {
-                statuses.add(answer.get(60, java.util.concurrent.TimeUnit.SECONDS));
-            }
-            return statuses;
-        } finally {
-            pool.shutdown();
-        }
     }
 
     private int eventsOf(String streamId) {
@@ -300,6 +280,83 @@ class CommandPathTest extends CommandServiceTest {
         ChainVerification.Result chain = chains.verify(planId);
         assertThat(chain.firstMismatch()).isNull();
         assertThat(chain.eventsChecked()).isEqualTo(1 + requests);
+    }
+
+    /** Agencies of the reference data, for tests that need many plans of one year. */
+    private static final List<String> AGENCIES = List.of("ALAMEDA", "BUTTE", "CONTRA_COSTA", "DEL_NORTE", "EL_DORADO", "FRESNO",
+            "GLENN", "IMPERIAL", "KERN", "KINGS", "LAKE", "LASSEN", "CENTRAL_SIERRA", "CSY_REGIONAL", "NORTH_COAST", "EASTERN_SIERRA");
+
+    /** In how many database transactions the streams' events of one sequence number were stored (each row's inserting transaction). */
+    private int transactionsThatStored(List<String> streamIds, long sequence) {
+        return db.fetchValue(db.select(DSL.countDistinct(DSL.field("xmin::text", String.class)))
+                .from(DOMAIN_EVENT_ENTRY)
+                .where(DOMAIN_EVENT_ENTRY.AGGREGATE_IDENTIFIER.in(streamIds))
+                .and(DOMAIN_EVENT_ENTRY.SEQUENCE_NUMBER.eq(sequence)));
+    }
+
+    /**
+     * Commands on different plans sent at once are decided in groups: one transaction, one append and one commit for
+     * several requests. Each is answered with its own plan's version and position, as if alone.
+     */
+    @Test
+    void concurrentCommandsOnDifferentPlansAreStoredTogetherAndEachAnsweredWithItsOwnPlan() throws Exception {
+        int ffy = 2089; // its own year, as above
+        assertThat(api().post("/api/v1/cycles", TOKENS.stateAdmin(), Ffy2022.openCycle(ffy)).status()).isEqualTo(201);
+        List<String> plans = AGENCIES.stream().map(lcsa -> draft(ffy, lcsa)).toList();
+        Map<String, Answer> answers = new java.util.concurrent.ConcurrentHashMap<>();
+
+        List<Integer> statuses = allAtOnce(plans.size(), i -> {
+            Answer added = api().post("/api/v1/plans/" + plans.get(i) + "/entries", TOKENS.lcsaEditor(AGENCIES.get(i)),
+                    Ffy2022.entryForInitiative1());
+            answers.put(plans.get(i), added);
+            return added.status();
+        });
+
+        assertThat(statuses).containsOnly(201);
+        for (String plan : plans) {
+            JsonNode accepted = answers.get(plan).body();
+            Long lastPosition = db.select(DSL.max(DOMAIN_EVENT_ENTRY.GLOBAL_INDEX)).from(DOMAIN_EVENT_ENTRY)
+                    .where(DOMAIN_EVENT_ENTRY.AGGREGATE_IDENTIFIER.eq(plan)).fetchOne(0, Long.class);
+            assertThat(accepted.get("planId").asString()).isEqualTo(plan);
+            assertThat(accepted.get("version").asLong()).as(plan).isEqualTo(2);
+            assertThat(accepted.get("position").asLong()).as(plan).isEqualTo(lastPosition);
+            assertThat(answers.get(plan).header("ETag")).isEqualTo("\"2\"");
+            assertThat(chains.verify(plan).firstMismatch()).isNull();
+        }
+        assertThat(transactionsThatStored(plans, 1)).as("transactions for %d requests sent at once", plans.size())
+                .isLessThan(plans.size());
+    }
+
+    /** A refused command in a group stores nothing and answers its own problem; the group's other requests are stored. */
+    @Test
+    void aRefusedCommandAmongConcurrentOnesStoresNothingAndTheOthersAreStored() throws Exception {
+        int ffy = 2090;
+        assertThat(api().post("/api/v1/cycles", TOKENS.stateAdmin(), Ffy2022.openCycle(ffy)).status()).isEqualTo(201);
+        List<String> plans = AGENCIES.stream().map(lcsa -> draft(ffy, lcsa)).toList();
+        Map<Integer, Answer> answers = new java.util.concurrent.ConcurrentHashMap<>();
+
+        // even plans get an entry; odd ones are submitted without any, which the cycle's submission rules refuse
+        List<Integer> statuses = allAtOnce(plans.size(), i -> {
+            Answer answer = i % 2 == 0
+                    ? api().post("/api/v1/plans/" + plans.get(i) + "/entries", TOKENS.lcsaEditor(AGENCIES.get(i)),
+                            Ffy2022.entryForInitiative1())
+                    : api().post("/api/v1/plans/" + plans.get(i) + "/submission", TOKENS.lcsaEditor(AGENCIES.get(i)), null);
+            answers.put(i, answer);
+            return answer.status();
+        });
+
+        for (int i = 0; i < plans.size(); i++) {
+            if (i % 2 == 0) {
+                assertThat(statuses.get(i)).as(answers.get(i).response().body()).isEqualTo(201);
+                assertThat(answers.get(i).body().get("version").asLong()).isEqualTo(2);
+                assertThat(eventsOf(plans.get(i))).isEqualTo(2);
+            } else {
+                assertThat(statuses.get(i)).isEqualTo(422);
+                assertThat(answers.get(i).contentType()).startsWith("application/problem+json");
+                assertThat(answers.get(i).body().get("type").asString()).isEqualTo("/problems/submission-rules-of-the-cycle");
+                assertThat(eventsOf(plans.get(i))).isEqualTo(1);
+            }
+        }
     }
 
     @Test

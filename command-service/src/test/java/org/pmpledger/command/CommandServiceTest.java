@@ -1,7 +1,16 @@
 package org.pmpledger.command;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 
 import org.junit.jupiter.api.AfterEach;
 
@@ -60,6 +69,41 @@ public abstract class CommandServiceTest {
         registry.add("spring.kafka.bootstrap-servers", TestKafka::bootstrapServers);
         registry.add("pmp.publication.topic", () -> TOPIC);
         registry.add("pmp.security.local-key-dir", () -> TOKENS.keyDirectory().toString());
+    }
+
+    /** Sends {@code requests} requests from as many threads released at once (request {@code i} by {@code request.apply(i)}); answers their statuses. */
+    protected static List<Integer> allAtOnce(int requests, IntFunction<Integer> request) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(requests);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < requests; i++) {
+                int n = i;
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return request.apply(n);
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> answer : answers) {
+                statuses.add(answer.get(60, TimeUnit.SECONDS));
+            }
+            return statuses;
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /** Sends {@code requests} copies of a request from as many threads released at once; answers their statuses. */
+    protected static List<Integer> allAtOnce(int requests, Callable<Integer> request) throws Exception {
+        return allAtOnce(requests, n -> {
+            try {
+                return request.call();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 
     protected ApiClient api() {

@@ -8,6 +8,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,7 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -25,6 +25,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.lock.DeadlockException;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
@@ -36,6 +37,7 @@ import org.pmpledger.command.jooq.tables.records.IdempotencyRecordRecord;
 import org.pmpledger.command.refusal.CommandRefused;
 import org.pmpledger.command.refusal.FieldProblem;
 import org.pmpledger.web.Caller;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -46,6 +48,8 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -76,11 +80,20 @@ public class CommandDispatch {
     private final AggregateCache aggregates;
     private final TransactionManager transactionManager;
     private final StreamHeads streamHeads;
+    private final List<RequestThreadContext> threadContexts;
+    private final CommandGroups<Request<?>> groups = new CommandGroups<>(this::decideTogether);
+    private final boolean grouping;
+    private final DistributionSummary groupSizes;
 
     CommandDispatch(CommandGateway commands, PlatformTransactionManager transactions, TransactionManager transactionManager,
                     DSLContext db, JsonMapper json, HttpServletRequest request, Clock clock, AggregateCache aggregates,
-                    StreamHeads streamHeads) {
+                    StreamHeads streamHeads, List<RequestThreadContext> threadContexts, MeterRegistry meters,
+                    @Value("${pmp.commands.group-commit:true}") boolean grouping) {
+        this.groupSizes = DistributionSummary.builder("pmp.commands.group.size")
+                .description("Requests decided and committed in one transaction (group commit)").register(meters);
         this.streamHeads = streamHeads;
+        this.threadContexts = List.copyOf(threadContexts);
+        this.grouping = grouping;
         this.aggregates = aggregates;
         this.transactionManager = transactionManager;
         this.commands = commands;
@@ -91,24 +104,27 @@ public class CommandDispatch {
         this.clock = clock;
     }
 
-    /** A command that creates a plan or cycle: 201 with its Location. */
+    /**
+     * A command that creates a plan or cycle: 201 with its Location. Decided alone: its set-based guard writes in the
+     * transaction, and a guard that refuses would fail a group's transaction.
+     */
     public ResponseEntity<CommandAccepted> create(Object command, String streamId, Object body, URI location) {
-        return send(command, streamId, null, body, HttpStatus.CREATED, location);
+        return send(command, streamId, null, body, HttpStatus.CREATED, location, false);
     }
 
     /** A command that creates an entry or tactic ({@code newId}) in plan {@code planId}: 201 with its Location. */
     public ResponseEntity<CommandAccepted> createIn(Object command, String planId, String newId, Object body, URI location) {
-        return send(command, planId, newId, body, HttpStatus.CREATED, location);
+        return send(command, planId, newId, body, HttpStatus.CREATED, location, grouping);
     }
 
     /** A command on an existing plan or cycle: 200. */
     public ResponseEntity<CommandAccepted> change(Object command, String streamId, Object body) {
-        return send(command, streamId, null, body, HttpStatus.OK, null);
+        return send(command, streamId, null, body, HttpStatus.OK, null, grouping);
     }
 
     private ResponseEntity<CommandAccepted> send(Object command, String streamId, String newId, Object body,
-                                                 HttpStatus status, URI location) {
-        return run(body, status, location, CommandAccepted.class, List.of(streamId), metaData -> {
+                                                 HttpStatus status, URI location, boolean inGroup) {
+        return run(body, status, location, CommandAccepted.class, List.of(streamId), inGroup, metaData -> {
             Object outcome = commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
             return heads -> accepted(heads, streamId, newId, outcome instanceof String ? null : outcome);
         });
@@ -120,7 +136,7 @@ public class CommandDispatch {
      * one JDBC batch when the request's unit of work commits; the answer gives each stream's head.
      */
     public ResponseEntity<BatchAccepted> changeAll(List<?> batch, List<String> streamIds, Object body) {
-        return run(body, HttpStatus.OK, null, BatchAccepted.class, streamIds, metaData -> {
+        return run(body, HttpStatus.OK, null, BatchAccepted.class, streamIds, false, metaData -> {
             for (int i = 0; i < batch.size(); i++) {
                 try {
                     commands.sendAndWait(GenericCommandMessage.asCommandMessage(batch.get(i)).andMetaData(metaData));
@@ -141,11 +157,11 @@ public class CommandDispatch {
     /**
      * Runs {@code decide} (the request's commands) with the request's metadata and answers what its returned
      * function makes of the streams' heads once the events are appended, idempotency record included, all in one
-     * transaction. When a stream the decisions relied on moved on meanwhile ({@link ReadVersions}), nothing is
-     * stored and the request is decided again, up to {@value #ATTEMPTS} times.
+     * transaction: the request's own ({@link #alone}), or with {@code inGroup} that of a group of concurrent requests
+     * ({@link CommandGroups}), which is decided again alone when the group cannot be stored.
      */
-    private <T> ResponseEntity<T> run(Object body, HttpStatus status, URI location, Class<T> answerType,
-                                      List<String> streamIds, Function<MetaData, Function<Map<String, Head>, T>> decide) {
+    private <T> ResponseEntity<T> run(Object body, HttpStatus status, URI location, Class<T> answerType, List<String> streamIds,
+                                      boolean inGroup, Function<MetaData, Function<Map<String, Head>, T>> decide) {
         Caller caller = Caller.current();
         Optional<String> key = idempotencyKey();
         Long expectedVersion = expectedVersion();
@@ -161,51 +177,91 @@ public class CommandDispatch {
         }
         MetaData metaData = MetaData.from(context);
 
+        Request<ResponseEntity<T>> decided = new Request<>(streamIds, captureThreadContext(), () -> {
+            if (key.isPresent()) {
+                Optional<ResponseEntity<T>> first = firstAnswer(caller, key.get(), requestHash, answerType);
+                if (first.isPresent()) {
+                    return new Answering<>(List.of(), heads -> first.get());
+                }
+            }
+            Function<Map<String, Head>, T> accept = decide.apply(metaData);
+            return new Answering<>(streamIds, heads -> {
+                T accepted = accept.apply(heads);
+                key.ifPresent(k -> remember(caller, k, requestHash, status, location, accepted));
+                return answer(status, location, accepted, version(accepted), traceId, false);
+            });
+        });
+        if (inGroup) {
+            Object outcome = groups.decide(decided);
+            if (outcome instanceof RuntimeException refused) {
+                throw refused;
+            }
+            if (outcome != CommandGroups.Member.ALONE) {
+                @SuppressWarnings("unchecked")
+                ResponseEntity<T> answer = (ResponseEntity<T>) outcome;
+                return answer;
+            }
+        }
+        return alone(decided, () -> key.isPresent()
+                ? transaction.execute(tx -> firstAnswer(caller, key.get(), requestHash, answerType))
+                : Optional.empty());
+    }
+
+    /**
+     * The request in a transaction of its own. When a stream it relied on moved on meanwhile ({@link ReadVersions}), or
+     * a lock it waited for was held by a request waiting for one of its own, nothing is stored and it is decided again,
+     * up to {@value #ATTEMPTS} times; when a concurrent request with the
+     * same Idempotency-Key committed first, that one's answer ({@code firstAnswer}) is answered.
+     */
+    private <T> T alone(Request<T> decided, Supplier<Optional<T>> firstAnswer) {
         try {
             for (int attempt = 1; ; attempt++) {
                 try {
-                    return inOneTransaction(streamIds, () -> {
-                        if (key.isPresent()) {
-                            Optional<ResponseEntity<T>> first = firstAnswer(caller, key.get(), requestHash, answerType);
-                            if (first.isPresent()) {
-                                return first::get;
-                            }
-                        }
-                        Function<Map<String, Head>, T> accept = decide.apply(metaData);
-                        return () -> {
-                            T accepted = accept.apply(headsAfterAppend(streamIds));
-                            key.ifPresent(k -> remember(caller, k, requestHash, status, location, accepted));
-                            return answer(status, location, accepted, version(accepted), traceId, false);
-                        };
-                    });
-                } catch (ReadVersions.Stale stale) {
+                    return this.<T>inOneTransaction(List.of(decided), false).getFirst();
+                } catch (ReadVersions.Stale | DeadlockException retry) {
+                    // a stream relied on moved on, or this request and another (a group, a bulk request) each held a
+                    // plan the other needed: nothing was stored, decide again
                     if (attempt == ATTEMPTS) {
-                        throw stale;
+                        throw retry;
                     }
                 }
             }
         } catch (DuplicateKeyException raced) {
-            // a concurrent request with the same Idempotency-Key committed first: answer what it answered
-            if (key.isPresent()) {
-                Optional<ResponseEntity<T>> first =
-                        transaction.execute(tx -> firstAnswer(caller, key.get(), requestHash, answerType));
-                if (first != null && first.isPresent()) {
-                    return first.get();
-                }
+            Optional<T> first = firstAnswer.get();
+            if (first != null && first.isPresent()) {
+                return first.get();
             }
             throw raced;
         }
     }
 
     /**
-     * One Axon unit of work that owns the request's database transaction. The commands' own units nest in it;
-     * their events are appended when it commits, then {@code afterAppend} reads in the same transaction, then
-     * the transaction commits, and only then are the aggregates unlocked. So a command on the same plan waits
-     * until this one's events are committed and visible: its events link to them in the hash chain, and it never
-     * builds on events that could still roll back. A stream touched by a transaction that does not commit is
-     * dropped from the aggregate cache.
+     * A group's requests in one transaction: each settled with its answer, or with its refusal (nothing of it is
+     * stored, the others are); a failure of the transaction itself leaves them to be decided again alone.
      */
-    private <T> T inOneTransaction(List<String> streamIds, Supplier<Supplier<T>> decide) {
+    private void decideTogether(List<Request<?>> group) {
+        groupSizes.record(group.size());
+        List<Object> outcomes = inOneTransaction(group, true);
+        for (int i = 0; i < group.size(); i++) {
+            group.get(i).settle(outcomes.get(i));
+        }
+    }
+
+    /**
+     * One Axon unit of work that owns the database transaction of one request, or of a group. The commands' own units
+     * nest in it; their events are appended when it commits, then the heads of every stream are read in the same
+     * transaction (one query), then the transaction commits, and only then are the aggregates unlocked. So a command
+     * on the same plan waits until this one's events are committed and visible: its events link to them in the hash
+     * chain, and it never builds on events that could still roll back. A stream touched by a transaction that does
+     * not commit is dropped from the aggregate cache.
+     *
+     * @param settleRefusals a group: a request refused is settled with its refusal (its command's own unit of work
+     *                       rolled back, before any event was applied) and the others go on; alone, it is thrown
+     * @return each request's answer (or, in a group, its refusal), in order
+     */
+    private <T> List<T> inOneTransaction(List<? extends Request<?>> requests, boolean settleRefusals) {
+        Set<String> touched = new LinkedHashSet<>();
+        requests.forEach(r -> touched.addAll(r.streamIds()));
         UnitOfWork<?> work = DefaultUnitOfWork.startAndGet(null);
         try {
             work.attachTransaction(transactionManager);
@@ -213,22 +269,91 @@ public class CommandDispatch {
                 @Override
                 public void afterCompletion(int completion) {
                     if (completion != STATUS_COMMITTED) {
-                        streamIds.forEach(aggregates::evict);
+                        touched.forEach(aggregates::evict);
                     }
                 }
             });
-            Supplier<T> afterAppend = decide.get();
-            AtomicReference<T> answer = new AtomicReference<>();
+            List<Answering<?>> answering = new ArrayList<>(requests.size());
+            Object[] outcomes = new Object[requests.size()];
+            for (int i = 0; i < requests.size(); i++) {
+                Request<?> next = requests.get(i);
+                try (RequestThreadContext.Scope ignored = next.context().open()) {
+                    answering.add(next.decide().get());
+                } catch (CommandRefused | org.axonframework.modelling.command.AggregateNotFoundException refused) {
+                    if (!settleRefusals) {
+                        throw refused;
+                    }
+                    answering.add(null);
+                    outcomes[i] = refused;
+                    next.streamIds().forEach(aggregates::evict);
+                }
+            }
             // registered after the commands ran, so it runs after the event bus's own prepare-commit step: the append
-            work.onPrepareCommit(u -> answer.set(afterAppend.get()));
+            work.onPrepareCommit(u -> {
+                Set<String> streams = new LinkedHashSet<>();
+                answering.stream().filter(java.util.Objects::nonNull).forEach(a -> streams.addAll(a.streamIds()));
+                Map<String, Head> heads = headsAfterAppend(streams);
+                for (int i = 0; i < requests.size(); i++) {
+                    if (answering.get(i) != null) {
+                        try (RequestThreadContext.Scope ignored = requests.get(i).context().open()) {
+                            outcomes[i] = answering.get(i).answer().apply(heads);
+                        }
+                    }
+                }
+            });
             work.commit();
-            return answer.get();
+            @SuppressWarnings("unchecked")
+            List<T> answers = (List<T>) java.util.Arrays.asList(outcomes);
+            return answers;
         } catch (RuntimeException failed) {
             if (work.isActive()) {
                 work.rollback(failed);
             }
             throw failed;
         }
+    }
+
+    private RequestThreadContext.Captured captureThreadContext() {
+        if (threadContexts.isEmpty()) {
+            return RequestThreadContext.Captured.NOTHING;
+        }
+        List<RequestThreadContext.Captured> captured = threadContexts.stream().map(RequestThreadContext::capture).toList();
+        return () -> {
+            List<RequestThreadContext.Scope> scopes = captured.stream().map(RequestThreadContext.Captured::open).toList();
+            return () -> scopes.reversed().forEach(RequestThreadContext.Scope::close);
+        };
+    }
+
+    /** A request's part of a transaction: what decides it, the streams it changes, what its thread held. */
+    private static final class Request<T> extends CommandGroups.Member {
+
+        private final List<String> streamIds;
+        private final RequestThreadContext.Captured context;
+        private final Supplier<Answering<T>> decide;
+
+        Request(List<String> streamIds, RequestThreadContext.Captured context, Supplier<Answering<T>> decide) {
+            this.streamIds = streamIds;
+            this.context = context;
+            this.decide = decide;
+        }
+
+        @Override
+        List<String> streamIds() {
+            return streamIds;
+        }
+
+        RequestThreadContext.Captured context() {
+            return context;
+        }
+
+        /** Decides the request's commands (or finds the answer given before to its Idempotency-Key). */
+        Supplier<Answering<T>> decide() {
+            return decide;
+        }
+    }
+
+    /** A decided request: the streams whose heads answer it, and its answer from them (run after the append). */
+    private record Answering<T>(List<String> streamIds, Function<Map<String, Head>, T> answer) {
     }
 
     private static Long version(Object accepted) {
@@ -269,7 +394,7 @@ public class CommandDispatch {
      * One round trip after the append: the heads of the request's streams, and of every stream its decisions relied on
      * ({@link ReadVersions}), each of which must still be at the version read.
      */
-    private Map<String, Head> headsAfterAppend(List<String> streamIds) {
+    private Map<String, Head> headsAfterAppend(java.util.Collection<String> streamIds) {
         Map<String, ReadVersions.Read> reads = ReadVersions.ofCurrentTransaction();
         Set<String> wanted = new LinkedHashSet<>(streamIds);
         wanted.addAll(reads.keySet());

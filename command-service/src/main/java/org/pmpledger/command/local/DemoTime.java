@@ -12,6 +12,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.pmpledger.command.dispatch.RequestThreadContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -38,6 +39,19 @@ class DemoTime {
     @Primary
     Clock demoClock() {
         return new RequestClock(ZoneOffset.UTC);
+    }
+
+    /** A request's demo instant goes with its commands to whichever thread decides them. */
+    @Bean
+    RequestThreadContext demoInstantOfTheRequest() {
+        return () -> {
+            Instant requested = REQUESTED.get();
+            return () -> {
+                Instant before = REQUESTED.get();
+                REQUESTED.set(requested);
+                return () -> REQUESTED.set(before);
+            };
+        };
     }
 
     @Bean

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.pmpledger.command.jooq.Tables.DOMAIN_EVENT_ENTRY;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -53,6 +54,35 @@ class LocalProfileTest extends CommandServiceTest {
                 .where(DOMAIN_EVENT_ENTRY.AGGREGATE_IDENTIFIER.eq(plan)).and(DOMAIN_EVENT_ENTRY.SEQUENCE_NUMBER.eq(2L))
                 .fetchOne(DOMAIN_EVENT_ENTRY.PAYLOAD), StandardCharsets.UTF_8);
         assertThat(payload).contains("\"late\":true", "\"daysLate\":3", "\"submittedAt\":\"2081-09-18T17:00:00Z\"");
+    }
+
+    /**
+     * Requests sent at once may be decided together, on one of their threads: each is still decided at its own demo
+     * instant.
+     */
+    @Test
+    void concurrentCommandsAreEachDecidedAtTheirOwnDemoInstant() throws Exception {
+        String admin = localToken(Map.of("sub", "local-admin", "roles", List.of("STATE_ADMIN")));
+        String app = localToken(Map.of("sub", "local-app", "roles", List.of("SERVICE", "STATE_ADMIN"), "lcsa", "*"));
+        api().post("/api/v1/cycles", admin, Ffy2022.openCycle(2091), Map.of("X-Demo-Instant", "2090-08-01T17:00:00Z"));
+        List<String> agencies = List.of("ALAMEDA", "BUTTE", "CONTRA_COSTA", "DEL_NORTE", "EL_DORADO", "FRESNO", "GLENN", "KERN");
+        List<String> plans = new ArrayList<>();
+        for (String lcsa : agencies) {
+            String plan = api().post("/api/v1/plans", app, Map.of("ffy", 2091, "lcsa", lcsa)).body().get("id").asString();
+            api().post("/api/v1/plans/" + plan + "/entries", app, Ffy2022.entryForInitiative1());
+            plans.add(plan);
+        }
+
+        List<Integer> statuses = allAtOnce(plans.size(), i -> api().post("/api/v1/plans/" + plans.get(i) + "/submission", app,
+                null, Map.of("X-Demo-Instant", "2090-09-1" + i + "T17:00:00Z")).status());
+
+        assertThat(statuses).containsOnly(200);
+        for (int i = 0; i < plans.size(); i++) {
+            String payload = new String(db.select(DOMAIN_EVENT_ENTRY.PAYLOAD).from(DOMAIN_EVENT_ENTRY)
+                    .where(DOMAIN_EVENT_ENTRY.AGGREGATE_IDENTIFIER.eq(plans.get(i))).and(DOMAIN_EVENT_ENTRY.SEQUENCE_NUMBER.eq(2L))
+                    .fetchOne(DOMAIN_EVENT_ENTRY.PAYLOAD), StandardCharsets.UTF_8);
+            assertThat(payload).contains("\"submittedAt\":\"2090-09-1" + i + "T17:00:00Z\"");
+        }
     }
 
     @Test

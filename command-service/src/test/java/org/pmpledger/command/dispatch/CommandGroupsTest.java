@@ -1,0 +1,129 @@
+package org.pmpledger.command.dispatch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Group commit's gathering of concurrent requests: who waits, who leads, what goes together, what is decided alone. */
+class CommandGroupsTest {
+
+    /** A request on some streams; its answer is its name. */
+    private static final class Named extends CommandGroups.Member {
+
+        final String name;
+        final List<String> streams;
+
+        Named(String name, String... streams) {
+            this.name = name;
+            this.streams = List.of(streams);
+        }
+
+        @Override
+        List<String> streamIds() {
+            return streams;
+        }
+    }
+
+    private final ExecutorService threads = Executors.newCachedThreadPool();
+    private final List<List<String>> groupsDecided = new CopyOnWriteArrayList<>();
+    private final CountDownLatch firstGroupMayFinish = new CountDownLatch(1);
+    private final CountDownLatch firstGroupStarted = new CountDownLatch(1);
+
+    @AfterEach
+    void stopThreads() {
+        threads.shutdownNow();
+    }
+
+    /** Decides a group by answering each member its name; the first group waits until the test lets it finish. */
+    private void decideByName(List<Named> group) {
+        groupsDecided.add(group.stream().map(member -> member.name).toList());
+        if (groupsDecided.size() == 1) {
+            firstGroupStarted.countDown();
+            try {
+                firstGroupMayFinish.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        group.forEach(member -> member.settle(member.name));
+    }
+
+    private CompletableFuture<Object> send(CommandGroups<Named> groups, Named member) {
+        return CompletableFuture.supplyAsync(() -> groups.decide(member), threads);
+    }
+
+    @Test
+    void aRequestAloneIsDecidedAtOnceByItsOwnThread() {
+        CommandGroups<Named> groups = new CommandGroups<>(group -> group.forEach(member -> member.settle(Thread.currentThread())));
+
+        assertThat(groups.decide(new Named("a", "plan-1"))).isSameAs(Thread.currentThread());
+    }
+
+    @Test
+    void requestsArrivingWhileAGroupIsDecidedAreDecidedTogetherNext() throws Exception {
+        CommandGroups<Named> groups = new CommandGroups<>(this::decideByName);
+        CompletableFuture<Object> first = send(groups, new Named("first", "plan-1"));
+        firstGroupStarted.await(10, TimeUnit.SECONDS);
+        List<CompletableFuture<Object>> later = new ArrayList<>();
+        for (int i = 2; i <= 6; i++) {
+            later.add(send(groups, new Named("r" + i, "plan-" + i)));
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> waiting(groups) == 5);
+
+        firstGroupMayFinish.countDown();
+
+        assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo("first");
+        for (int i = 0; i < later.size(); i++) {
+            assertThat(later.get(i).get(10, TimeUnit.SECONDS)).isEqualTo("r" + (i + 2));
+        }
+        assertThat(groupsDecided).hasSize(2);
+        assertThat(groupsDecided.get(1)).containsExactlyInAnyOrder("r2", "r3", "r4", "r5", "r6");
+    }
+
+    @Test
+    void aGroupHoldsAtMostOneRequestPerStream() throws Exception {
+        CommandGroups<Named> groups = new CommandGroups<>(this::decideByName);
+        CompletableFuture<Object> first = send(groups, new Named("first", "plan-0"));
+        firstGroupStarted.await(10, TimeUnit.SECONDS);
+        List<CompletableFuture<Object>> later = List.of(send(groups, new Named("a1", "plan-A")));
+        await().atMost(Duration.ofSeconds(10)).until(() -> waiting(groups) == 1);
+        later = List.of(later.getFirst(), send(groups, new Named("a2", "plan-A")));
+        await().atMost(Duration.ofSeconds(10)).until(() -> waiting(groups) == 2);
+        later = List.of(later.get(0), later.get(1), send(groups, new Named("b", "plan-B")));
+        await().atMost(Duration.ofSeconds(10)).until(() -> waiting(groups) == 3);
+
+        firstGroupMayFinish.countDown();
+
+        first.get(10, TimeUnit.SECONDS);
+        for (CompletableFuture<Object> answer : later) {
+            answer.get(10, TimeUnit.SECONDS);
+        }
+        assertThat(groupsDecided).containsExactly(List.of("first"), List.of("a1", "b"), List.of("a2"));
+    }
+
+    @Test
+    void membersOfAGroupThatFailedAreLeftToBeDecidedAlone() {
+        CommandGroups<Named> groups = new CommandGroups<>(group -> {
+            throw new IllegalStateException("the group's transaction failed");
+        });
+
+        assertThat(groups.decide(new Named("a", "plan-1"))).isSameAs(CommandGroups.Member.ALONE);
+    }
+
+    /** Requests waiting for the next group (read through the class's own monitor-guarded queue). */
+    private static int waiting(CommandGroups<?> groups) {
+        return groups.waiting();
+    }
+}
