@@ -178,8 +178,9 @@ public final class CommandPathBenchmark {
             .executor(Executors.newFixedThreadPool(8)).build();
     private final TestTokens tokens = TestTokens.inNewKeyDirectory();
     private final String app = tokens.token("bench-app", List.of("SERVICE", "STATE_ADMIN"), "*", null);
-    private final List<Plan> plans = new ArrayList<>();
+    private List<Plan> plans = new ArrayList<>();
     private final Map<String, LongAccumulator> highestRss = new HashMap<>();
+    private final Map<String, Double> requestsPerGroup = new HashMap<>();
     private String commandUrl;
     private String queryUrl;
 
@@ -215,7 +216,10 @@ public final class CommandPathBenchmark {
 
     private int run(int seconds) throws Exception {
         Duration phase = Duration.ofSeconds(seconds);
+        CpuUse rawCpu = new CpuUse(Map.of());
+        CpuUse.Snapshot beforeRaw = rawCpu.take();
         double rawSingle = rawSingleRowCommitRate(TestPostgres.newDatabase("pmp_bench_raw1"), phase);
+        CpuUse.Used rawUsed = CpuUse.between(beforeRaw, rawCpu.take());
         System.out.printf("raw PostgreSQL single-row INSERT+COMMIT, %d connections: %,.0f rows/s%n", CLIENTS, rawSingle);
         double rawBatched = RebuildBenchmark.rawBatchedInsertRate(TestPostgres.newDatabase("pmp_bench_raw100"));
         System.out.printf("raw PostgreSQL 100-row batched INSERTs: %,.0f rows/s%n", rawBatched);
@@ -234,16 +238,30 @@ public final class CommandPathBenchmark {
         Path queryJar = extracted(root, "query-service");
         Path commandAot = trainedAotCache(root, "command-service", commandJar, withDatabase(commandProperties, "pmp_bench_train_command"));
         Path queryAot = trainedAotCache(root, "query-service", queryJar, withDatabase(queryProperties, "pmp_bench_train_query"));
+        String compared = System.getProperty("bench.compare", "").strip();
         try (RunningService command = RunningService.start("command-service", commandJar,
                 jvmOptions(root, "command-service", commandAot), commandProperties);
              RunningService query = RunningService.start("query-service", queryJar,
-                     jvmOptions(root, "query-service", queryAot), queryProperties)) {
+                     jvmOptions(root, "query-service", queryAot), queryProperties);
+             RunningService other = compared.isEmpty() ? null : RunningService.start("command-service-compared", commandJar,
+                     jvmOptions(root, "command-service-compared", commandAot), withSettings(serviceProperties(
+                             TestPostgres.newDatabase("pmp_bench_compared"), kafka, Map.of("pmp.publication.topic", topic + "-compared")),
+                             compared))) {
             commandUrl = command.baseUrl();
             queryUrl = query.baseUrl();
             System.out.printf("started: command-service %d ms, query-service %d ms%n", command.startup().toMillis(),
                     query.startup().toMillis());
             setUp();
             System.out.printf("set up %d approved plans%n", plans.size());
+            Target configured = new Target(command, plans);
+            Target comparedTarget = null;
+            if (other != null) {
+                comparedTarget = new Target(other, new ArrayList<>());
+                use(comparedTarget);
+                setUp();
+                closedLoop(Duration.ofSeconds(Long.getLong("bench.warmup", 60)).multipliedBy(2).dividedBy(3));
+                use(configured);
+            }
 
             AtomicBoolean loaded = new AtomicBoolean(true);
             Thread rss = Thread.ofPlatform().daemon().start(() -> {
@@ -257,16 +275,20 @@ public final class CommandPathBenchmark {
             warmUp(Duration.ofSeconds(Long.getLong("bench.warmup", 60)));
             PhaseProfile profile = new PhaseProfile(root);
             List<RunningService> services = List.of(command, query);
-            Phase p1 = profile.during("p1", services, () -> closedLoop(phase));
+            CpuUse cpu = new CpuUse(Map.of(command.name(), command.pid(), query.name(), query.pid()));
+            Map<String, CpuUse.Used> cpuOf = new java.util.LinkedHashMap<>();
+            cpuOf.put("raw single-row", rawUsed);
+            Phase p1 = measured("P1", cpu, cpuOf, () -> profile.during("p1", services, () -> closedLoop(phase)));
             System.out.printf("P1: %,.0f commands/s, p50 %.1f ms, p99 %.1f ms (%d refused)%n", p1.perSecond(),
                     p1.percentileMillis(0.5), p1.percentileMillis(0.99), p1.refused());
-            Phase p3 = profile.during("p3", services, () -> bulk(phase, 500));
+            String sideBySide = comparedTarget == null ? "" : "\n" + sideBySide(phase, configured, comparedTarget, compared);
+            Phase p3 = measured("P3", cpu, cpuOf, () -> profile.during("p3", services, () -> bulk(phase, 500)));
             System.out.printf("P3: %,.0f events/s in batches of 500, p50 %.0f ms per batch%n", p3.perSecond(),
                     p3.percentileMillis(0.5));
             awaitQuerySide(); // P5 measures lag, not the backlog P3 left
             // 1,000 commands/s when the service sustains it; else 80 % of what P1 measured, so the queue stays bounded
             int rate = (int) Math.min(1000, Math.max(10, 0.8 * p1.perSecond()));
-            Phase p5 = profile.during("p5", services, () -> steadyLag(phase, rate));
+            Phase p5 = measured("P5", cpu, cpuOf, () -> profile.during("p5", services, () -> steadyLag(phase, rate)));
             System.out.printf("P5: %,.0f commands/s sent, lag p50 %.1f ms, p99 %.1f ms%n", p5.perSecond(),
                     p5.percentileMillis(0.5), p5.percentileMillis(0.99));
             awaitQuerySide();
@@ -279,7 +301,9 @@ public final class CommandPathBenchmark {
             long[] chain = brokenLinks(eventStore);
             System.out.printf("hash chain after the run: %,d events, %,d broken links%n", chain[0], chain[1]);
 
-            String table = table(rawSingle, rawBatched, p1, p3, p5, p5light, command, query, chain);
+            String table = table(rawSingle, rawBatched, p1, p3, p5, p5light, command, query, chain)
+                    + "\n" + cpuTable(cpuOf, Map.of("raw single-row", new Phase(Math.round(rawSingle * phase.toSeconds()), phase.toSeconds(),
+                    new long[0], 0), "P1", p1, "P3", p3, "P5", p5)) + sideBySide;
             System.out.println();
             System.out.println(table);
             Files.writeString(root.resolve("bench/target/command-path.md"), table);
@@ -331,6 +355,131 @@ public final class CommandPathBenchmark {
                 command.startup().toSeconds() < 5 && query.startup().toSeconds() < 5 ? "yes" : "no"));
         t.append(String.format("| audit: hash chain links broken after the run | %,d of %,d events | 0 | %s |%n",
                 chain[1], chain[0], chain[1] == 0 ? "yes" : "no"));
+        return t.toString();
+    }
+
+    /** A command service under load and its approved plans. */
+    private record Target(RunningService service, List<Plan> plans) {
+    }
+
+    /** The phases' commands go to {@code target}. */
+    private void use(Target target) {
+        commandUrl = target.service().baseUrl();
+        plans = target.plans();
+    }
+
+    /** {@code properties} with the settings of {@code -Dbench.compare} ("--key=value --key=value"). */
+    private static Map<String, String> withSettings(Map<String, String> properties, String settings) {
+        Map<String, String> changed = new HashMap<>(properties);
+        for (String setting : settings.split("\\s+")) {
+            String[] keyValue = setting.replaceFirst("^--", "").split("=", 2);
+            changed.put(keyValue[0], keyValue.length > 1 ? keyValue[1] : "true");
+        }
+        return changed;
+    }
+
+    /**
+     * P1 side by side ({@code -Dbench.compare="--key=value ..."}): the command service as configured (A) and a second one
+     * started with those settings (B), each with its own event store and plans, loaded in turn in eight windows (A B B A
+     * A B B A), so that the machine's drift during the run weighs on both alike. Answers the comparison as a table.
+     */
+    private String sideBySide(Duration phase, Target a, Target b, String settings) throws Exception {
+        Duration window = Duration.ofMillis(Math.max(5_000, phase.toMillis() / 4));
+        Map<Target, List<Phase>> phases = new java.util.IdentityHashMap<>();
+        Map<Target, List<CpuUse.Used>> cpu = new java.util.IdentityHashMap<>();
+        for (Target target : List.of(a, b, b, a, a, b, b, a)) {
+            use(target);
+            CpuUse use = new CpuUse(Map.of("command-service", target.service().pid()));
+            CpuUse.Snapshot before = use.take();
+            phases.computeIfAbsent(target, t -> new ArrayList<>()).add(closedLoop(window));
+            cpu.computeIfAbsent(target, t -> new ArrayList<>()).add(CpuUse.between(before, use.take()));
+        }
+        use(a);
+        StringBuilder t = new StringBuilder("| P1 side by side, same run | A: as configured | B: " + settings + " |\n|---|---|---|\n");
+        Map<Target, Phase> merged = new java.util.IdentityHashMap<>();
+        phases.forEach((target, list) -> merged.put(target, new Phase(list.stream().mapToLong(Phase::commands).sum(),
+                list.stream().mapToDouble(Phase::seconds).sum(),
+                list.stream().flatMapToLong(p -> Arrays.stream(p.latenciesNanos())).sorted().toArray(),
+                list.stream().mapToLong(Phase::refused).sum())));
+        t.append(String.format("| commands/s | %,.0f | %,.0f |%n", merged.get(a).perSecond(), merged.get(b).perSecond()));
+        t.append(String.format("| p50 / p99 | %.1f / %.1f ms | %.1f / %.1f ms |%n", merged.get(a).percentileMillis(0.5),
+                merged.get(a).percentileMillis(0.99), merged.get(b).percentileMillis(0.5), merged.get(b).percentileMillis(0.99)));
+        for (String part : List.of("command-service", "PostgreSQL")) {
+            t.append("| CPU ms per command: ").append(part).append(" |");
+            for (Target target : List.of(a, b)) {
+                double seconds = cpu.get(target).stream().mapToDouble(used -> used.seconds().get(part)).sum();
+                t.append(String.format(" %.2f |", seconds * 1000 / merged.get(target).commands()));
+            }
+            t.append('\n');
+        }
+        t.append("| CPU ms per command: all of the box |");
+        for (Target target : List.of(a, b)) {
+            t.append(String.format(" %.2f |", cpu.get(target).stream().mapToDouble(CpuUse.Used::total).sum() * 1000
+                    / merged.get(target).commands()));
+        }
+        t.append('\n');
+        System.out.print(t);
+        return t.toString();
+    }
+
+    /**
+     * Runs a phase and keeps what CPU each part of the box used during it, and how many requests the command service
+     * decided per transaction (group commit).
+     */
+    private Phase measured(String name, CpuUse cpu, Map<String, CpuUse.Used> cpuOf, java.util.concurrent.Callable<Phase> phase)
+            throws Exception {
+        double[] groupsBefore = groupSizes();
+        CpuUse.Snapshot before = cpu.take();
+        Phase measured = phase.call();
+        CpuUse.Used used = CpuUse.between(before, cpu.take());
+        double[] groupsAfter = groupSizes();
+        cpuOf.put(name, used);
+        double groups = groupsAfter[0] - groupsBefore[0];
+        if (groups > 0) {
+            requestsPerGroup.put(name, (groupsAfter[1] - groupsBefore[1]) / groups);
+        }
+        System.out.printf("%s CPU: %s; machine %.2f cores busy, steal %.2f; %.1f requests per group commit%n", name,
+                used.perCommand(measured.commands()), used.machine() / measured.seconds(), used.steal() / measured.seconds(),
+                requestsPerGroup.getOrDefault(name, Double.NaN));
+        return measured;
+    }
+
+    /** {count, total} of the command service's {@code pmp.commands.group.size} summary; zeros without group commit. */
+    private double[] groupSizes() {
+        HttpResponse<String> answer = send("GET", commandUrl + "/actuator/metrics/pmp.commands.group.size", app, null, null);
+        double[] countAndTotal = new double[2];
+        if (answer.statusCode() == 200) {
+            for (JsonNode measurement : JSON.readTree(answer.body()).get("measurements")) {
+                switch (measurement.get("statistic").asString()) {
+                    case "COUNT" -> countAndTotal[0] = measurement.get("value").asDouble();
+                    case "TOTAL" -> countAndTotal[1] = measurement.get("value").asDouble();
+                    default -> { }
+                }
+            }
+        }
+        return countAndTotal;
+    }
+
+    /** Milliseconds of CPU per command (P3: per recorded event) of each part of the box, and how busy the box was. */
+    private String cpuTable(Map<String, CpuUse.Used> cpuOf, Map<String, Phase> phases) {
+        StringBuilder t = new StringBuilder("| CPU ms per command | " + String.join(" | ", cpuOf.keySet()) + " |\n|---|");
+        t.append("---|".repeat(cpuOf.size())).append('\n');
+        for (String part : CpuUse.PARTS) {
+            t.append("| ").append(part).append(" |");
+            cpuOf.forEach((phase, used) -> {
+                Double ms = used.perCommand(phases.get(phase).commands()).get(part);
+                t.append(ms == null ? " – |" : String.format(" %.2f |", ms)); // no such part in that phase
+            });
+            t.append('\n');
+        }
+        t.append("| **all of the box** |");
+        cpuOf.forEach((phase, used) -> t.append(String.format(" **%.2f** |", used.total() * 1000 / phases.get(phase).commands())));
+        t.append("\n| cores busy (of %d) |".formatted(Runtime.getRuntime().availableProcessors()));
+        cpuOf.forEach((phase, used) -> t.append(String.format(" %.2f |", used.machine() / phases.get(phase).seconds())));
+        t.append("\n| requests per transaction (group commit) |");
+        cpuOf.keySet().forEach(phase -> t.append(requestsPerGroup.containsKey(phase)
+                ? String.format(" %.1f |", requestsPerGroup.get(phase)) : " – |"));
+        t.append('\n');
         return t.toString();
     }
 
