@@ -2,9 +2,11 @@ package org.pmpledger.command.eventstore;
 
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.function.Supplier;
 
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.transaction.Transaction;
 import org.axonframework.common.transaction.TransactionManager;
 
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
@@ -22,6 +24,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The event store's shape: Flyway-owned tables with snake_case names (V1__event_store.sql), event
@@ -127,9 +130,29 @@ class EventStoreSetup {
                 .eventSerializer(eventSerializer)
                 .snapshotFilter(configuration.snapshotFilter())
                 .connectionProvider(connectionProvider)
-                .transactionManager(transactionManager)
+                .transactionManager(readsOutsideTransactionsInAutocommit(transactionManager))
                 .schema(eventSchema)
                 .build();
+    }
+
+    /**
+     * The storage engine's transactions: an append joins the request's transaction (Spring's, which {@code CommandDispatch}
+     * opens), and so does a read made inside one (an aggregate loaded by a command). A read made outside any transaction
+     * (the publisher's tracking reads, which every commit wakes) runs as it is, in autocommit: one round trip, where a
+     * transaction of its own took three (BEGIN with the query, the query, COMMIT).
+     */
+    static TransactionManager readsOutsideTransactionsInAutocommit(TransactionManager transactions) {
+        return new TransactionManager() {
+            @Override
+            public Transaction startTransaction() {
+                return transactions.startTransaction();
+            }
+
+            @Override
+            public <T> T fetchInTransaction(Supplier<T> read) {
+                return TransactionSynchronizationManager.isActualTransactionActive() ? transactions.fetchInTransaction(read) : read.get();
+            }
+        };
     }
 
     @Bean
