@@ -47,8 +47,13 @@ public class ServiceSecurity {
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
         AuthProblems problems = new AuthProblems();
+        // a stateless JSON API: no CSRF, sessions, logout page, saved requests or servlet-API wrappers (each a filter
+        // every request passes through)
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .logout(logout -> logout.disable())
+                .requestCache(cache -> cache.disable())
+                .servletApi(servletApi -> servletApi.disable())
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(OPEN_PATHS).permitAll()
                         .anyRequest().authenticated())
