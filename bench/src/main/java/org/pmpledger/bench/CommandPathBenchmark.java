@@ -60,6 +60,8 @@ public final class CommandPathBenchmark {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int CLIENTS = 16;
+    /** No request waits longer: a lost answer fails its request, never the run. */
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
     private static final int SHARED_PLANS = 4;
     private static final List<Integer> FFYS = List.of(2050, 2051, 2052, 2053);
     /** The JVM options the README recommends for each service on a small machine (see Operations). */
@@ -246,17 +248,22 @@ public final class CommandPathBenchmark {
              RunningService other = compared.isEmpty() ? null : RunningService.start("command-service-compared", commandJar,
                      jvmOptions(root, "command-service-compared", commandAot), withSettings(serviceProperties(
                              TestPostgres.newDatabase("pmp_bench_compared"), kafka, Map.of("pmp.publication.topic", topic + "-compared")),
-                             compared))) {
+                             compared));
+             // the compared command service's events are projected too, by a query service of its own: both stacks alike
+             RunningService otherQuery = compared.isEmpty() ? null : RunningService.start("query-service-compared", queryJar,
+                     jvmOptions(root, "query-service-compared", queryAot), serviceProperties(TestPostgres.newDatabase("pmp_bench_compared_query"),
+                             kafka, Map.of("spring.kafka.consumer.group-id", "bench-" + topic + "-compared",
+                                     "pmp.intake.topic", topic + "-compared")))) {
             commandUrl = command.baseUrl();
             queryUrl = query.baseUrl();
             System.out.printf("started: command-service %d ms, query-service %d ms%n", command.startup().toMillis(),
                     query.startup().toMillis());
             setUp();
             System.out.printf("set up %d approved plans%n", plans.size());
-            Target configured = new Target(command, plans);
+            Target configured = new Target(command, query, plans);
             Target comparedTarget = null;
             if (other != null) {
-                comparedTarget = new Target(other, new ArrayList<>());
+                comparedTarget = new Target(other, otherQuery, new ArrayList<>());
                 use(comparedTarget);
                 setUp();
                 closedLoop(Duration.ofSeconds(Long.getLong("bench.warmup", 60)).multipliedBy(2).dividedBy(3));
@@ -358,8 +365,8 @@ public final class CommandPathBenchmark {
         return t.toString();
     }
 
-    /** A command service under load and its approved plans. */
-    private record Target(RunningService service, List<Plan> plans) {
+    /** A command service under load, the query service projecting its events, and its approved plans. */
+    private record Target(RunningService service, RunningService query, List<Plan> plans) {
     }
 
     /** The phases' commands go to {@code target}. */
@@ -380,8 +387,9 @@ public final class CommandPathBenchmark {
 
     /**
      * P1 side by side ({@code -Dbench.compare="--key=value ..."}): the command service as configured (A) and a second one
-     * started with those settings (B), each with its own event store and plans, loaded in turn in eight windows (A B B A
-     * A B B A), so that the machine's drift during the run weighs on both alike. Answers the comparison as a table.
+     * started with those settings (B), each with its own event store, plans and query service, loaded in turn in eight
+     * windows (A B B A A B B A), so that the machine's drift during the run weighs on both alike. Answers the comparison
+     * as a table.
      */
     private String sideBySide(Duration phase, Target a, Target b, String settings) throws Exception {
         Duration window = Duration.ofMillis(Math.max(5_000, phase.toMillis() / 4));
@@ -389,7 +397,7 @@ public final class CommandPathBenchmark {
         Map<Target, List<CpuUse.Used>> cpu = new java.util.IdentityHashMap<>();
         for (Target target : List.of(a, b, b, a, a, b, b, a)) {
             use(target);
-            CpuUse use = new CpuUse(Map.of("command-service", target.service().pid()));
+            CpuUse use = new CpuUse(Map.of("command-service", target.service().pid(), "query-service", target.query().pid()));
             CpuUse.Snapshot before = use.take();
             phases.computeIfAbsent(target, t -> new ArrayList<>()).add(closedLoop(window));
             cpu.computeIfAbsent(target, t -> new ArrayList<>()).add(CpuUse.between(before, use.take()));
@@ -404,7 +412,7 @@ public final class CommandPathBenchmark {
         t.append(String.format("| commands/s | %,.0f | %,.0f |%n", merged.get(a).perSecond(), merged.get(b).perSecond()));
         t.append(String.format("| p50 / p99 | %.1f / %.1f ms | %.1f / %.1f ms |%n", merged.get(a).percentileMillis(0.5),
                 merged.get(a).percentileMillis(0.99), merged.get(b).percentileMillis(0.5), merged.get(b).percentileMillis(0.99)));
-        for (String part : List.of("command-service", "PostgreSQL")) {
+        for (String part : List.of("command-service", "query-service", "PostgreSQL")) {
             t.append("| CPU ms per command: ").append(part).append(" |");
             for (Target target : List.of(a, b)) {
                 double seconds = cpu.get(target).stream().mapToDouble(used -> used.seconds().get(part)).sum();
@@ -698,36 +706,46 @@ public final class CommandPathBenchmark {
             window.acquire();
             inFlight.incrementAndGet();
             sent.incrementAndGet();
+            Runnable done = () -> {
+                inFlight.decrementAndGet();
+                window.release();
+            };
             http.sendAsync(recordProgress(plan), HttpResponse.BodyHandlers.ofString()).whenComplete((answer, failure) -> {
                 long answeredAt = System.nanoTime();
-                if (failure != null || answer.statusCode() / 100 != 2) {
-                    refused.incrementAndGet();
-                    inFlight.decrementAndGet();
-                    window.release();
-                    return;
+                boolean reading = false;
+                try {
+                    if (failure != null || answer.statusCode() / 100 != 2) {
+                        refused.incrementAndGet();
+                        return;
+                    }
+                    if (!sampled) {
+                        return;
+                    }
+                    long position = JSON.readTree(answer.body()).get("position").asLong();
+                    http.sendAsync(request("GET", queryUrl + "/api/v1/cycles/" + plan.ffy() + "/indicators/SPM-2/comparison?minPosition="
+                                    + position, analyst, null, null), HttpResponse.BodyHandlers.discarding())
+                            .whenComplete((read, readFailure) -> {
+                                if (readFailure == null && read.statusCode() == 200) {
+                                    lags.add(System.nanoTime() - answeredAt);
+                                } else {
+                                    refused.incrementAndGet();
+                                }
+                                done.run();
+                            });
+                    reading = true;
+                } catch (RuntimeException e) {
+                    refused.incrementAndGet(); // counted, and its place in the window given back: the phase goes on
+                } finally {
+                    if (!reading) {
+                        done.run();
+                    }
                 }
-                if (!sampled) {
-                    inFlight.decrementAndGet();
-                    window.release();
-                    return;
-                }
-                long position = JSON.readTree(answer.body()).get("position").asLong();
-                http.sendAsync(request("GET", queryUrl + "/api/v1/cycles/" + plan.ffy() + "/indicators/SPM-2/comparison?minPosition="
-                                + position, analyst, null, null), HttpResponse.BodyHandlers.discarding())
-                        .whenComplete((read, readFailure) -> {
-                            if (readFailure == null && read.statusCode() == 200) {
-                                lags.add(System.nanoTime() - answeredAt);
-                            } else {
-                                refused.incrementAndGet();
-                            }
-                            inFlight.decrementAndGet();
-                            window.release();
-                        });
             });
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        while (inFlight.get() > 0) {
-            LockSupport.parkNanos(Duration.ofMillis(10).toNanos()); // the last answers
+        long giveUp = System.nanoTime() + REQUEST_TIMEOUT.toNanos();
+        while (inFlight.get() > 0 && System.nanoTime() < giveUp) {
+            LockSupport.parkNanos(Duration.ofMillis(10).toNanos()); // the last answers (each times out at the latest)
         }
         long[] sorted = lags.stream().mapToLong(Long::longValue).sorted().toArray();
         return new Phase(sent.get(), seconds, sorted, refused.get());
@@ -768,7 +786,8 @@ public final class CommandPathBenchmark {
     // --- HTTP ----------------------------------------------------------------------------------------
 
     private static HttpRequest request(String method, String url, String token, String body, String demoInstant) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(REQUEST_TIMEOUT)
+                .header("Authorization", "Bearer " + token)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
             request.header("Content-Type", "application/json");

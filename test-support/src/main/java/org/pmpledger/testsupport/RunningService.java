@@ -61,7 +61,10 @@ public final class RunningService implements AutoCloseable {
             builder.environment().put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
             builder.environment().put("MALLOC_ARENA_MAX", "2"); // as README Operations recommends: fewer glibc arenas, less RSS
             long startedAt = System.nanoTime();
-            return new RunningService(name, builder.start(), port, log, startedAt);
+            Process process = builder.start();
+            // a JVM that ends without closing it (killed, or a hung benchmark stopped) takes the service with it
+            Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
+            return new RunningService(name, process, port, log, startedAt);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
