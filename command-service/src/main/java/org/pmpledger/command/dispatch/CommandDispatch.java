@@ -81,14 +81,16 @@ public class CommandDispatch {
     private final TransactionManager transactionManager;
     private final StreamHeads streamHeads;
     private final List<RequestThreadContext> threadContexts;
-    private final CommandGroups<Request<?>> groups = new CommandGroups<>(this::decideTogether);
+    private final CommandGroups<Request<?>> groups;
     private final boolean grouping;
     private final DistributionSummary groupSizes;
 
     CommandDispatch(CommandGateway commands, PlatformTransactionManager transactions, TransactionManager transactionManager,
                     DSLContext db, JsonMapper json, HttpServletRequest request, Clock clock, AggregateCache aggregates,
                     StreamHeads streamHeads, List<RequestThreadContext> threadContexts, MeterRegistry meters,
-                    @Value("${pmp.commands.group-commit:true}") boolean grouping) {
+                    @Value("${pmp.commands.group-commit:true}") boolean grouping,
+                    @Value("${pmp.commands.group-commit.groups-at-once:1}") int groupsAtOnce) {
+        this.groups = new CommandGroups<>(this::decideTogether, groupsAtOnce);
         this.groupSizes = DistributionSummary.builder("pmp.commands.group.size")
                 .description("Requests decided and committed in one transaction (group commit)").register(meters);
         this.streamHeads = streamHeads;

@@ -2,6 +2,7 @@ package org.pmpledger.command.dispatch;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -11,9 +12,14 @@ import java.util.function.Consumer;
 /**
  * Group commit for concurrent requests: the requests waiting to be decided are taken together, by one of their own
  * threads (the leader), and decided in one transaction, so that one append, one heads query and one commit (one WAL
- * flush) serve them all. While a group is being decided, the requests that arrive wait; the next leader takes them all
- * (up to {@value #MAX_GROUP}, one per stream). A request that arrives when no group is being decided leads at once: alone, it waits for
- * nothing.
+ * flush) serve them all. While groups are being decided, the requests that arrive wait; the next leader takes them all
+ * (up to {@value #MAX_GROUP}, one per stream). Up to {@code leaders} groups are decided at once, so that one group is
+ * decided while another waits for its commit. A request that arrives when fewer groups are being decided leads at
+ * once: alone, it waits for nothing.
+ *
+ * <p>A group decides its requests in the order of their streams' ids, and keeps each stream's lock until it commits: two
+ * groups take their locks in the same order, so neither can hold a lock the other one holds while waiting for one of
+ * the other's.
  *
  * <p>Every member of a group is settled by the group's run ({@link Member#settle}), whatever happens; a member settled
  * with {@link Member#ALONE} is decided again, by itself, on its own thread.
@@ -28,13 +34,14 @@ final class CommandGroups<M extends CommandGroups.Member> {
     /** A request in a group: settled once its group has run. */
     abstract static class Member {
 
-        /** The streams the request appends to: a group holds at most one request per stream. */
-        abstract List<String> streamIds();
-
         /** The outcome of a member whose group could not be stored: it is decided again, alone. */
         static final Object ALONE = new Object();
 
         private Object outcome;
+        private boolean taken; // in a group being decided
+
+        /** The streams the request appends to: a group holds at most one request per stream. */
+        abstract List<String> streamIds();
 
         /** Sets the member's outcome (an answer, a refusal, or {@link #ALONE}); its thread returns it. */
         final void settle(Object outcome) {
@@ -46,14 +53,21 @@ final class CommandGroups<M extends CommandGroups.Member> {
         }
     }
 
+    private static final Comparator<Member> BY_STREAMS = Comparator.comparing(member -> String.join("\n", member.streamIds()));
+
     private final Consumer<List<M>> decideTogether;
+    private final int maxLeaders;
     private final Object monitor = new Object();
     private final ArrayDeque<M> waiting = new ArrayDeque<>();
-    private boolean leading;
+    private int leaders;
 
-    /** @param decideTogether decides a group; it must settle every member, also when it fails */
-    CommandGroups(Consumer<List<M>> decideTogether) {
+    /**
+     * @param decideTogether decides a group; it must settle every member, also when it fails
+     * @param maxLeaders     how many groups may be decided at once
+     */
+    CommandGroups(Consumer<List<M>> decideTogether, int maxLeaders) {
         this.decideTogether = decideTogether;
+        this.maxLeaders = Math.max(1, maxLeaders);
     }
 
     /** How many requests wait for the next group. */
@@ -67,7 +81,7 @@ final class CommandGroups<M extends CommandGroups.Member> {
      * The next group: the waiting requests in order of arrival, up to {@value #MAX_GROUP}, but at most one per stream; a
      * request on a stream already in the group waits for the next one. So each request's answer is the head of its
      * streams after the group's append (its own last event), and a group never builds on what another of its requests
-     * might have been refused.
+     * might have been refused. Answered in the order of the streams' ids: the order its locks are taken in.
      */
     private List<M> next() {
         List<M> group = new ArrayList<>(Math.min(waiting.size(), MAX_GROUP));
@@ -76,10 +90,12 @@ final class CommandGroups<M extends CommandGroups.Member> {
             M candidate = it.next();
             if (candidate.streamIds().stream().noneMatch(streams::contains)) {
                 streams.addAll(candidate.streamIds());
+                ((Member) candidate).taken = true;
                 group.add(candidate);
                 it.remove();
             }
         }
+        group.sort(BY_STREAMS);
         return group;
     }
 
@@ -93,7 +109,8 @@ final class CommandGroups<M extends CommandGroups.Member> {
             while (true) {
                 List<M> group;
                 synchronized (monitor) {
-                    while (member.outcome() == null && leading) {
+                    // wait while the request is in a group being decided, or while it waits and no leader may start
+                    while (member.outcome() == null && (((Member) member).taken || leaders >= maxLeaders)) {
                         try {
                             monitor.wait();
                         } catch (InterruptedException e) {
@@ -103,7 +120,7 @@ final class CommandGroups<M extends CommandGroups.Member> {
                     if (member.outcome() != null) {
                         return member.outcome();
                     }
-                    leading = true;
+                    leaders++;
                     group = next();
                 }
                 try {
@@ -117,7 +134,7 @@ final class CommandGroups<M extends CommandGroups.Member> {
                                 decided.settle(Member.ALONE); // the group failed before settling it
                             }
                         }
-                        leading = false;
+                        leaders--;
                         monitor.notifyAll();
                     }
                 }

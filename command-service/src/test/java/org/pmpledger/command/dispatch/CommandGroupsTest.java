@@ -66,14 +66,14 @@ class CommandGroupsTest {
 
     @Test
     void aRequestAloneIsDecidedAtOnceByItsOwnThread() {
-        CommandGroups<Named> groups = new CommandGroups<>(group -> group.forEach(member -> member.settle(Thread.currentThread())));
+        CommandGroups<Named> groups = new CommandGroups<>(group -> group.forEach(member -> member.settle(Thread.currentThread())), 1);
 
         assertThat(groups.decide(new Named("a", "plan-1"))).isSameAs(Thread.currentThread());
     }
 
     @Test
     void requestsArrivingWhileAGroupIsDecidedAreDecidedTogetherNext() throws Exception {
-        CommandGroups<Named> groups = new CommandGroups<>(this::decideByName);
+        CommandGroups<Named> groups = new CommandGroups<>(this::decideByName, 1);
         CompletableFuture<Object> first = send(groups, new Named("first", "plan-1"));
         firstGroupStarted.await(10, TimeUnit.SECONDS);
         List<CompletableFuture<Object>> later = new ArrayList<>();
@@ -94,7 +94,7 @@ class CommandGroupsTest {
 
     @Test
     void aGroupHoldsAtMostOneRequestPerStream() throws Exception {
-        CommandGroups<Named> groups = new CommandGroups<>(this::decideByName);
+        CommandGroups<Named> groups = new CommandGroups<>(this::decideByName, 1);
         CompletableFuture<Object> first = send(groups, new Named("first", "plan-0"));
         firstGroupStarted.await(10, TimeUnit.SECONDS);
         List<CompletableFuture<Object>> later = List.of(send(groups, new Named("a1", "plan-A")));
@@ -117,9 +117,58 @@ class CommandGroupsTest {
     void membersOfAGroupThatFailedAreLeftToBeDecidedAlone() {
         CommandGroups<Named> groups = new CommandGroups<>(group -> {
             throw new IllegalStateException("the group's transaction failed");
-        });
+        }, 1);
 
         assertThat(groups.decide(new Named("a", "plan-1"))).isSameAs(CommandGroups.Member.ALONE);
+    }
+
+    @Test
+    void withTwoGroupsAtOnceASecondGroupIsDecidedWhileTheFirstWaitsAndAThirdRequestWaitsForEither() throws Exception {
+        CountDownLatch groupsMayFinish = new CountDownLatch(1);
+        CountDownLatch twoGroupsStarted = new CountDownLatch(2);
+        CommandGroups<Named> groups = new CommandGroups<>(group -> {
+            groupsDecided.add(group.stream().map(member -> member.name).toList());
+            twoGroupsStarted.countDown();
+            try {
+                groupsMayFinish.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            group.forEach(member -> member.settle(member.name));
+        }, 2);
+        CompletableFuture<Object> first = send(groups, new Named("first", "plan-1"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> groupsDecided.size() == 1);
+        CompletableFuture<Object> second = send(groups, new Named("second", "plan-2"));
+        assertThat(twoGroupsStarted.await(10, TimeUnit.SECONDS)).as("the second group started beside the first").isTrue();
+        CompletableFuture<Object> third = send(groups, new Named("third", "plan-3"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> waiting(groups) == 1);
+
+        groupsMayFinish.countDown();
+
+        assertThat(List.of(first.get(10, TimeUnit.SECONDS), second.get(10, TimeUnit.SECONDS), third.get(10, TimeUnit.SECONDS)))
+                .containsExactly("first", "second", "third");
+        assertThat(groupsDecided).containsExactly(List.of("first"), List.of("second"), List.of("third"));
+    }
+
+    @Test
+    void aGroupDecidesItsRequestsInTheOrderOfTheirStreams() throws Exception {
+        CommandGroups<Named> groups = new CommandGroups<>(this::decideByName, 1);
+        CompletableFuture<Object> first = send(groups, new Named("first", "plan-0"));
+        firstGroupStarted.await(10, TimeUnit.SECONDS);
+        List<CompletableFuture<Object>> later = new ArrayList<>();
+        for (String stream : List.of("plan-C", "plan-A", "plan-B")) {
+            later.add(send(groups, new Named("on " + stream, stream)));
+            int sent = later.size();
+            await().atMost(Duration.ofSeconds(10)).until(() -> waiting(groups) == sent);
+        }
+
+        firstGroupMayFinish.countDown();
+
+        first.get(10, TimeUnit.SECONDS);
+        for (CompletableFuture<Object> answer : later) {
+            answer.get(10, TimeUnit.SECONDS);
+        }
+        assertThat(groupsDecided.get(1)).containsExactly("on plan-A", "on plan-B", "on plan-C");
     }
 
     /** Requests waiting for the next group (read through the class's own monitor-guarded queue). */
