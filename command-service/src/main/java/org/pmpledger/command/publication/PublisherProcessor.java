@@ -8,8 +8,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The publisher's tracking processor: one thread, one segment, up to 200 events a batch, and it looks for new events
- * at least every 100 ms. Axon's default (1 s) is a delay here: after a burst (bulk ingest) the processor falls behind
+ * The publisher's tracking processor: one thread, one segment, up to 100 events a batch (each event holds a copy of
+ * the tracking token with every position still open: a smaller batch bounds the memory during bulk ingest), and it
+ * looks for new events at least every 100 ms. Axon's default (1 s) is a delay here: after a burst (bulk ingest) the processor falls behind
  * the event store's shared cache and reads its own stream, which nothing wakes on a commit; it then waited out the
  * whole timeout, and the command-to-comparison lag at a light load rose from about 50 ms to 500-600 ms for the rest
  * of the run (measured against {@code infra/run-local}, and by {@code infra/bench}'s "P5 light" row).
@@ -17,7 +18,7 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class PublisherProcessor {
 
-    static final int BATCH_SIZE = 200;
+    static final int BATCH_SIZE = 100;
     static final long EVENT_AVAILABILITY_TIMEOUT_MS = 100;
 
     @Bean

@@ -12,6 +12,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -38,26 +39,33 @@ class CommandGroupsTest {
 
     private final ExecutorService threads = Executors.newCachedThreadPool();
     private final List<List<String>> groupsDecided = new CopyOnWriteArrayList<>();
-    private final CountDownLatch firstGroupMayFinish = new CountDownLatch(1);
-    private final CountDownLatch firstGroupStarted = new CountDownLatch(1);
+    private final CountDownLatch groupsMayFinish = new CountDownLatch(1);
+    private CountDownLatch groupsStarted;
 
     @AfterEach
     void stopThreads() {
         threads.shutdownNow();
     }
 
-    /** Decides a group by answering each member its name; the first group waits until the test lets it finish. */
-    private void decideByName(List<Named> group) {
-        groupsDecided.add(group.stream().map(member -> member.name).toList());
-        if (groupsDecided.size() == 1) {
-            firstGroupStarted.countDown();
-            try {
-                firstGroupMayFinish.await(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+    /**
+     * Decides a group by answering each member its name; the first {@code held} groups wait until the test lets them
+     * finish ({@link #groupsMayFinish}), each counting down {@link #groupsStarted} when it starts.
+     */
+    private Consumer<List<Named>> byName(int held) {
+        CountDownLatch started = new CountDownLatch(held);
+        groupsStarted = started;
+        return group -> {
+            groupsDecided.add(group.stream().map(member -> member.name).toList());
+            if (groupsDecided.size() <= held) {
+                started.countDown();
+                try {
+                    groupsMayFinish.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
-        }
-        group.forEach(member -> member.settle(member.name));
+            group.forEach(member -> member.settle(member.name));
+        };
     }
 
     private CompletableFuture<Object> send(CommandGroups<Named> groups, Named member) {
@@ -73,16 +81,16 @@ class CommandGroupsTest {
 
     @Test
     void requestsArrivingWhileAGroupIsDecidedAreDecidedTogetherNext() throws Exception {
-        CommandGroups<Named> groups = new CommandGroups<>(this::decideByName, 1);
+        CommandGroups<Named> groups = new CommandGroups<>(byName(1), 1);
         CompletableFuture<Object> first = send(groups, new Named("first", "plan-1"));
-        firstGroupStarted.await(10, TimeUnit.SECONDS);
+        groupsStarted.await(10, TimeUnit.SECONDS);
         List<CompletableFuture<Object>> later = new ArrayList<>();
         for (int i = 2; i <= 6; i++) {
             later.add(send(groups, new Named("r" + i, "plan-" + i)));
         }
         await().atMost(Duration.ofSeconds(10)).until(() -> waiting(groups) == 5);
 
-        firstGroupMayFinish.countDown();
+        groupsMayFinish.countDown();
 
         assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo("first");
         for (int i = 0; i < later.size(); i++) {
@@ -94,9 +102,9 @@ class CommandGroupsTest {
 
     @Test
     void aGroupHoldsAtMostOneRequestPerStream() throws Exception {
-        CommandGroups<Named> groups = new CommandGroups<>(this::decideByName, 1);
+        CommandGroups<Named> groups = new CommandGroups<>(byName(1), 1);
         CompletableFuture<Object> first = send(groups, new Named("first", "plan-0"));
-        firstGroupStarted.await(10, TimeUnit.SECONDS);
+        groupsStarted.await(10, TimeUnit.SECONDS);
         List<CompletableFuture<Object>> later = List.of(send(groups, new Named("a1", "plan-A")));
         await().atMost(Duration.ofSeconds(10)).until(() -> waiting(groups) == 1);
         later = List.of(later.getFirst(), send(groups, new Named("a2", "plan-A")));
@@ -104,7 +112,7 @@ class CommandGroupsTest {
         later = List.of(later.get(0), later.get(1), send(groups, new Named("b", "plan-B")));
         await().atMost(Duration.ofSeconds(10)).until(() -> waiting(groups) == 3);
 
-        firstGroupMayFinish.countDown();
+        groupsMayFinish.countDown();
 
         first.get(10, TimeUnit.SECONDS);
         for (CompletableFuture<Object> answer : later) {
@@ -124,22 +132,11 @@ class CommandGroupsTest {
 
     @Test
     void withTwoGroupsAtOnceASecondGroupIsDecidedWhileTheFirstWaitsAndAThirdRequestWaitsForEither() throws Exception {
-        CountDownLatch groupsMayFinish = new CountDownLatch(1);
-        CountDownLatch twoGroupsStarted = new CountDownLatch(2);
-        CommandGroups<Named> groups = new CommandGroups<>(group -> {
-            groupsDecided.add(group.stream().map(member -> member.name).toList());
-            twoGroupsStarted.countDown();
-            try {
-                groupsMayFinish.await(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            group.forEach(member -> member.settle(member.name));
-        }, 2);
+        CommandGroups<Named> groups = new CommandGroups<>(byName(2), 2);
         CompletableFuture<Object> first = send(groups, new Named("first", "plan-1"));
         await().atMost(Duration.ofSeconds(10)).until(() -> groupsDecided.size() == 1);
         CompletableFuture<Object> second = send(groups, new Named("second", "plan-2"));
-        assertThat(twoGroupsStarted.await(10, TimeUnit.SECONDS)).as("the second group started beside the first").isTrue();
+        assertThat(groupsStarted.await(10, TimeUnit.SECONDS)).as("the second group started beside the first").isTrue();
         CompletableFuture<Object> third = send(groups, new Named("third", "plan-3"));
         await().atMost(Duration.ofSeconds(10)).until(() -> waiting(groups) == 1);
 
@@ -152,9 +149,9 @@ class CommandGroupsTest {
 
     @Test
     void aGroupDecidesItsRequestsInTheOrderOfTheirStreams() throws Exception {
-        CommandGroups<Named> groups = new CommandGroups<>(this::decideByName, 1);
+        CommandGroups<Named> groups = new CommandGroups<>(byName(1), 1);
         CompletableFuture<Object> first = send(groups, new Named("first", "plan-0"));
-        firstGroupStarted.await(10, TimeUnit.SECONDS);
+        groupsStarted.await(10, TimeUnit.SECONDS);
         List<CompletableFuture<Object>> later = new ArrayList<>();
         for (String stream : List.of("plan-C", "plan-A", "plan-B")) {
             later.add(send(groups, new Named("on " + stream, stream)));
@@ -162,7 +159,7 @@ class CommandGroupsTest {
             await().atMost(Duration.ofSeconds(10)).until(() -> waiting(groups) == sent);
         }
 
-        firstGroupMayFinish.countDown();
+        groupsMayFinish.countDown();
 
         first.get(10, TimeUnit.SECONDS);
         for (CompletableFuture<Object> answer : later) {
