@@ -427,7 +427,7 @@ public final class CommandPathBenchmark {
         }
         t.append("| CPU ms per command: all of the box |");
         for (Target target : List.of(a, b)) {
-            t.append(String.format(" %.2f |", cpu.get(target).stream().mapToDouble(CpuUse.Used::total).sum() * 1000
+            t.append(String.format(" %.2f |", cpu.get(target).stream().mapToDouble(CpuUse.Used::machine).sum() * 1000
                     / merged.get(target).commands()));
         }
         t.append('\n');
@@ -486,7 +486,7 @@ public final class CommandPathBenchmark {
             t.append('\n');
         }
         t.append("| **all of the box** |");
-        cpuOf.forEach((phase, used) -> t.append(String.format(" **%.2f** |", used.total() * 1000 / phases.get(phase).commands())));
+        cpuOf.forEach((phase, used) -> t.append(String.format(" **%.2f** |", used.machine() * 1000 / phases.get(phase).commands())));
         t.append("\n| cores busy (of %d) |".formatted(Runtime.getRuntime().availableProcessors()));
         cpuOf.forEach((phase, used) -> t.append(String.format(" %.2f |", used.machine() / phases.get(phase).seconds())));
         t.append("\n| requests per transaction (group commit) |");

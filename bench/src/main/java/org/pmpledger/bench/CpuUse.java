@@ -33,10 +33,6 @@ final class CpuUse {
             seconds.forEach((part, s) -> each.put(part, commands == 0 ? Double.NaN : s * 1000 / commands));
             return each;
         }
-
-        double total() {
-            return machine;
-        }
     }
 
     private final Map<String, Long> services;

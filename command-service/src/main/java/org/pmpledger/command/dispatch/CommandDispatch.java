@@ -9,10 +9,13 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -293,7 +296,7 @@ public class CommandDispatch {
             // registered after the commands ran, so it runs after the event bus's own prepare-commit step: the append
             work.onPrepareCommit(u -> {
                 Set<String> streams = new LinkedHashSet<>();
-                answering.stream().filter(java.util.Objects::nonNull).forEach(a -> streams.addAll(a.streamIds()));
+                answering.stream().filter(Objects::nonNull).forEach(a -> streams.addAll(a.streamIds()));
                 Map<String, Head> heads = headsAfterAppend(streams);
                 for (int i = 0; i < requests.size(); i++) {
                     if (answering.get(i) != null) {
@@ -305,7 +308,7 @@ public class CommandDispatch {
             });
             work.commit();
             @SuppressWarnings("unchecked")
-            List<T> answers = (List<T>) java.util.Arrays.asList(outcomes);
+            List<T> answers = (List<T>) Arrays.asList(outcomes);
             return answers;
         } catch (RuntimeException failed) {
             if (work.isActive()) {
@@ -396,7 +399,7 @@ public class CommandDispatch {
      * One round trip after the append: the heads of the request's streams, and of every stream its decisions relied on
      * ({@link ReadVersions}), each of which must still be at the version read.
      */
-    private Map<String, Head> headsAfterAppend(java.util.Collection<String> streamIds) {
+    private Map<String, Head> headsAfterAppend(Collection<String> streamIds) {
         Map<String, ReadVersions.Read> reads = ReadVersions.ofCurrentTransaction();
         Set<String> wanted = new LinkedHashSet<>(streamIds);
         wanted.addAll(reads.keySet());
