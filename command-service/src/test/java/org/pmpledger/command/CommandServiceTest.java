@@ -12,7 +12,11 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.AfterEach;
+import org.postgresql.ds.PGSimpleDataSource;
 
 import org.pmpledger.testsupport.ApiClient;
 import org.pmpledger.testsupport.TestClock;
@@ -39,7 +43,9 @@ public abstract class CommandServiceTest {
 
     protected static final TestTokens TOKENS = TestTokens.inNewKeyDirectory();
     static final TestPostgres.Database DATABASE = TestPostgres.newDatabase("pmp_command_it");
-    static final String TOPIC = "pmp.plan-events.it-" + UUID.randomUUID().toString().substring(0, 8);
+    static final TestPostgres.Database APPLICATION = DATABASE.as(TestPostgres.COMMAND_APP);
+    private static DSLContext owner;
+    protected static final String TOPIC = "pmp.plan-events.it-" + UUID.randomUUID().toString().substring(0, 8);
     /** "Now" for the service's decisions: the system clock unless a test sets it (reset after each test). */
     protected static final TestClock CLOCK = new TestClock();
 
@@ -63,9 +69,12 @@ public abstract class CommandServiceTest {
 
     @DynamicPropertySource
     static void realInfrastructure(DynamicPropertyRegistry registry) {
+        // the service connects as the application role; the migrations run as the database's owner
         registry.add("spring.datasource.url", DATABASE::jdbcUrl);
-        registry.add("spring.datasource.username", DATABASE::user);
-        registry.add("spring.datasource.password", DATABASE::password);
+        registry.add("spring.datasource.username", () -> APPLICATION.user());
+        registry.add("spring.datasource.password", () -> APPLICATION.password());
+        registry.add("spring.flyway.user", DATABASE::user);
+        registry.add("spring.flyway.password", DATABASE::password);
         registry.add("spring.kafka.bootstrap-servers", TestKafka::bootstrapServers);
         registry.add("pmp.publication.topic", () -> TOPIC);
         registry.add("pmp.security.local-key-dir", () -> TOKENS.keyDirectory().toString());
@@ -104,6 +113,18 @@ public abstract class CommandServiceTest {
                 throw new IllegalStateException(e);
             }
         });
+    }
+
+    /** The database as its owner, for what the service's role may not do: change events behind the triggers' back. */
+    protected static synchronized DSLContext owner() {
+        if (owner == null) {
+            PGSimpleDataSource dataSource = new PGSimpleDataSource();
+            dataSource.setUrl(DATABASE.jdbcUrl());
+            dataSource.setUser(DATABASE.user());
+            dataSource.setPassword(DATABASE.password());
+            owner = DSL.using(dataSource, SQLDialect.POSTGRES);
+        }
+        return owner;
     }
 
     protected ApiClient api() {

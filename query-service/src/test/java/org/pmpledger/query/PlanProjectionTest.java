@@ -131,11 +131,31 @@ class PlanProjectionTest extends QueryServiceTest {
     }
 
     @Test
-    void versionNotReachedInTimeIs503WithRetryAfter() {
-        Answer answer = api().get("/api/v1/plans/" + UUID.randomUUID() + "?minVersion=1", TOKENS.analyst());
+    void versionNotReachedInTimeIs503WithRetryAfter() throws Exception {
+        String planId = UUID.randomUUID().toString();
+        publish(drafted(planId, "KERN"), 0);
+        await().atMost(Duration.ofSeconds(20)).until(() -> api().get("/api/v1/plans/" + planId, TOKENS.analyst()).status() == 200);
+
+        Answer answer = api().get("/api/v1/plans/" + planId + "?minVersion=5", TOKENS.analyst());
 
         assertThat(answer.status()).isEqualTo(503);
         assertThat(answer.header("Retry-After")).isEqualTo("1");
+    }
+
+    @Test
+    void aPlanTheProjectionsHaveNotSeenByTheEndOfTheWaitIs404() {
+        Answer answer = api().get("/api/v1/plans/" + UUID.randomUUID() + "?minVersion=1", TOKENS.analyst());
+
+        assertThat(answer.status()).isEqualTo(404);
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void anIdThatIsNoPlanIdIs404AtOnce() {
+        Answer answer = api().get("/api/v1/plans/cycle-2022?minVersion=1", TOKENS.analyst());
+
+        assertThat(answer.status()).isEqualTo(404);
+        assertThat(answer.body().get("errors").get(0).get("field").asString()).isEqualTo("planId");
     }
 
     @Test

@@ -44,7 +44,8 @@ public abstract class QueryServiceTest {
 
     protected static final TestTokens TOKENS = TestTokens.inNewKeyDirectory();
     protected static final TestClock CLOCK = new TestClock();
-    static final TestPostgres.Database DATABASE = TestPostgres.newDatabase("pmp_query_it");
+    /** Owned by the service's role, which migrates it and rebuilds its tables. */
+    static final TestPostgres.Database DATABASE = TestPostgres.newDatabaseOwnedBy("pmp_query_it", TestPostgres.QUERY_APP);
     static final String TOPIC = "pmp.plan-events.qit-" + UUID.randomUUID().toString().substring(0, 8);
     static final int PARTITIONS = 3;
     protected static final JsonMapper JSON = JsonMapper.builder().build();
@@ -124,6 +125,31 @@ public abstract class QueryServiceTest {
         header(record, "ce_sequence", String.valueOf(sequence));
         header(record, "ce_position", String.valueOf(at));
         header(record, "ce_id", UUID.randomUUID().toString());
+        producer().send(record).get();
+        return at;
+    }
+
+    /** Publishes one event of a stream to the given partition, at the next global position; answers that position. */
+    protected static synchronized long publishTo(int partition, PmpEvent event, long sequence) throws Exception {
+        long at = ++position;
+        return publishRecord(partition, event.streamId(), Map.of("ce_type", PmpEventTypes.typeName(event.getClass()),
+                "ce_revision", String.valueOf(PmpEventTypes.revisionOf(event.getClass())), "ce_sequence", String.valueOf(sequence),
+                "ce_position", String.valueOf(at), "ce_id", UUID.randomUUID().toString()), JSON.writeValueAsBytes(event), at);
+    }
+
+    /** Publishes a record as given (headers and bytes), whatever a publisher would make of it, at the next position. */
+    protected static synchronized long publishRaw(int partition, String key, Map<String, String> headers, byte[] value)
+            throws Exception {
+        long at = ++position;
+        Map<String, String> all = new java.util.LinkedHashMap<>(headers);
+        all.putIfAbsent("ce_position", String.valueOf(at));
+        return publishRecord(partition, key, all, value, at);
+    }
+
+    private static long publishRecord(int partition, String key, Map<String, String> headers, byte[] value, long at)
+            throws Exception {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(TOPIC, partition, key, value);
+        headers.forEach((name, text) -> header(record, name, text));
         producer().send(record).get();
         return at;
     }

@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -23,7 +24,10 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Every refusal as {@code application/problem+json} (RFC 9457): {@code type} names the rule,
@@ -52,7 +56,7 @@ public abstract class ApiProblems extends ResponseEntityExceptionHandler {
      * such whatever the request accepted (a CSV reader gets a problem too, never a 406 or 500).
      */
     public static ResponseEntity<ProblemDetail> refuse(HttpStatus status, String rule, String detail) {
-        return ResponseEntity.status(status).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem(status, rule, detail, List.of()));
     }
 
@@ -86,23 +90,97 @@ public abstract class ApiProblems extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
+        InputLimits.BodyTooLarge tooLarge = causeOf(e, InputLimits.BodyTooLarge.class);
+        if (tooLarge != null) {
+            return problemResponse(HttpStatus.CONTENT_TOO_LARGE, "body-too-large", "The request body is larger than "
+                    + tooLarge.limit() + " bytes, the limit of this endpoint.",
+                    List.of(fieldError("body", "must be at most " + tooLarge.limit() + " bytes")));
+        }
         String field = "body";
         String message = "is not readable JSON";
-        if (e.getCause() instanceof DatabindException databind && !databind.getPath().isEmpty()) {
-            field = databind.getPath().stream()
-                    .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
-                    .collect(Collectors.joining(".")).replace(".[", "[");
-            message = "has a value of the wrong type or format";
+        if (causeOf(e, StreamConstraintsException.class) instanceof StreamConstraintsException limit) {
+            message = "passes a limit of the API's JSON: " + limit.getOriginalMessage();
+        } else if (e.getCause() instanceof DatabindException databind && !databind.getPath().isEmpty()) {
+            field = pathOf(databind);
+            message = switch (databind) {
+                case UnrecognizedPropertyException unknown -> "is not a field of this request";
+                case MismatchedInputException mismatch when String.valueOf(mismatch.getOriginalMessage()).startsWith("must ") ->
+                        mismatch.getOriginalMessage();
+                case MismatchedInputException mismatch when mismatch.getTargetType() != null ->
+                        "must be " + expected(mismatch.getTargetType());
+                default -> "has a value of the wrong type or format";
+            };
         } else if (e.getCause() instanceof JacksonException jackson) {
             message = "is not valid JSON: " + jackson.getOriginalMessage();
         }
-        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "invalid-request",
-                "The request body cannot be read: " + field + " " + message + ".", List.of(fieldError(field, message))));
+        return problemResponse(HttpStatus.BAD_REQUEST, "invalid-request",
+                "The request body cannot be read: " + field + " " + message + ".", List.of(fieldError(field, message)));
+    }
+
+    /**
+     * Spring MVC's own refusals (405, 406, 415, an unknown path, a missing parameter...): a problem whose type names
+     * the rule, written as problem+json whatever the request accepted.
+     */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
+                                                             HttpStatusCode status, WebRequest request) {
+        HttpStatus known = HttpStatus.resolve(status.value());
+        if (known == null) {
+            known = HttpStatus.BAD_REQUEST;
+        }
+        ProblemDetail problem = body instanceof ProblemDetail given ? given
+                : problem(known, ProblemPages.ruleOf(known), e.getMessage(), List.of());
+        if (problem.getType() == null || "about:blank".equals(problem.getType().toString())) {
+            problem.setType(URI.create("/problems/" + ProblemPages.ruleOf(known)));
+        }
+        HttpHeaders answerHeaders = new HttpHeaders();
+        if (headers != null) {
+            answerHeaders.putAll(headers);
+        }
+        answerHeaders.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        return new ResponseEntity<>(problem, answerHeaders, status);
+    }
+
+    private static ResponseEntity<Object> problemResponse(HttpStatus status, String rule, String detail,
+                                                          List<Map<String, String>> errors) {
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem(status, rule, detail, errors));
+    }
+
+    /** The JSON path of a field as the request writes it: {@code items[3].quarter}. */
+    private static String pathOf(DatabindException databind) {
+        return databind.getPath().stream()
+                .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+    }
+
+    private static String expected(Class<?> type) {
+        if (type.isEnum()) {
+            return "one of " + java.util.Arrays.stream(type.getEnumConstants()).map(String::valueOf).toList();
+        }
+        return switch (type.getSimpleName()) {
+            case "String" -> "text";
+            case "Integer", "int", "Long", "long" -> "a whole number";
+            case "BigDecimal", "Double", "double" -> "a number";
+            case "Boolean", "boolean" -> "true or false";
+            case "LocalDate" -> "a date written YYYY-MM-DD";
+            case "List" -> "a list";
+            default -> "of the documented form";
+        };
+    }
+
+    private static <T extends Throwable> T causeOf(Throwable e, Class<T> type) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return type.cast(cause);
+            }
+        }
+        return null;
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
-        String message = "must be a " + (e.getRequiredType() == null ? "valid value" : e.getRequiredType().getSimpleName());
+        String message = e.getRequiredType() == null ? "has a value of the wrong form" : "must be " + expected(e.getRequiredType());
         return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "invalid-request",
                 "Parameter " + e.getName() + " " + message + ".", List.of(fieldError(e.getName(), message))));
     }

@@ -2,24 +2,32 @@ package org.pmpledger.web;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
 import com.nimbusds.jose.JOSEException;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.MappedJwtClaimSetConverter;
@@ -36,6 +44,8 @@ import org.springframework.util.function.SingletonSupplier;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
+@EnableConfigurationProperties(InputLimitSettings.class)
+@Import({RequestBodies.class, ProblemPages.class, PathsAndQueries.class, LocalOnly.class})
 public class ServiceSecurity {
 
     static final String[] OPEN_PATHS = {
@@ -44,8 +54,19 @@ public class ServiceSecurity {
             "/dev/tokens", "/error"
     };
 
+    /** A token whose {@code roles} claim names none of the API's roles reaches no endpoint of the API. */
+    private static final String[] ROLE_NAMES = Arrays.stream(Role.values()).map(Role::name).toArray(String[]::new);
+
+    /** The input limits run first, before security reads a token or a body. */
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
+    FilterRegistrationBean<InputLimits> inputLimits(InputLimitSettings settings) {
+        FilterRegistrationBean<InputLimits> registration = new FilterRegistrationBean<>(new InputLimits(settings));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+
+    @Bean
+    SecurityFilterChain apiSecurity(HttpSecurity http, ObjectProvider<PathRoles> pathRoles) throws Exception {
         AuthProblems problems = new AuthProblems();
         // a stateless JSON API: no CSRF, sessions, logout page, saved requests or servlet-API wrappers (each a filter
         // every request passes through)
@@ -54,9 +75,13 @@ public class ServiceSecurity {
                 .logout(logout -> logout.disable())
                 .requestCache(cache -> cache.disable())
                 .servletApi(servletApi -> servletApi.disable())
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(OPEN_PATHS).permitAll()
-                        .anyRequest().authenticated())
+                .authorizeHttpRequests(requests -> {
+                    requests.requestMatchers(OPEN_PATHS).permitAll();
+                    pathRoles.orderedStream().flatMap(roles -> roles.rules().stream()).forEach(rule ->
+                            requests.requestMatchers(rule.method(), rule.pattern()).access(rule.manager()));
+                    requests.requestMatchers("/api/**").hasAnyRole(ROLE_NAMES)
+                            .anyRequest().authenticated();
+                })
                 .oauth2ResourceServer(oauth -> oauth
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesClaimConverter()))
                         .authenticationEntryPoint(problems)
@@ -105,12 +130,16 @@ public class ServiceSecurity {
      */
     @Bean
     @ConditionalOnProperty("pmp.security.local-key-dir")
-    JwtDecoder localKeyJwtDecoder(@Value("${pmp.security.local-key-dir}") Path keyDirectory) {
+    JwtDecoder localKeyJwtDecoder(@Value("${pmp.security.local-key-dir}") Path keyDirectory,
+                                  @Value("${spring.security.oauth2.resourceserver.jwt.audiences:}") List<String> audiences) {
         Supplier<JwtDecoder> decoder = SingletonSupplier.of(() -> {
             try {
                 NimbusJwtDecoder nimbus = NimbusJwtDecoder
                         .withPublicKey(LocalKeys.loadPublic(keyDirectory).toRSAPublicKey()).build();
-                nimbus.setJwtValidator(JwtValidators.createDefaultWithIssuer(LocalKeys.ISSUER));
+                nimbus.setJwtValidator(audiences.isEmpty() ? JwtValidators.createDefaultWithIssuer(LocalKeys.ISSUER)
+                        : new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(LocalKeys.ISSUER),
+                                new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
+                                        aud -> aud != null && aud.stream().anyMatch(audiences::contains))));
                 // the local issuer is a name, not a URL: keep it a string (the default conversion to URL throws and
                 // catches an exception on every token)
                 nimbus.setClaimSetConverter(MappedJwtClaimSetConverter.withDefaults(

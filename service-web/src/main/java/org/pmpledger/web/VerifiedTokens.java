@@ -3,11 +3,14 @@ package org.pmpledger.web;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
@@ -50,6 +53,32 @@ public final class VerifiedTokens implements JwtDecoder {
         this.stillInTime = timestamps;
     }
 
+    /**
+     * The claims the services store with every event and compare (subject and client up to 255 characters, agency and
+     * region up to 64, at most 20 roles) fit where they are kept; a token whose claims do not is refused (401).
+     */
+    static void requireBoundedClaims(Jwt jwt) {
+        bounded(jwt, JwtClaimNames.SUB, 255);
+        bounded(jwt, "azp", 255);
+        bounded(jwt, "client_id", 255);
+        bounded(jwt, Caller.LCSA, 64);
+        bounded(jwt, Caller.REGION, 64);
+        if (jwt.getClaim(Caller.ROLES) instanceof Collection<?> roles && roles.size() > 20) {
+            throw new BadJwtException("the token names more than 20 roles");
+        }
+        String subject = jwt.getSubject();
+        if (subject == null || subject.isBlank()) {
+            throw new BadJwtException("the token has no subject (sub)");
+        }
+    }
+
+    private static void bounded(Jwt jwt, String claim, int length) {
+        Object value = jwt.getClaims().get(claim);
+        if (value != null && String.valueOf(value).length() > length) {
+            throw new BadJwtException("the token's " + claim + " claim is longer than " + length + " characters");
+        }
+    }
+
     @Override
     public Jwt decode(String token) throws JwtException {
         Instant now = clock.instant();
@@ -62,6 +91,7 @@ public final class VerifiedTokens implements JwtDecoder {
             return known.jwt();
         }
         Jwt jwt = verifier.decode(token);
+        requireBoundedClaims(jwt);
         synchronized (verified) {
             verified.put(token, new Verified(jwt, now));
         }

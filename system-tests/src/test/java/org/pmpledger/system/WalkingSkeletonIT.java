@@ -5,17 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.pmpledger.testsupport.ApiClient;
 import org.pmpledger.testsupport.ApiClient.Answer;
-import org.pmpledger.testsupport.Ffy2022;
-import org.pmpledger.testsupport.RunningService;
-import org.pmpledger.testsupport.TestKafka;
-import org.pmpledger.testsupport.TestPostgres;
 import org.pmpledger.testsupport.TestTokens;
 
 import tools.jackson.databind.JsonNode;
@@ -27,54 +21,17 @@ import tools.jackson.databind.JsonNode;
  */
 class WalkingSkeletonIT {
 
-    static final TestTokens TOKENS = TestTokens.inNewKeyDirectory();
-    static final int FFY = 2022;
-    static RunningService commandService;
-    static RunningService queryService;
+    static final TestTokens TOKENS = Stack.TOKENS;
+    static final int FFY = Stack.FFY;
+    static Stack stack;
     static ApiClient commands;
     static ApiClient queries;
 
     @BeforeAll
-    static void startBothServices() {
-        String topic = "pmp.plan-events.sys-" + UUID.randomUUID().toString().substring(0, 8);
-        TestPostgres.Database eventStore = TestPostgres.newDatabase("pmp_command_sys");
-        TestPostgres.Database projections = TestPostgres.newDatabase("pmp_query_sys");
-        String keys = TOKENS.keyDirectory().toString();
-        commandService = RunningService.start("command-service", Map.of(
-                "spring.datasource.url", eventStore.jdbcUrl(),
-                "spring.datasource.username", eventStore.user(),
-                "spring.datasource.password", eventStore.password(),
-                "spring.kafka.bootstrap-servers", TestKafka.bootstrapServers(),
-                "pmp.publication.topic", topic,
-                "pmp.security.local-key-dir", keys));
-        queryService = RunningService.start("query-service", Map.of(
-                "spring.datasource.url", projections.jdbcUrl(),
-                "spring.datasource.username", projections.user(),
-                "spring.datasource.password", projections.password(),
-                "spring.kafka.bootstrap-servers", TestKafka.bootstrapServers(),
-                "spring.kafka.consumer.group-id", "sys-" + topic,
-                "pmp.intake.topic", topic,
-                "pmp.security.local-key-dir", keys));
-        commands = new ApiClient(commandService.baseUrl());
-        queries = new ApiClient(queryService.baseUrl());
-        Answer opened = commands.post("/api/v1/cycles", TOKENS.stateAdmin(), Ffy2022.openCycle(FFY));
-        assertThat(opened.status()).isEqualTo(201);
-        // the pipeline is live (the publisher's producer made, the query side's consumer given its partitions) before
-        // the tests time it: a cold start on a loaded 2-core machine took longer than their 2 s
-        long position = opened.body().get("position").asLong();
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(queries.get(
-                "/api/v1/cycles/" + FFY + "/indicators/SPM-2/comparison?minPosition=" + position, TOKENS.analyst()).status())
-                .isEqualTo(200));
-    }
-
-    @AfterAll
-    static void stopBothServices() throws InterruptedException {
-        if (queryService != null) {
-            queryService.close();
-        }
-        if (commandService != null) {
-            commandService.close();
-        }
+    static void bothServicesRunning() {
+        stack = Stack.get();
+        commands = stack.commands;
+        queries = stack.queries;
     }
 
     @Test
@@ -149,13 +106,7 @@ class WalkingSkeletonIT {
         assertThat(queries.get("/api/v1/plans?ffy=" + FFY, null).status()).isEqualTo(401);
     }
 
-    /** A drafted plan with the entry the cycle's submission rule asks for. */
     private static String draftPlan(String editor, String lcsa) {
-        Answer drafted = commands.post("/api/v1/plans", editor, Map.of("ffy", FFY, "lcsa", lcsa));
-        assertThat(drafted.status()).isEqualTo(201);
-        String planId = drafted.body().get("id").asString();
-        assertThat(commands.post("/api/v1/plans/" + planId + "/entries", editor, Ffy2022.entryForInitiative1()).status())
-                .isEqualTo(201);
-        return planId;
+        return stack.draftPlan(editor, lcsa);
     }
 }

@@ -24,6 +24,10 @@ public final class ApiClient {
         this.baseUrl = baseUrl;
     }
 
+    public String baseUrl() {
+        return baseUrl;
+    }
+
     /** An answer: status, headers and the body as JSON (null when empty). */
     public record Answer(int status, HttpResponse<String> response, JsonNode body) {
 

@@ -18,20 +18,49 @@ public final class TestPostgres {
 
     /** Connection facts of one database. */
     public record Database(String jdbcUrl, String user, String password) {
+
+        /** The same database, as another login role (whose password, here, is its name). */
+        public Database as(String role) {
+            return new Database(jdbcUrl, role, role);
+        }
     }
+
+    /**
+     * The login roles the services connect as, least-privileged: made on the test server as
+     * {@code infra/postgres-roles.sql} makes them on a local one.
+     */
+    public static final String COMMAND_APP = "pmp_command_app";
+    public static final String QUERY_APP = "pmp_query_app";
 
     private static PostgreSQLContainer container;
 
     private TestPostgres() {
     }
 
-    public static synchronized Database newDatabase(String purpose) {
+    /** A fresh database owned by the server's superuser, who migrates it (the command service's kind). */
+    public static Database newDatabase(String purpose) {
+        return newDatabase(purpose, null);
+    }
+
+    /**
+     * A fresh database owned by {@code owner} (its password is its name), who migrates it and connects to it (the
+     * query service's kind: it rebuilds its own tables).
+     */
+    public static Database newDatabaseOwnedBy(String purpose, String owner) {
+        return newDatabase(purpose, owner).as(owner);
+    }
+
+    private static synchronized Database newDatabase(String purpose, String owner) {
         String name = (purpose + "_" + UUID.randomUUID().toString().substring(0, 8)).toLowerCase(Locale.ROOT)
                 .replaceAll("[^a-z0-9_]", "_");
         Database server = server();
         try (Connection c = DriverManager.getConnection(server.jdbcUrl(), server.user(), server.password());
              Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE " + name);
+            for (String role : new String[] {COMMAND_APP, QUERY_APP}) {
+                s.execute("DO $$ BEGIN CREATE ROLE " + role + "; EXCEPTION WHEN duplicate_object THEN NULL; END $$");
+                s.execute("ALTER ROLE " + role + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD '" + role + "'");
+            }
+            s.execute("CREATE DATABASE " + name + (owner == null ? "" : " OWNER " + owner));
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create test database " + name + " on " + server.jdbcUrl()
                     + " (is PostgreSQL running? see README, Prerequisites)", e);

@@ -52,6 +52,10 @@ public class ChainCheckpoints {
         }
     }
 
+    /**
+     * A checkpoint through the highest position stored now: events commit in position order (migration V6), so no event
+     * at or below it can be committed later, and the checkpoint covers every event it will ever cover.
+     */
     @Transactional
     public ChainCheckpointRecord record() {
         long through = db.select(DSL.coalesce(DSL.max(DOMAIN_EVENT_ENTRY.GLOBAL_INDEX), 0L)).from(DOMAIN_EVENT_ENTRY).fetchOne(0, Long.class);
@@ -84,6 +88,21 @@ public class ChainCheckpoints {
         StringBuilder lines = new StringBuilder();
         heads.forEach(head -> lines.append(head.value1()).append(':').append(ChainVerification.hex(head.value2())).append('\n'));
         return lines.toString();
+    }
+
+    /**
+     * The latest checkpoint against the events stored now: its head hash recomputed. A mismatch means an event at or
+     * below its position was changed or removed since, even one re-hashed together with everything after it in its
+     * stream. Empty when no checkpoint was recorded.
+     */
+    public java.util.Optional<ChainVerification.CheckpointCheck> checkLatest() {
+        return db.selectFrom(CHAIN_CHECKPOINT).orderBy(CHAIN_CHECKPOINT.CHECKPOINT_ID.desc()).limit(1).fetchOptional()
+                .map(latest -> {
+                    String recomputed = java.util.HexFormat.of().formatHex(
+                            sha256().digest(heads(latest.getThroughGlobalIndex()).getBytes(StandardCharsets.UTF_8)));
+                    return new ChainVerification.CheckpointCheck(latest.getCheckpointId(), latest.getThroughGlobalIndex(),
+                            recomputed.equals(latest.getHeadHash()), latest.getHeadHash(), recomputed);
+                });
     }
 
     /** The position a recorded checkpoint covers; empty for an unknown checkpoint. */

@@ -27,13 +27,25 @@ import org.springframework.transaction.annotation.Transactional;
 public class ChainVerification {
 
     private final DSLContext db;
+    private final ChainCheckpoints checkpoints;
 
-    ChainVerification(DSLContext db) {
+    ChainVerification(DSLContext db, ChainCheckpoints checkpoints) {
         this.db = db;
+        this.checkpoints = checkpoints;
     }
 
-    /** The outcome; {@code firstMismatch} is null when every checked event matches. */
-    public record Result(boolean ok, long eventsChecked, long streamsChecked, Mismatch firstMismatch) {
+    /**
+     * The outcome; {@code firstMismatch} is null when every checked event matches; {@code latestCheckpoint} (whole store
+     * only, null before any checkpoint) says whether the latest checkpoint's head hash still comes out of the stored
+     * events.
+     */
+    public record Result(boolean ok, long eventsChecked, long streamsChecked, Mismatch firstMismatch,
+                         CheckpointCheck latestCheckpoint) {
+    }
+
+    /** A recorded checkpoint recomputed: its head hash as recorded and as the stored events give it now. */
+    public record CheckpointCheck(long checkpointId, long throughGlobalIndex, boolean ok, String recordedHeadHash,
+                                  String recomputedHeadHash) {
     }
 
     /** The first event that does not match, and why. */
@@ -72,13 +84,15 @@ public class ChainVerification {
                 }
                 if (reason != null) {
                     return new Result(false, events, streams, new Mismatch(event.getGlobalIndex(), event.getEventIdentifier(), stream,
-                            event.getSequenceNumber(), event.getPayloadType(), reason, hex(event.getEventHash()), hex(recomputed)));
+                            event.getSequenceNumber(), event.getPayloadType(), reason, hex(event.getEventHash()), hex(recomputed)),
+                            streamId == null ? checkpoints.checkLatest().orElse(null) : null);
                 }
                 previous = event.getEventHash();
                 expectedSequence = event.getSequenceNumber() + 1;
             }
         }
-        return new Result(true, events, streams, null);
+        CheckpointCheck latest = streamId == null ? checkpoints.checkLatest().orElse(null) : null;
+        return new Result(latest == null || latest.ok(), events, streams, null, latest);
     }
 
     /** SHA-256 of the canonical form. */

@@ -2,8 +2,8 @@ package org.pmpledger.command.audit;
 
 import static org.pmpledger.command.jooq.Tables.DOMAIN_EVENT_ENTRY;
 
+import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -19,6 +19,7 @@ import org.pmpledger.events.cycle.CycleEvent;
 import org.pmpledger.events.cycle.PlanningCycleOpened;
 import org.pmpledger.events.plan.PlanEvent;
 import org.pmpledger.events.upcasting.EventUpcasts;
+import org.pmpledger.web.BoundedTime;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -56,8 +57,8 @@ class PlanStates {
                 return version < 1 ? Optional.empty() : Optional.of(version(version));
             }
             try {
-                return Optional.of(asOf(Instant.parse(text)));
-            } catch (DateTimeParseException e) {
+                return Optional.of(asOf(BoundedTime.instant(text)));
+            } catch (DateTimeException | IllegalArgumentException e) {
                 return Optional.empty();
             }
         }

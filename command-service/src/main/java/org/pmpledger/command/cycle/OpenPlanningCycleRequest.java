@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 
@@ -20,33 +21,35 @@ import org.pmpledger.events.cycle.PlanningCycleOpened.InitiativeRequirement;
 import org.pmpledger.events.cycle.PlanningCycleOpened.MeasureUnit;
 import org.pmpledger.events.cycle.PlanningCycleOpened.QuarterDueDates;
 import org.pmpledger.events.cycle.PlanningCycleOpened.SubmissionRule;
+import org.pmpledger.web.InputFormats;
 
 /** The body of {@code POST /api/v1/cycles}: what a DCSS letter says of its cycle. */
 record OpenPlanningCycleRequest(
         @NotNull @Min(2000) @Max(2100) Integer ffy,
         @NotNull LocalDate planDueDate,
         QuarterDueDates quarterDueDates,
-        @NotEmpty List<@Valid @NotNull Goal> goals,
-        List<@Valid @NotNull Initiative> keyInitiatives,
-        List<@Valid @NotNull Indicator> indicators,
-        List<@NotNull SubmissionRule> submissionRules) {
+        @NotEmpty @Size(max = 20) List<@Valid @NotNull Goal> goals,
+        @Size(max = 50) List<@Valid @NotNull Initiative> keyInitiatives,
+        @Size(max = 100) List<@Valid @NotNull Indicator> indicators,
+        @Size(max = 3) List<@NotNull SubmissionRule> submissionRules) {
 
     record Goal(@NotNull @Positive Integer number, @NotBlank @Size(max = 500) String title,
-                List<@Valid @NotNull Objective> objectives) {
+                @Size(max = 20) List<@Valid @NotNull Objective> objectives) {
     }
 
     record Objective(@NotNull @Positive Integer number, @NotBlank @Size(max = 500) String title) {
     }
 
-    record Initiative(@NotBlank @Size(max = 20) String code, @NotBlank @Size(max = 500) String title,
+    record Initiative(@NotNull @Pattern(regexp = InputFormats.INITIATIVE, message = InputFormats.INITIATIVE_MESSAGE) String code, @NotBlank @Size(max = 500) String title,
                       @NotNull InitiativeRequirement required, BigDecimal threshold,
-                      @Size(max = 40) String thresholdIndicator, List<@Valid @NotNull SubInitiative> subInitiatives) {
+                      @Pattern(regexp = InputFormats.INDICATOR, message = InputFormats.INDICATOR_MESSAGE) String thresholdIndicator,
+                      @Size(max = 20) List<@Valid @NotNull SubInitiative> subInitiatives) {
     }
 
-    record SubInitiative(@NotBlank @Size(max = 20) String code, @NotBlank @Size(max = 500) String title) {
+    record SubInitiative(@NotNull @Pattern(regexp = InputFormats.INITIATIVE, message = InputFormats.INITIATIVE_MESSAGE) String code, @NotBlank @Size(max = 500) String title) {
     }
 
-    record Indicator(@NotBlank @Size(max = 40) String code, @NotBlank @Size(max = 500) String title,
+    record Indicator(@NotNull @Pattern(regexp = InputFormats.INDICATOR, message = InputFormats.INDICATOR_MESSAGE) String code, @NotBlank @Size(max = 500) String title,
                      @NotNull MeasureUnit unit, @NotNull Direction direction) {
     }
 

@@ -19,6 +19,7 @@ import org.pmpledger.command.agency.Agencies;
 import org.pmpledger.command.refusal.CommandRefused;
 import org.pmpledger.command.refusal.FieldProblem;
 import org.pmpledger.events.cycle.AgencyIndicatorValuesRecorded;
+import org.pmpledger.events.cycle.AgencyIndicatorValuesRecorded.AgencyValue;
 import org.pmpledger.events.cycle.CycleEvent;
 import org.pmpledger.events.cycle.PlanningCycleOpened;
 import org.pmpledger.events.cycle.PlanningCycleOpened.InitiativeRequirement;
@@ -90,17 +91,24 @@ public class PlanningCycle {
                     "Only a STATE_ADMIN records agencies' indicator values.");
         }
         List<FieldProblem> problems = new ArrayList<>();
-        if (terms.indicator(command.indicator()).isEmpty()) {
+        var indicator = terms.indicator(command.indicator());
+        if (indicator.isEmpty()) {
             problems.add(new FieldProblem("indicator", "is not an indicator of the FFY " + terms.ffy() + " cycle"));
         }
         Set<String> seen = new HashSet<>();
+        FiscalYear year = new FiscalYear(terms.ffy());
         for (int i = 0; i < command.values().size(); i++) {
-            String lcsa = command.values().get(i).lcsa();
+            AgencyValue value = command.values().get(i);
+            String lcsa = value.lcsa();
             if (!agencies.knows(lcsa)) {
                 problems.add(new FieldProblem("values[" + i + "].lcsa", "is not a known agency: " + lcsa));
             } else if (!seen.add(lcsa)) {
                 problems.add(new FieldProblem("values[" + i + "].lcsa", lcsa + " appears more than once"));
             }
+            String field = "values[" + i + "]";
+            indicator.flatMap(known -> UnitRange.refusal(known.unit(), value.value()))
+                    .ifPresent(refusal -> problems.add(new FieldProblem(field + ".value", refusal)));
+            year.measuredDateRefusal(value.asOf()).ifPresent(refusal -> problems.add(new FieldProblem(field + ".asOf", refusal)));
         }
         if (!problems.isEmpty()) {
             throw CommandRefused.rule("agency-values-name-known-indicator-and-agencies",
@@ -125,8 +133,13 @@ public class PlanningCycle {
         return terms;
     }
 
-    /** Quarter due dates come after the quarter's end; the plan is due before the first quarterly update. */
+    /**
+     * Quarter due dates come after the quarter's end; the plan is due before the first quarterly update; every due date
+     * lies near its FFY.
+     */
     private static void checkDates(OpenPlanningCycle command, List<FieldProblem> problems) {
+        FiscalYear year = new FiscalYear(command.ffy());
+        year.dueDateRefusal(command.planDueDate()).ifPresent(refusal -> problems.add(new FieldProblem("planDueDate", refusal)));
         QuarterDueDates due = command.quarterDueDates();
         if (due == null) {
             return;
@@ -141,6 +154,8 @@ public class PlanningCycle {
                 problems.add(new FieldProblem(field, "is required when quarterly due dates are given"));
             } else if (!dueDates[q].isAfter(quarterEnds[q])) {
                 problems.add(new FieldProblem(field, "must be after the quarter's end (" + quarterEnds[q] + ")"));
+            } else {
+                year.dueDateRefusal(dueDates[q]).ifPresent(refusal -> problems.add(new FieldProblem(field, refusal)));
             }
         }
         if (due.q1() != null && !command.planDueDate().isBefore(due.q1())) {

@@ -8,16 +8,18 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.pmpledger.events.cycle.AgencyIndicatorValuesRecorded.AgencyValue;
 import org.pmpledger.events.cycle.CycleEvent;
+import org.pmpledger.web.InputFormats;
 
 /** The body of {@code POST /api/v1/cycles/{ffy}/agency-values}. */
-record RecordAgencyIndicatorValuesRequest(@NotBlank @Size(max = 40) String indicator,
+record RecordAgencyIndicatorValuesRequest(@NotNull @Pattern(regexp = InputFormats.INDICATOR, message = InputFormats.INDICATOR_MESSAGE) String indicator,
                                           @NotEmpty @Size(max = 200) List<@Valid @NotNull Value> values) {
 
-    record Value(@NotBlank @Size(max = 64) String lcsa, @NotNull BigDecimal value, @NotNull LocalDate asOf) {
+    record Value(@NotNull @Pattern(regexp = InputFormats.AGENCY, message = InputFormats.AGENCY_MESSAGE) String lcsa, @NotNull BigDecimal value, @NotNull LocalDate asOf) {
     }
 
     RecordAgencyIndicatorValues toCommand(int ffy) {

@@ -40,6 +40,7 @@ import org.pmpledger.command.jooq.tables.records.IdempotencyRecordRecord;
 import org.pmpledger.command.refusal.CommandRefused;
 import org.pmpledger.command.refusal.FieldProblem;
 import org.pmpledger.web.Caller;
+import org.pmpledger.web.InputLimits;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpHeaders;
@@ -70,7 +71,6 @@ import tools.jackson.databind.json.JsonMapper;
 public class CommandDispatch {
 
     private static final Pattern VERSION_TAG = Pattern.compile("^\\s*(?:W/)?\"?(\\d{1,18})\"?\\s*$");
-    private static final int MAX_KEY_LENGTH = 100;
     /** Decisions of one request, at most: the first and two more when a stream they relied on moved on meanwhile. */
     private static final int ATTEMPTS = 3;
 
@@ -170,7 +170,7 @@ public class CommandDispatch {
         Caller caller = Caller.current();
         Optional<String> key = idempotencyKey();
         Long expectedVersion = expectedVersion();
-        String traceId = Optional.ofNullable(request.getHeader("X-Correlation-Id")).filter(id -> !id.isBlank())
+        String traceId = Optional.ofNullable(request.getHeader(InputLimits.CORRELATION_ID))
                 .orElseGet(() -> UUID.randomUUID().toString());
         String requestHash = key.isPresent() ? requestHash(body) : null; // only a repeated request is compared
 
@@ -435,7 +435,7 @@ public class CommandDispatch {
             answer.location(location);
         }
         if (traceId != null) {
-            answer.header("X-Correlation-Id", traceId);
+            answer.header(InputLimits.CORRELATION_ID, traceId);
         }
         if (replayed) {
             answer.header("Idempotent-Replayed", "true");
@@ -443,15 +443,9 @@ public class CommandDispatch {
         return answer.body(accepted);
     }
 
+    /** The request's key, in the form {@link InputLimits} lets through. */
     private Optional<String> idempotencyKey() {
-        String key = request.getHeader("Idempotency-Key");
-        if (key == null) {
-            return Optional.empty();
-        }
-        if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
-            throw InvalidRequestValue.header("Idempotency-Key", "must be 1 to " + MAX_KEY_LENGTH + " characters");
-        }
-        return Optional.of(key);
+        return Optional.ofNullable(request.getHeader(InputLimits.IDEMPOTENCY_KEY));
     }
 
     private Long expectedVersion() {

@@ -12,6 +12,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
@@ -56,7 +58,8 @@ class DevTokenController {
         this.keyId = key.getKeyID();
     }
 
-    record TokenRequest(@NotBlank String sub, @NotEmpty List<Role> roles, String lcsa, String region, String clientId) {
+    record TokenRequest(@NotBlank @Size(max = 255) String sub, @NotEmpty @Size(max = 6) List<@NotNull Role> roles,
+                        @Size(max = 64) String lcsa, @Size(max = 64) String region, @Size(max = 255) String clientId) {
     }
 
     @PostMapping("/dev/tokens")
@@ -84,7 +87,11 @@ class DevTokenController {
         return Map.of("access_token", token, "token_type", "Bearer", "expires_in", LIFETIME.toSeconds());
     }
 
+    /** The socket's peer is this machine, and no proxy says it forwards someone else's request. */
     static boolean fromLoopback(HttpServletRequest request) {
+        if (request.getHeader("Forwarded") != null || request.getHeader("X-Forwarded-For") != null) {
+            return false;
+        }
         try {
             return InetAddress.getByName(request.getRemoteAddr()).isLoopbackAddress();
         } catch (UnknownHostException e) {

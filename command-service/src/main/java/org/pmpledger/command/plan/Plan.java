@@ -24,7 +24,9 @@ import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.pmpledger.command.agency.Agencies;
 import org.pmpledger.command.cycle.CycleTerms;
+import org.pmpledger.command.cycle.FiscalYear;
 import org.pmpledger.command.cycle.PlanningCycles;
+import org.pmpledger.command.cycle.UnitRange;
 import org.pmpledger.command.entry.AddPlanEntry;
 import org.pmpledger.command.entry.RemovePlanEntry;
 import org.pmpledger.command.entry.ReviseMeasurement;
@@ -44,6 +46,7 @@ import org.pmpledger.command.tactic.ReviseTactic;
 import org.pmpledger.command.tactic.TacticTransitions;
 import org.pmpledger.command.tactic.WithdrawTactic;
 import org.pmpledger.events.cycle.PlanningCycleOpened.KeyInitiative;
+import org.pmpledger.events.cycle.PlanningCycleOpened.MeasureUnit;
 import org.pmpledger.events.cycle.PlanningCycleOpened.PracticeIndicator;
 import org.pmpledger.events.cycle.PlanningCycleOpened.StrategicGoal;
 import org.pmpledger.events.cycle.PlanningCycleOpened.SubmissionRule;
@@ -77,6 +80,10 @@ import org.pmpledger.web.Role;
 @Aggregate(cache = "aggregateCache", commandTargetResolver = "commandTargets")
 public class Plan {
 
+    /** The most entries and tactics one plan holds (removed and withdrawn ones included). */
+    public static final int MAX_ENTRIES = 100;
+    public static final int MAX_TACTICS = 500;
+
     @AggregateIdentifier
     private String planId;
     private int ffy;
@@ -87,27 +94,29 @@ public class Plan {
     private final Map<String, Tactic> tactics = new LinkedHashMap<>();
 
     /** What the plan remembers of an entry to decide later commands (a value: replaced on change). */
-    private record Entry(int goal, String initiative, String indicator, String measurementTitle, BigDecimal baseline,
-                         BigDecimal target, boolean removed, Map<Quarter, Progress> progress) {
+    private record Entry(int goal, String initiative, String indicator, String measurementTitle, MeasureUnit unit,
+                         BigDecimal baseline, BigDecimal target, boolean removed, Map<Quarter, Progress> progress) {
 
         static Entry of(PlanEntryAdded added) {
-            return new Entry(added.goal(), added.initiative(), added.measurement().indicator(), added.measurement().title(),
-                    added.measurement().baseline(), added.measurement().target(), false, Map.of());
+            Measurement measurement = added.measurement();
+            return new Entry(added.goal(), added.initiative(), measurement.indicator(), measurement.title(),
+                    measurement.unit(), measurement.baseline(), measurement.target(), false, Map.of());
         }
 
         Entry withMeasurement(BigDecimal newBaseline, BigDecimal newTarget) {
-            return new Entry(goal, initiative, indicator, measurementTitle, newBaseline, newTarget, removed, progress);
+            return new Entry(goal, initiative, indicator, measurementTitle, unit, newBaseline, newTarget, removed, progress);
         }
 
         Entry asRemoved() {
-            return new Entry(goal, initiative, indicator, measurementTitle, baseline, target, true, progress);
+            return new Entry(goal, initiative, indicator, measurementTitle, unit, baseline, target, true, progress);
         }
 
         Entry withProgress(Quarter quarter, Progress recorded) {
             Map<Quarter, Progress> updated = new EnumMap<>(Quarter.class);
             updated.putAll(progress);
             updated.put(quarter, recorded);
-            return new Entry(goal, initiative, indicator, measurementTitle, baseline, target, removed, Map.copyOf(updated));
+            return new Entry(goal, initiative, indicator, measurementTitle, unit, baseline, target, removed,
+                    Map.copyOf(updated));
         }
     }
 
@@ -161,6 +170,7 @@ public class Plan {
     void handle(AddPlanEntry command, MetaData metaData, PlanningCycles cycles, Clock clock) {
         requireActsFor(Caller.fromMap(metaData), lcsa);
         requireEntriesEditable();
+        requireNew(entries, command.entryId(), "entry", "entries", MAX_ENTRIES);
         CycleTerms terms = cycles.termsOf(ffy);
         List<FieldProblem> problems = new ArrayList<>();
         StrategicGoal goal = terms.goal(command.goal()).orElse(null);
@@ -197,6 +207,8 @@ public class Plan {
                         measurement.baseline(), measurement.target());
             }
         }
+        valueOfUnit(measurement.unit(), measurement.baseline(), "measurement.baseline", problems);
+        valueOfUnit(measurement.unit(), measurement.target(), "measurement.target", problems);
         refuseIfAny(problems, "entry-must-fit-its-cycle", "The entry does not fit the FFY " + ffy + " cycle");
         apply(new PlanEntryAdded(planId, ffy, lcsa, command.entryId(), command.goal(), command.objective(),
                 blank(command.objectiveText()) ? null : command.objectiveText(), command.strategy(),
@@ -211,6 +223,10 @@ public class Plan {
         requireReason(command.reason(), "measurement-revision-needs-reason", "A measurement revision");
         BigDecimal baseline = command.baseline() != null ? command.baseline() : entry.baseline();
         BigDecimal target = command.target() != null ? command.target() : entry.target();
+        List<FieldProblem> problems = new ArrayList<>();
+        valueOfUnit(entry.unit(), command.baseline(), "baseline", problems);
+        valueOfUnit(entry.unit(), command.target(), "target", problems);
+        refuseIfAny(problems, "value-fits-its-unit", "The values do not fit the measurement's unit " + entry.unit());
         if (sameNumber(baseline, entry.baseline()) && sameNumber(target, entry.target())) {
             throw CommandRefused.rule("revision-changes-something", "The baseline and target are already these values.",
                     new FieldProblem("baseline", "equals the current baseline"), new FieldProblem("target", "equals the current target"));
@@ -241,7 +257,10 @@ public class Plan {
     void handle(AddTactic command, MetaData metaData, PlanningCycles cycles, Clock clock) {
         requireActsFor(Caller.fromMap(metaData), lcsa);
         requireNotClosed();
+        requireNew(tactics, command.tacticId(), "tactic", "tactics", MAX_TACTICS);
         List<FieldProblem> problems = new ArrayList<>();
+        new FiscalYear(ffy).planDateRefusal(command.projectedCompletion())
+                .ifPresent(refusal -> problems.add(new FieldProblem("projectedCompletion", refusal)));
         Entry entry = entries.get(command.entryId());
         if (entry == null || entry.removed()) {
             problems.add(new FieldProblem("entryId", "entry " + command.entryId() + " is not an entry of this plan"));
@@ -264,6 +283,10 @@ public class Plan {
         List<String> leads = revised(command.leads() == null ? null : List.copyOf(command.leads()), tactic.leads(), "leads", changed);
         String description = revised(command.description(), tactic.description(), "description", changed);
         LocalDate projected = revised(command.projectedCompletion(), tactic.projectedCompletion(), "projectedCompletion", changed);
+        new FiscalYear(ffy).planDateRefusal(command.projectedCompletion()).ifPresent(refusal -> {
+            throw CommandRefused.rule("tactic-must-fit-its-plan", "The projected completion does not fit the plan's cycle.",
+                    new FieldProblem("projectedCompletion", refusal));
+        });
         if (changed.isEmpty()) {
             throw CommandRefused.rule("revision-changes-something",
                     "The revision changes nothing: give at least one of title, leads, description, projectedCompletion with a new value.");
@@ -293,6 +316,10 @@ public class Plan {
             throw CommandRefused.rule("completion-date-when-completed", "Only a COMPLETED tactic has an actual completion date.",
                     new FieldProblem("actualCompletion", "is only given with the status COMPLETED"));
         }
+        new FiscalYear(ffy).planDateRefusal(command.actualCompletion()).ifPresent(refusal -> {
+            throw CommandRefused.rule("tactic-must-fit-its-plan", "The actual completion does not fit the plan's cycle.",
+                    new FieldProblem("actualCompletion", refusal));
+        });
         if (command.actualCompletion() != null && command.actualCompletion().isAfter(today)) {
             throw CommandRefused.rule("completion-date-not-in-future", "A tactic cannot be completed in the future.",
                     new FieldProblem("actualCompletion", "must not be after today (" + today + ")"));
@@ -382,6 +409,10 @@ public class Plan {
                     "Quarterly progress is recorded once the plan has been submitted; it is still a DRAFT.");
         }
         Entry entry = activeEntry(command.entryId());
+        UnitRange.refusal(entry.unit(), command.value()).ifPresent(refusal -> {
+            throw CommandRefused.rule("value-fits-its-unit", "The value does not fit the measurement's unit " + entry.unit() + ".",
+                    new FieldProblem("value", refusal));
+        });
         CycleTerms terms = cycles.termsOf(ffy);
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, CycleTerms.CALIFORNIA);
@@ -564,6 +595,21 @@ public class Plan {
             throw CommandRefused.state("withdrawn-tactic-changes-no-more", "Tactic " + tacticId + " was withdrawn; it changes no more.");
         }
         return tactic;
+    }
+
+    /** An entry or tactic is added once, under an id the plan does not hold yet, up to the plan's limit. */
+    private static void requireNew(Map<String, ?> held, String id, String what, String plural, int limit) {
+        if (held.containsKey(id)) {
+            throw CommandRefused.state(what + "-exists-already", "The plan holds " + what + " " + id + " already.");
+        }
+        if (held.size() >= limit) {
+            throw CommandRefused.rule("plan-holds-at-most-" + limit + "-" + plural,
+                    "The plan holds " + limit + " " + plural + " already, the most one plan holds.");
+        }
+    }
+
+    private static void valueOfUnit(MeasureUnit unit, BigDecimal value, String field, List<FieldProblem> problems) {
+        UnitRange.refusal(unit, value).ifPresent(refusal -> problems.add(new FieldProblem(field, refusal)));
     }
 
     private void initiativeMustBeOfCycle(CycleTerms terms, String code, String field, List<FieldProblem> problems) {

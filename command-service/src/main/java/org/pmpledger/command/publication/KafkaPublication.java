@@ -32,9 +32,10 @@ import org.springframework.stereotype.Component;
  * acknowledged the whole batch, so a Kafka outage delays publication and never loses an event.
  * Sends within a batch are asynchronous; the batch waits once, before its token is stored.
  * <p>After each batch a watermark record ({@value #WATERMARK_TYPE}, no key, header {@code ce_position})
- * goes to every partition: "published through this position". A reader's position is the minimum over
- * partitions of the last position applied, so {@code minPosition} reads work for every partition,
- * including those the batch's events did not touch.
+ * goes to every partition: "published through this position". It is true: events commit in position order
+ * (migration V6), so once the processor has read the batch's highest position it has read every event at or below it.
+ * A reader's position is the minimum over partitions of the last position applied, so {@code minPosition} reads work
+ * for every partition, including those the batch's events did not touch.
  */
 @Component
 @ProcessingGroup(KafkaPublication.PROCESSING_GROUP)

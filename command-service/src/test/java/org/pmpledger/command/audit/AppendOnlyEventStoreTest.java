@@ -17,8 +17,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The event table refuses UPDATE, DELETE and TRUNCATE for its owner (the tests connect as the
- * owning superuser) and, by grants, for the application role; the other tables stay writable.
+ * The event table refuses UPDATE, DELETE and TRUNCATE for its owner, by triggers; the service's own login role
+ * ({@code db} here, as the service connects) has no grant for them either, cannot switch the triggers off or replicate
+ * them away, and keeps its own bookkeeping writable.
  */
 class AppendOnlyEventStoreTest extends CommandServiceTest {
 
@@ -39,34 +40,61 @@ class AppendOnlyEventStoreTest extends CommandServiceTest {
 
     @Test
     void ownerCannotUpdateAnEvent() {
-        assertThatThrownBy(() -> db.update(DOMAIN_EVENT_ENTRY)
+        assertThatThrownBy(() -> owner().update(DOMAIN_EVENT_ENTRY)
                 .set(DOMAIN_EVENT_ENTRY.PAYLOAD, "{}".getBytes(StandardCharsets.UTF_8)).execute())
                 .rootCause().hasMessageContaining("append-only: UPDATE refused");
     }
 
     @Test
     void ownerCannotDeleteAnEvent() {
-        assertThatThrownBy(() -> db.deleteFrom(DOMAIN_EVENT_ENTRY).execute())
+        assertThatThrownBy(() -> owner().deleteFrom(DOMAIN_EVENT_ENTRY).execute())
                 .rootCause().hasMessageContaining("append-only: DELETE refused");
     }
 
     @Test
     void ownerCannotTruncateTheEvents() {
-        assertThatThrownBy(() -> db.truncate(DOMAIN_EVENT_ENTRY).execute())
+        assertThatThrownBy(() -> owner().truncate(DOMAIN_EVENT_ENTRY).execute())
                 .rootCause().hasMessageContaining("append-only: TRUNCATE refused");
     }
 
     @Test
-    void applicationRoleReadsButCannotChangeEvents() {
-        Integer readable = transaction.execute(tx -> {
-            db.execute("SET LOCAL ROLE pmp_command_app");
-            return db.fetchCount(DOMAIN_EVENT_ENTRY);
-        });
-        assertThat(readable).isPositive();
-        assertThatThrownBy(() -> transaction.executeWithoutResult(tx -> {
-            db.execute("SET LOCAL ROLE pmp_command_app");
-            db.update(DOMAIN_EVENT_ENTRY).set(DOMAIN_EVENT_ENTRY.TYPE, "x").execute();
-        })).rootCause().hasMessageContaining("permission denied");
+    void servicesRoleReadsAndAppendsEvents() {
+        assertThat(db.fetchCount(DOMAIN_EVENT_ENTRY)).isPositive();
+        assertThat(db.fetchValue("SELECT has_table_privilege(current_user, 'domain_event_entry', 'INSERT')")).isEqualTo(true);
+    }
+
+    @Test
+    void servicesRoleCannotUpdateAnEvent() {
+        assertThatThrownBy(() -> db.update(DOMAIN_EVENT_ENTRY).set(DOMAIN_EVENT_ENTRY.TYPE, "x").execute())
+                .rootCause().hasMessageContaining("permission denied");
+    }
+
+    @Test
+    void servicesRoleCannotDeleteAnEvent() {
+        assertThatThrownBy(() -> db.deleteFrom(DOMAIN_EVENT_ENTRY).execute()).rootCause().hasMessageContaining("permission denied");
+    }
+
+    @Test
+    void servicesRoleCannotTruncateTheEvents() {
+        assertThatThrownBy(() -> db.truncate(DOMAIN_EVENT_ENTRY).execute()).rootCause().hasMessageContaining("permission denied");
+    }
+
+    @Test
+    void servicesRoleCannotSwitchTheTriggersOff() {
+        assertThatThrownBy(() -> db.execute("ALTER TABLE domain_event_entry DISABLE TRIGGER ALL"))
+                .rootCause().hasMessageContaining("must be owner");
+    }
+
+    @Test
+    void servicesRoleCannotReplicateTheTriggersAway() {
+        assertThatThrownBy(() -> transaction.executeWithoutResult(tx -> db.execute("SET LOCAL session_replication_role = replica")))
+                .rootCause().hasMessageContaining("permission denied");
+    }
+
+    @Test
+    void servicesRoleOnlyReadsTheAgencies() {
+        assertThatThrownBy(() -> db.execute("UPDATE agency SET region = 'Southern' WHERE code = 'ALAMEDA'"))
+                .rootCause().hasMessageContaining("permission denied");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.pmpledger.command.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.pmpledger.command.jooq.Tables.DOMAIN_EVENT_ENTRY;
 
 import java.nio.charset.StandardCharsets;
@@ -17,8 +18,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The hash chain: intact after commands; a superuser who disables the append-only trigger and edits
- * one payload is caught, and verification names that event.
+ * The hash chain: intact after commands; the owner or a superuser who disables the append-only trigger and edits,
+ * re-hashes or deletes events is caught: by the stream's chain, or, for a stream rewritten from the edit to its end, by
+ * the latest checkpoint; verification names what no longer matches.
  */
 class ChainVerificationTest extends CommandServiceTest {
 
@@ -62,13 +64,8 @@ class ChainVerificationTest extends CommandServiceTest {
         byte[] edited = new String(drafted.getPayload(), StandardCharsets.UTF_8).replace("Original title", "Edited title")
                 .getBytes(StandardCharsets.UTF_8);
 
-        db.execute("ALTER TABLE domain_event_entry DISABLE TRIGGER domain_event_entry_append_only");
-        try {
-            db.update(DOMAIN_EVENT_ENTRY).set(DOMAIN_EVENT_ENTRY.PAYLOAD, edited)
-                    .where(DOMAIN_EVENT_ENTRY.GLOBAL_INDEX.eq(drafted.getGlobalIndex())).execute();
-        } finally {
-            db.execute("ALTER TABLE domain_event_entry ENABLE TRIGGER domain_event_entry_append_only");
-        }
+        behindTheTriggersBack("UPDATE domain_event_entry SET payload = ? WHERE global_index = ?", edited,
+                drafted.getGlobalIndex());
         JsonNode ofPlan = verify(plan);
         JsonNode whole = verify(null);
 
@@ -79,6 +76,76 @@ class ChainVerificationTest extends CommandServiceTest {
         assertThat(mismatch.get("reason").asString()).contains("does not match the event's stored content");
         assertThat(whole.get("ok").asBoolean()).isFalse();
         assertThat(whole.get("firstMismatch").get("eventIdentifier").asString()).isEqualTo(drafted.getEventIdentifier());
+    }
+
+    @Test
+    void deletedEventIsCaughtAndTheGapNamed() {
+        String plan = planWithEvents("TEHAMA", 2073);
+        var entry = eventOf(plan, 1);
+
+        behindTheTriggersBack("DELETE FROM domain_event_entry WHERE global_index = ?", entry.getGlobalIndex());
+        JsonNode result = verify(plan);
+
+        assertThat(result.get("ok").asBoolean()).isFalse();
+        assertThat(result.get("firstMismatch").get("sequence").asLong()).isEqualTo(2);
+        assertThat(result.get("firstMismatch").get("reason").asString()).contains("an event is missing");
+    }
+
+    @Test
+    void editThatWasReHashedIsCaughtByTheNextEventsLink() {
+        String plan = planWithEvents("PLUMAS", 2072);
+        var drafted = eventOf(plan, 0);
+
+        behindTheTriggersBack("UPDATE domain_event_entry e SET payload = convert_to(replace(convert_from(payload, 'UTF8'), "
+                + "'Original title', 'Edited title'), 'UTF8') WHERE global_index = ?", drafted.getGlobalIndex());
+        behindTheTriggersBack("UPDATE domain_event_entry e SET event_hash = event_canonical_hash(e.previous_hash, e) "
+                + "WHERE global_index = ?", drafted.getGlobalIndex());
+        JsonNode result = verify(plan);
+
+        assertThat(result.get("ok").asBoolean()).isFalse();
+        assertThat(result.get("firstMismatch").get("sequence").asLong()).isEqualTo(1);
+        assertThat(result.get("firstMismatch").get("reason").asString()).contains("previous_hash is not the hash");
+    }
+
+    @Test
+    void streamRewrittenAndReHashedToItsEndIsCaughtByTheLatestCheckpoint() {
+        String plan = planWithEvents("MODOC", 2071);
+        var submitted = eventOf(plan, 2);
+        Answer checkpoint = api().post("/api/v1/audit/checkpoints", TOKENS.stateAdmin(), null);
+        assertThat(checkpoint.status()).isEqualTo(201);
+
+        behindTheTriggersBack("UPDATE domain_event_entry e SET meta_data = convert_to('{\"subject\":\"someone else\"}', 'UTF8') "
+                + "WHERE global_index = ?", submitted.getGlobalIndex());
+        behindTheTriggersBack("UPDATE domain_event_entry e SET event_hash = event_canonical_hash(e.previous_hash, e) "
+                + "WHERE global_index = ?", submitted.getGlobalIndex());
+        JsonNode ofPlan = verify(plan);
+        JsonNode whole = verify(null);
+
+        assertThat(ofPlan.get("ok").asBoolean()).as("the plan's own chain is consistent again").isTrue();
+        assertThat(whole.get("ok").asBoolean()).isFalse();
+        assertThat(whole.get("latestCheckpoint").get("ok").asBoolean()).isFalse();
+        assertThat(whole.get("latestCheckpoint").get("checkpointId").asLong())
+                .isEqualTo(checkpoint.body().get("checkpointId").asLong());
+    }
+
+    @Test
+    void theServicesRoleCannotChangeEventsEvenWithTheTriggersOff() {
+        assertThatThrownBy(() -> db.execute("ALTER TABLE domain_event_entry DISABLE TRIGGER domain_event_entry_append_only"))
+                .rootCause().hasMessageContaining("must be owner");
+    }
+
+    private org.pmpledger.command.jooq.tables.records.DomainEventEntryRecord eventOf(String plan, long sequence) {
+        return db.selectFrom(DOMAIN_EVENT_ENTRY)
+                .where(DOMAIN_EVENT_ENTRY.AGGREGATE_IDENTIFIER.eq(plan), DOMAIN_EVENT_ENTRY.SEQUENCE_NUMBER.eq(sequence)).fetchOne();
+    }
+
+    /** What only the table's owner can do: switch the append-only trigger off, change the events, switch it on. */
+    private static void behindTheTriggersBack(String sql, Object... bindings) {
+        owner().transaction(tx -> {
+            tx.dsl().execute("ALTER TABLE domain_event_entry DISABLE TRIGGER domain_event_entry_append_only");
+            tx.dsl().execute(sql, bindings);
+            tx.dsl().execute("ALTER TABLE domain_event_entry ENABLE TRIGGER domain_event_entry_append_only");
+        });
     }
 
     @Test

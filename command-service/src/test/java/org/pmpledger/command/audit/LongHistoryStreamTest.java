@@ -41,7 +41,7 @@ import tools.jackson.databind.json.JsonMapper;
 class LongHistoryStreamTest extends CommandServiceTest {
 
     private static final int EVENTS = 10_000;
-    private static final String PLAN = "plan-2085-MODOC-long-history";
+    private static final String PLAN = "2085d0d0-0000-4000-8000-00000000040e";
     private static final long RETAINED_LIMIT = 16L * 1024 * 1024;
 
     @Autowired

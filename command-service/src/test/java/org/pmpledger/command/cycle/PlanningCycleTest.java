@@ -184,4 +184,38 @@ class PlanningCycleTest {
                 .expectNoEvents()
                 .expectException(refused("agency-values-name-known-indicator-and-agencies", 3));
     }
+
+    @Test
+    void cannotOpenACycleWhoseDueDatesLieYearsFromItsFfy() {
+        QuarterDueDates farOff = new QuarterDueDates(LocalDate.parse("2022-01-31"), LocalDate.parse("2022-05-02"),
+                LocalDate.parse("2022-08-01"), LocalDate.parse("2031-10-31"));
+
+        fixture.given()
+                .when(ffy2022(LocalDate.parse("2011-09-15"), farOff, INDICATORS), as(Role.STATE_ADMIN))
+                .expectNoEvents()
+                .expectException(refused("cycle-must-be-consistent", 2));
+    }
+
+    @Test
+    void cannotRecordAnAgencyValueOutsideItsIndicatorsUnitOrMeasuredYearsAway() {
+        RecordAgencyIndicatorValues wrong = new RecordAgencyIndicatorValues("cycle-2022", "SPM-7", List.of(
+                new AgencyValue("KERN", new BigDecimal("1500"), LocalDate.parse("2021-09-30")),
+                new AgencyValue("FRESNO", new BigDecimal("-3"), LocalDate.parse("2021-09-30")),
+                new AgencyValue("ALAMEDA", new BigDecimal("88.5"), LocalDate.parse("2009-09-30"))));
+
+        fixture.given(OPENED)
+                .when(wrong, as(Role.STATE_ADMIN))
+                .expectNoEvents()
+                .expectException(refused("agency-values-name-known-indicator-and-agencies", 3));
+    }
+
+    @Test
+    void aPaternityPercentageAbove100IsAValueOfItsUnit() {
+        RecordAgencyIndicatorValues above = new RecordAgencyIndicatorValues("cycle-2022", "SPM-7", List.of(
+                new AgencyValue("KERN", new BigDecimal("101.5"), LocalDate.parse("2021-09-30"))));
+
+        fixture.given(OPENED)
+                .when(above, as(Role.STATE_ADMIN))
+                .expectEvents(new AgencyIndicatorValuesRecorded("cycle-2022", 2022, "SPM-7", above.values(), NOW));
+    }
 }

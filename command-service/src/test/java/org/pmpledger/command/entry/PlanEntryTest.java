@@ -176,4 +176,55 @@ class PlanEntryTest {
                 .expectNoEvents()
                 .expectException(refused("removed-entry-changes-no-more"));
     }
+
+    @Test
+    void cannotAddAnEntryUnderAnIdThePlanHoldsAlready() {
+        fixture().given(drafted("ALAMEDA"), entry("ALAMEDA"))
+                .when(new AddPlanEntry(PLAN, ENTRY, 1, 2, null, null, "1a", SPM_2), editorOf("ALAMEDA"))
+                .expectNoEvents()
+                .expectException(refused("entry-exists-already"));
+    }
+
+    @Test
+    void cannotAddMoreEntriesThanOnePlanHolds() {
+        Object[] full = new Object[Plan.MAX_ENTRIES + 1];
+        full[0] = drafted("ALAMEDA");
+        for (int i = 1; i <= Plan.MAX_ENTRIES; i++) {
+            full[i] = entry("ALAMEDA", "e-" + i, 1, 1, "1", "SPM-2", "65.0");
+        }
+
+        fixture().given(full)
+                .when(new AddPlanEntry(PLAN, "e-one-more", 1, 2, null, null, "1a", SPM_2), editorOf("ALAMEDA"))
+                .expectNoEvents()
+                .expectException(refused("plan-holds-at-most-100-entries"));
+    }
+
+    @Test
+    void cannotAddAnEntryWhoseBaselineOrTargetIsNoValueOfItsUnit() {
+        Measurement beyond = new Measurement("SPM-2", "Current support collected", null, new BigDecimal("-1"),
+                new BigDecimal("100000"));
+
+        fixture().given(drafted("ALAMEDA"))
+                .when(new AddPlanEntry(PLAN, "e-9", 1, 2, null, null, "1a", beyond), editorOf("ALAMEDA"))
+                .expectNoEvents()
+                .expectException(refused("entry-must-fit-its-cycle", 2));
+    }
+
+    @Test
+    void countIsAWholeNumber() {
+        Measurement fraction = new Measurement(null, "Self-service logins", MeasureUnit.COUNT, null, new BigDecimal("5000.5"));
+
+        fixture().given(drafted("ALAMEDA"))
+                .when(new AddPlanEntry(PLAN, "e-9", 5, null, "Grow the customer portal", null, null, fraction), editorOf("ALAMEDA"))
+                .expectNoEvents()
+                .expectException(refused("entry-must-fit-its-cycle", 1));
+    }
+
+    @Test
+    void cannotReviseAMeasurementToAValueOutsideItsUnit() {
+        fixture().given(drafted("ALAMEDA"), entry("ALAMEDA"))
+                .when(new ReviseMeasurement(PLAN, ENTRY, null, new BigDecimal("1000.5"), "Typo"), editorOf("ALAMEDA"))
+                .expectNoEvents()
+                .expectException(refused("value-fits-its-unit", 1));
+    }
 }

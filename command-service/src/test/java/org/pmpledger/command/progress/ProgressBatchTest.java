@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.pmpledger.command.CommandServiceTest;
@@ -102,7 +103,8 @@ class ProgressBatchTest extends CommandServiceTest {
     void emptyOrMalformedBatchIsRefusedNamingTheField() {
         Answer empty = api().post("/api/v1/progress-batches", SERVICE, Map.of("items", List.of()));
         Answer badQuarter = api().post("/api/v1/progress-batches", SERVICE, Map.of("items", List.of(
-                Map.of("planId", "p", "entryId", "e", "quarter", "Q5", "value", 1, "narrative", "n"))));
+                Map.of("planId", UUID.randomUUID().toString(), "entryId", UUID.randomUUID().toString(), "quarter", "Q5",
+                        "value", 1, "narrative", "n"))));
 
         assertThat(empty.status()).isEqualTo(400);
         assertThat(empty.body().get("errors").get(0).get("field").asString()).isEqualTo("items");

@@ -159,4 +159,20 @@ class ProgressTest {
                 .expectNoEvents()
                 .expectException(refused("after-close-correction-needs-reason", 1));
     }
+
+    @Test
+    void cannotRecordAPercentageAbove1000() {
+        at("2022-01-20T17:00:00Z").given(approvedPlan())
+                .when(new RecordQuarterlyProgress(PLAN, ENTRY, Quarter.Q1, new BigDecimal("1e200"), "Typo", null), editorOf("ALAMEDA"))
+                .expectNoEvents()
+                .expectException(refused("value-fits-its-unit", 1));
+    }
+
+    @Test
+    void cannotRecordANegativePercentage() {
+        at("2022-01-20T17:00:00Z").given(approvedPlan())
+                .when(new RecordQuarterlyProgress(PLAN, ENTRY, Quarter.Q1, new BigDecimal("-0.5"), "Typo", null), editorOf("ALAMEDA"))
+                .expectNoEvents()
+                .expectException(refused("value-fits-its-unit", 1));
+    }
 }

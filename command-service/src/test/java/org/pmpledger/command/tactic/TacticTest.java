@@ -194,4 +194,55 @@ class TacticTest {
                 .expectNoEvents()
                 .expectException(refused("own-agency-only"));
     }
+
+    @Test
+    void cannotAddATacticUnderAnIdThePlanHoldsAlready() {
+        fixture().given(drafted("ALAMEDA"), entry("ALAMEDA"), tactic("ALAMEDA", TACTIC, ENTRY, null))
+                .when(new AddTactic(PLAN, TACTIC, ENTRY, "Again", List.of("Lead"), null, LocalDate.parse("2022-06-30"), null),
+                        editorOf("ALAMEDA"))
+                .expectNoEvents()
+                .expectException(refused("tactic-exists-already"));
+    }
+
+    @Test
+    void cannotAddMoreTacticsThanOnePlanHolds() {
+        Object[] full = new Object[Plan.MAX_TACTICS + 2];
+        full[0] = drafted("ALAMEDA");
+        full[1] = entry("ALAMEDA");
+        for (int i = 0; i < Plan.MAX_TACTICS; i++) {
+            full[i + 2] = tactic("ALAMEDA", "t-" + i, ENTRY, null);
+        }
+
+        fixture().given(full)
+                .when(new AddTactic(PLAN, "t-one-more", ENTRY, "More", List.of("Lead"), null, LocalDate.parse("2022-06-30"), null),
+                        editorOf("ALAMEDA"))
+                .expectNoEvents()
+                .expectException(refused("plan-holds-at-most-500-tactics"));
+    }
+
+    @Test
+    void cannotPlanATacticsCompletionYearsAwayFromItsCycle() {
+        fixture().given(drafted("ALAMEDA"), entry("ALAMEDA"))
+                .when(new AddTactic(PLAN, "t-9", ENTRY, "Someday", List.of("Lead"), null, LocalDate.parse("2099-06-30"), null),
+                        editorOf("ALAMEDA"))
+                .expectNoEvents()
+                .expectException(refused("tactic-must-fit-its-plan", 1));
+    }
+
+    @Test
+    void cannotReviseATacticsCompletionToYearsBeforeItsCycle() {
+        fixture().given(drafted("ALAMEDA"), entry("ALAMEDA"), tactic("ALAMEDA", TACTIC, ENTRY, null))
+                .when(new ReviseTactic(PLAN, TACTIC, null, null, null, LocalDate.parse("1999-06-30"), "Typo"), editorOf("ALAMEDA"))
+                .expectNoEvents()
+                .expectException(refused("tactic-must-fit-its-plan", 1));
+    }
+
+    @Test
+    void cannotCompleteATacticYearsBeforeItsCycle() {
+        fixture().given(drafted("ALAMEDA"), entry("ALAMEDA"), tactic("ALAMEDA", TACTIC, ENTRY, null))
+                .when(new ChangeTacticStatus(PLAN, TACTIC, TacticStatus.COMPLETED, LocalDate.parse("2001-01-01"), null),
+                        editorOf("ALAMEDA"))
+                .expectNoEvents()
+                .expectException(refused("tactic-must-fit-its-plan", 1));
+    }
 }

@@ -9,7 +9,8 @@ public final class Answers {
     }
 
     public static <T> ResponseEntity<T> fresh(Reflects reflects, T body) {
-        ResponseEntity.BodyBuilder answer = ResponseEntity.ok().header("X-Reflects-Position", String.valueOf(reflects.position()));
+        ResponseEntity.BodyBuilder answer = ResponseEntity.ok().header("X-Reflects-Position", String.valueOf(reflects.position()))
+                .header("X-Reflects-Parked", String.valueOf(reflects.parked()));
         if (reflects.appliedAt() != null) {
             answer.header("X-Reflects-Applied-At", reflects.appliedAt().toString());
         }

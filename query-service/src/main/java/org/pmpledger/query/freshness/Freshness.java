@@ -1,14 +1,16 @@
 package org.pmpledger.query.freshness;
 
+import static org.pmpledger.query.jooq.Tables.PARKED_RECORD;
 import static org.pmpledger.query.jooq.Tables.PARTITION_CHECKPOINT;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
 
 import org.jooq.DSLContext;
-import org.jooq.Record2;
+import org.jooq.Record4;
 import org.jooq.impl.DSL;
 import org.pmpledger.query.intake.AppliedPositions;
 import org.pmpledger.web.ApiProblems;
@@ -32,29 +34,33 @@ public class Freshness {
     private final String topic;
     private final Duration maxWait;
     private final LongSupplier ticker;
+    private final IntSupplier partitions;
     private volatile Snapshot latest;
 
     @Autowired
-    Freshness(DSLContext db, AppliedPositions applied, @Value("${pmp.intake.topic}") String topic,
+    Freshness(DSLContext db, AppliedPositions applied, TopicPartitions partitions, @Value("${pmp.intake.topic}") String topic,
               @Value("${pmp.reads.max-wait:5s}") Duration maxWait) {
-        this(db, applied, topic, maxWait, System::nanoTime);
+        this(db, applied, topic, maxWait, System::nanoTime, partitions::count);
     }
 
-    /** @param ticker nanoseconds, as {@link System#nanoTime()}: how old a read of the checkpoints is */
-    Freshness(DSLContext db, AppliedPositions applied, String topic, Duration maxWait, LongSupplier ticker) {
+    /**
+     * @param ticker     nanoseconds, as {@link System#nanoTime()}: how old a read of the checkpoints is
+     * @param partitions how many partitions the topic has (0: not known yet)
+     */
+    Freshness(DSLContext db, AppliedPositions applied, String topic, Duration maxWait, LongSupplier ticker,
+              IntSupplier partitions) {
         this.db = db;
         this.applied = applied;
         this.topic = topic;
         this.maxWait = maxWait;
         this.ticker = ticker;
+        this.partitions = partitions;
     }
 
     /**
      * What the projections reflect now. Read from the checkpoints at most once per committed batch of this instance and
      * per {@link AppliedPositions#RECHECK} (for partitions other instances apply): concurrent and waiting reads share
-     * that one read. Before, every waiting read queried the checkpoints on every wake-up; under load the waiting reads
-     * grew with the lag and their queries took the CPU the intake needed, so the lag fed itself (benchmark P5: 39 % of
-     * this service's CPU).
+     * that one read, so waiting reads never take the CPU the intake needs.
      */
     public Reflects now() {
         long batch = applied.batches();
@@ -83,13 +89,23 @@ public class Freshness {
         }
     }
 
+    /**
+     * The lowest position any partition has been applied through (0 while a partition of the topic has applied nothing
+     * yet), the last time anything was applied, and how many records wait parked.
+     */
     private Reflects read() {
-        Record2<Long, OffsetDateTime> row = db.select(DSL.min(PARTITION_CHECKPOINT.LAST_POSITION), DSL.max(PARTITION_CHECKPOINT.APPLIED_AT))
+        Record4<Integer, Long, OffsetDateTime, Integer> row = db.select(DSL.count(), DSL.min(PARTITION_CHECKPOINT.LAST_POSITION),
+                        DSL.max(PARTITION_CHECKPOINT.APPLIED_AT),
+                        DSL.field(DSL.selectCount().from(PARKED_RECORD).where(PARKED_RECORD.RESOLUTION.isNull())))
                 .from(PARTITION_CHECKPOINT)
                 .where(PARTITION_CHECKPOINT.TOPIC.eq(topic))
                 .fetchOne();
-        return new Reflects(row == null || row.value1() == null ? 0 : row.value1(),
-                row == null || row.value2() == null ? null : row.value2().toInstant());
+        if (row == null) {
+            return new Reflects(0, null, 0);
+        }
+        boolean everyPartition = row.value1() > 0 && row.value1() >= partitions.getAsInt();
+        return new Reflects(everyPartition && row.value2() != null ? row.value2() : 0,
+                row.value3() == null ? null : row.value3().toInstant(), row.value4() == null ? 0 : row.value4());
     }
 
     /**

@@ -43,18 +43,19 @@ class PlanController {
     @Operation(summary = "One plan, as a document in the template's shape",
             description = "Entries with goal, objective, strategy, key initiative, measurement, quarterly updates (first "
                     + "recording's timeliness, corrections) and tactics; review history; version and position. minVersion "
-                    + "waits (bounded) until the plan has reached that version, else 503 with Retry-After. ETag is the version.")
+                    + "waits (bounded) until the plan has reached that version, else 503 with Retry-After (404 when the projections know no such plan by then). ETag is the version.")
     ResponseEntity<?> plan(@PathVariable String planId, @RequestParam(required = false) @Min(1) Long minVersion) {
         if (minVersion != null) {
             var notYet = freshness.awaitUntil(() -> plans.find(planId).map(p -> p.version() >= minVersion).orElse(false),
                     "The plan has not reached version " + minVersion);
-            if (notYet.isPresent()) {
-                return notYet.get();
+            if (notYet.isPresent() && plans.find(planId).isPresent()) {
+                return notYet.get(); // a plan the projections know, behind the version asked for
             }
         }
         Optional<PlanDocument> plan = documents.find(planId);
         if (plan.isEmpty()) {
-            return ApiProblems.refuse(HttpStatus.NOT_FOUND, "not-found", "No plan " + planId + " (yet): pass minVersion=1 to wait for a plan just drafted.");
+            return ApiProblems.refuse(HttpStatus.NOT_FOUND, "not-found", "No plan " + planId + (minVersion == null ? " (yet): pass minVersion=1 to wait for a plan just drafted."
+                    : ": the projections have not seen it within the wait."));
         }
         if (!Caller.current().reads(plan.get().lcsa())) {
             return ApiProblems.refuse(HttpStatus.FORBIDDEN, "own-agency-only", "Your role reads only your own agency's plans.");

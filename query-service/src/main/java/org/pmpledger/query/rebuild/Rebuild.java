@@ -2,6 +2,7 @@ package org.pmpledger.query.rebuild;
 
 import static org.pmpledger.query.jooq.DefaultSchema.DEFAULT_SCHEMA;
 import static org.pmpledger.query.jooq.Tables.AGENCY;
+import static org.pmpledger.query.jooq.Tables.PARKED_RECORD;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -158,7 +159,10 @@ public class Rebuild {
         return "pmp-query-" + schema.replace('_', '-');
     }
 
-    /** Empty copies of every read-model table (constraints and indexes included), and the reference data. */
+    /**
+     * Empty copies of every read-model table (constraints and indexes included), the reference data, and the parked
+     * records an operator released.
+     */
     private void createShadow(String schema) {
         transaction.executeWithoutResult(tx -> {
             db.createSchema(DSL.name(schema)).execute();
@@ -166,6 +170,14 @@ public class Rebuild {
                 db.execute("CREATE TABLE {0} (LIKE {1} INCLUDING ALL)", DSL.name(schema, table.getName()), table);
             }
             db.insertInto(DSL.table(DSL.name(schema, AGENCY.getName()))).select(db.selectFrom(AGENCY)).execute();
+            // an operator's release holds across rebuilds: the rebuild gives up on the same records
+            var released = List.of(PARKED_RECORD.TOPIC, PARKED_RECORD.KAFKA_PARTITION, PARKED_RECORD.KAFKA_OFFSET,
+                    PARKED_RECORD.STREAM_ID, PARKED_RECORD.EVENT_TYPE, PARKED_RECORD.SEQUENCE, PARKED_RECORD.POSITION,
+                    PARKED_RECORD.REASON, PARKED_RECORD.HEADERS, PARKED_RECORD.PAYLOAD, PARKED_RECORD.PARKED_AT,
+                    PARKED_RECORD.RESOLUTION, PARKED_RECORD.RESOLVED_AT);
+            db.insertInto(DSL.table(DSL.name(schema, PARKED_RECORD.getName())), released)
+                    .select(db.select(released).from(PARKED_RECORD).where(PARKED_RECORD.RESOLUTION.eq("RELEASED")))
+                    .execute();
         });
     }
 

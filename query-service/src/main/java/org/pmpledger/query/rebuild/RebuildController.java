@@ -1,8 +1,14 @@
 package org.pmpledger.query.rebuild;
 
+import java.util.List;
+import java.util.Set;
+
 import org.pmpledger.web.ApiProblems;
-import org.pmpledger.web.Caller;
+import org.pmpledger.web.PathRoles;
+import org.pmpledger.web.PathRoles.Rule;
 import org.pmpledger.web.Role;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,9 +20,21 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 @RestController
-@RequestMapping("/api/v1/admin/rebuild")
+@RequestMapping(RebuildController.PATH)
 @Tag(name = "Operations", description = "Rebuild every projection from the start of the topic while serving")
 class RebuildController {
+
+    /** Who starts a rebuild and who sees its progress, declared once. */
+    @Bean
+    static PathRoles rebuildRoles() {
+        return new PathRoles(List.of(
+                new Rule(HttpMethod.POST, RebuildController.PATH, Set.of(Role.STATE_ADMIN), "state-admin-rebuilds",
+                        "Only a STATE_ADMIN starts a rebuild."),
+                new Rule(HttpMethod.GET, RebuildController.PATH, Set.of(Role.STATE_ADMIN, Role.ANALYST), "state-admin-or-analyst",
+                        "Only a STATE_ADMIN or ANALYST sees rebuilds.")));
+    }
+
+    static final String PATH = "/api/v1/admin/rebuild";
 
     private final Rebuild rebuild;
 
@@ -29,9 +47,6 @@ class RebuildController {
             description = "Folds the whole topic into fresh tables while the live ones keep serving, then switches in one "
                     + "transaction. 202 with the status; a second call while one runs answers that one.")
     ResponseEntity<?> start() {
-        if (!Caller.current().has(Role.STATE_ADMIN)) {
-            return ApiProblems.refuse(HttpStatus.FORBIDDEN, "state-admin-rebuilds", "Only a STATE_ADMIN starts a rebuild.");
-        }
         return ResponseEntity.accepted().body(rebuild.start());
     }
 
@@ -39,10 +54,6 @@ class RebuildController {
     @Operation(summary = "The latest rebuild's progress (STATE_ADMIN, ANALYST)",
             description = "state, events applied, events per second, lag per partition.")
     ResponseEntity<?> status() {
-        Caller caller = Caller.current();
-        if (!caller.has(Role.STATE_ADMIN) && !caller.has(Role.ANALYST)) {
-            return ApiProblems.refuse(HttpStatus.FORBIDDEN, "state-admin-or-analyst", "Only a STATE_ADMIN or ANALYST sees rebuilds.");
-        }
         return rebuild.status().<ResponseEntity<?>>map(ResponseEntity::ok)
                 .orElseGet(() -> ApiProblems.refuse(HttpStatus.NOT_FOUND, "not-found", "No rebuild has run since the service started."));
     }

@@ -59,7 +59,7 @@ class FreshnessTest extends QueryServiceTest {
         };
         DSLContext counted = DSL.using(new DefaultConfiguration().set(dataSource).set(SQLDialect.POSTGRES)
                 .set(new DefaultExecuteListenerProvider(counting)));
-        freshness = new Freshness(counted, applied, topic, Duration.ofSeconds(20), ticker::get);
+        freshness = new Freshness(counted, applied, topic, Duration.ofSeconds(20), ticker::get, () -> 2);
         applyThrough(0, 10);
         applyThrough(1, 12);
     }
@@ -105,13 +105,23 @@ class FreshnessTest extends QueryServiceTest {
 
     @Test
     void aPositionNotReachedInTimeIsA503WithRetryAfter() {
-        Freshness impatient = new Freshness(db, applied, topic, Duration.ofMillis(120), System::nanoTime);
+        Freshness impatient = new Freshness(db, applied, topic, Duration.ofMillis(120), System::nanoTime, () -> 2);
         Optional<?> notYet = impatient.awaitPosition(1_000L);
         assertThat(notYet).hasValueSatisfying(answer -> {
             var response = (org.springframework.http.ResponseEntity<?>) answer;
             assertThat(response.getStatusCode().value()).isEqualTo(503);
             assertThat(response.getHeaders().getFirst("Retry-After")).isEqualTo("1");
         });
+    }
+
+    @Test
+    void aPartitionOfTheTopicThatHasAppliedNothingYetHoldsThePositionAtZero() {
+        Freshness overThreePartitions = new Freshness(db, applied, topic, Duration.ofMillis(120), System::nanoTime, () -> 3);
+
+        assertThat(overThreePartitions.now().position()).isZero();
+        applyThrough(2, 50);
+        applied.advanced();
+        assertThat(overThreePartitions.now().position()).isEqualTo(10);
     }
 
     /** A partition's checkpoint as the intake writes it, straight into the real table. */

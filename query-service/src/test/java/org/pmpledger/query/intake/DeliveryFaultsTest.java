@@ -47,6 +47,15 @@ import tools.jackson.databind.node.ObjectNode;
 class DeliveryFaultsTest extends QueryServiceTest {
 
     private static final String[] AGENCIES = {"ALAMEDA", "FRESNO", "KERN", "MARIN", "NAPA"};
+    /** The plan ids of each delivery run: the prefix and the agency's place in {@link #AGENCIES} make a UUID. */
+    private static final String CLEAN = "c1ea0000-0000-4000-8000-";
+    private static final String TWICE = "7a1ce000-0000-4000-8000-";
+    private static final String MIDDLE = "a1dd1e00-0000-4000-8000-";
+    private static final String REPLAY = "3e91a900-0000-4000-8000-";
+
+    private static String planOf(String prefix, String lcsa) {
+        return prefix + String.format("%012d", List.of(AGENCIES).indexOf(lcsa));
+    }
 
     /** One run's events in global order (plans interleaved), each with its stream sequence. */
     record Delivery(PmpEvent event, long sequence) {
@@ -64,7 +73,7 @@ class DeliveryFaultsTest extends QueryServiceTest {
         List<List<PmpEvent>> plans = new ArrayList<>();
         for (int a = 0; a < AGENCIES.length; a++) {
             String lcsa = AGENCIES[a];
-            String plan = prefix + lcsa;
+            String plan = planOf(prefix, lcsa);
             String entry = plan + "-e";
             String tactic = plan + "-t";
             BigDecimal baseline = BigDecimal.valueOf(60 + a);
@@ -115,16 +124,16 @@ class DeliveryFaultsTest extends QueryServiceTest {
 
     @Test
     void streamDeliveredTwiceOrWithAMiddleBatchAgainEqualsOneCleanPass() throws Exception {
-        List<Delivery> clean = stream(2081, "clean-");
+        List<Delivery> clean = stream(2081, CLEAN);
         List<Long> cleanAt = positionsFor(clean);
         deliver(clean, cleanAt, 0, clean.size());
 
-        List<Delivery> twice = stream(2082, "twice-");
+        List<Delivery> twice = stream(2082, TWICE);
         List<Long> twiceAt = positionsFor(twice);
         deliver(twice, twiceAt, 0, twice.size());
         deliver(twice, twiceAt, 0, twice.size());
 
-        List<Delivery> middle = stream(2083, "middle-");
+        List<Delivery> middle = stream(2083, MIDDLE);
         List<Long> middleAt = positionsFor(middle);
         int third = middle.size() / 3;
         deliver(middle, middleAt, 0, 2 * third);
@@ -133,21 +142,21 @@ class DeliveryFaultsTest extends QueryServiceTest {
         long through = watermark();
 
         for (String report : List.of("/indicators/SPM-2/comparison", "/compliance", "/initiatives", "/tactics")) {
-            String expected = normalized(read("/api/v1/cycles/2081" + report + "?minPosition=" + through), 2081, "clean-");
-            assertThat(normalized(read("/api/v1/cycles/2082" + report), 2082, "twice-")).as("twice: " + report).isEqualTo(expected);
-            assertThat(normalized(read("/api/v1/cycles/2083" + report), 2083, "middle-")).as("middle: " + report).isEqualTo(expected);
+            String expected = normalized(read("/api/v1/cycles/2081" + report + "?minPosition=" + through), 2081, CLEAN);
+            assertThat(normalized(read("/api/v1/cycles/2082" + report), 2082, TWICE)).as("twice: " + report).isEqualTo(expected);
+            assertThat(normalized(read("/api/v1/cycles/2083" + report), 2083, MIDDLE)).as("middle: " + report).isEqualTo(expected);
         }
         for (String lcsa : AGENCIES) {
-            String expected = normalized(read("/api/v1/plans/clean-" + lcsa), 2081, "clean-");
-            assertThat(normalized(read("/api/v1/plans/twice-" + lcsa), 2082, "twice-")).as("twice: " + lcsa).isEqualTo(expected);
-            assertThat(normalized(read("/api/v1/plans/middle-" + lcsa), 2083, "middle-")).as("middle: " + lcsa).isEqualTo(expected);
-            assertThat(read("/api/v1/plans/clean-" + lcsa).get("version").asLong()).isEqualTo(12);
+            String expected = normalized(read("/api/v1/plans/" + planOf(CLEAN, lcsa)), 2081, CLEAN);
+            assertThat(normalized(read("/api/v1/plans/" + planOf(TWICE, lcsa)), 2082, TWICE)).as("twice: " + lcsa).isEqualTo(expected);
+            assertThat(normalized(read("/api/v1/plans/" + planOf(MIDDLE, lcsa)), 2083, MIDDLE)).as("middle: " + lcsa).isEqualTo(expected);
+            assertThat(read("/api/v1/plans/" + planOf(CLEAN, lcsa)).get("version").asLong()).isEqualTo(12);
         }
     }
 
     @Test
     void planDocumentEqualsTheSharedReplayOfItsEvents() throws Exception {
-        List<Delivery> deliveries = stream(2084, "replay-");
+        List<Delivery> deliveries = stream(2084, REPLAY);
         List<Long> positions = positionsFor(deliveries);
         deliver(deliveries, positions, 0, deliveries.size());
         var opened = (PlanningCycleOpened) deliveries.getFirst().event();
@@ -155,12 +164,12 @@ class DeliveryFaultsTest extends QueryServiceTest {
         for (String lcsa : AGENCIES) {
             PlanReplay replay = new PlanReplay(PlanReplay.CycleTitles.of(opened));
             for (int i = 0; i < deliveries.size(); i++) {
-                if (deliveries.get(i).event() instanceof PlanEvent event && event.planId().equals("replay-" + lcsa)) {
+                if (deliveries.get(i).event() instanceof PlanEvent event && event.planId().equals(planOf(REPLAY, lcsa))) {
                     replay.apply(event, deliveries.get(i).sequence(), positions.get(i));
                 }
             }
             JsonNode expected = JSON.valueToTree(replay.document().orElseThrow());
-            JsonNode answered = read("/api/v1/plans/replay-" + lcsa + "?minVersion=12");
+            JsonNode answered = read("/api/v1/plans/" + planOf(REPLAY, lcsa) + "?minVersion=12");
 
             assertThat(answered.toString()).as(lcsa).isEqualTo(expected.toString());
         }

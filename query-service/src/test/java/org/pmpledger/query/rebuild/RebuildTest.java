@@ -29,7 +29,7 @@ class RebuildTest extends QueryServiceTest {
 
     @Test
     void rebuildReplacesTheProjectionsWithTheSameContentWhileServingAndTheIntakeGoesOn() throws Exception {
-        String plan = "rebuild-plan";
+        String plan = "7eb0110d-2091-4000-8000-000000000001";
         publishStream(List.of(
                 new PlanDrafted(plan, 2091, "NAPA", "Napa PMP", AT),
                 new PlanEntryAdded(plan, 2091, "NAPA", "rb-e1", 1, null, "Own", null, null,

@@ -49,6 +49,8 @@ import tools.jackson.databind.JsonNode;
 class CycleReportsTest extends QueryServiceTest {
 
     private static final int FFY = 2062;
+    private static final String ALAMEDA_PLAN = "0a1a3eda-2062-4000-8000-000000000001";
+    private static final String FRESNO_PLAN = "0f3e5000-2062-4000-8000-000000000002";
     private static final Instant AT = Instant.parse("2061-08-20T17:00:00Z");
     private static boolean loaded;
     private static long through;
@@ -77,7 +79,7 @@ class CycleReportsTest extends QueryServiceTest {
         publish(new AgencyIndicatorValuesRecorded("cycle-" + FFY, FFY, "SPM-7",
                 List.of(new AgencyValue("ALAMEDA", new BigDecimal("85.0"), LocalDate.parse("2061-06-30")),
                         new AgencyValue("FRESNO", new BigDecimal("95.0"), LocalDate.parse("2061-06-30"))), AT), 1);
-        String alameda = "rep-ALAMEDA";
+        String alameda = ALAMEDA_PLAN;
         publishStream(List.of(
                 new PlanDrafted(alameda, FFY, "ALAMEDA", "Alameda PMP", AT),
                 new PlanEntryAdded(alameda, FFY, "ALAMEDA", "a-e1", 1, 1, null, null, "1a",
@@ -93,7 +95,7 @@ class CycleReportsTest extends QueryServiceTest {
                         LocalDate.parse("2062-01-31"), false, 0, false, null, null, null, false, Instant.parse("2062-01-25T17:00:00Z")),
                 new QuarterlyProgressRecorded(alameda, FFY, "ALAMEDA", "a-e1", "SPM-2", Quarter.Q2, new BigDecimal("65.0"), "Up",
                         LocalDate.parse("2062-05-02"), true, 4, false, null, null, null, false, Instant.parse("2062-05-06T17:00:00Z"))));
-        String fresno = "rep-FRESNO";
+        String fresno = FRESNO_PLAN;
         publishStream(List.of(
                 new PlanDrafted(fresno, FFY, "FRESNO", "Fresno PMP", AT),
                 new PlanEntryAdded(fresno, FFY, "FRESNO", "f-e1", 1, 1, null, null, null,
@@ -157,7 +159,7 @@ class CycleReportsTest extends QueryServiceTest {
         assertThat(csv.contentType()).startsWith("text/csv");
         List<String> lines = csv.response().body().lines().toList();
         assertThat(lines.getFirst()).isEqualTo("lcsa,plan_id,item,entry_id,measurement,due_date,recorded_at,state,days_late,corrections");
-        assertThat(lines).anyMatch(line -> line.startsWith("ALAMEDA,rep-ALAMEDA,Q2,a-e1,Current support,2062-05-02,") && line.contains(",LATE,4,"));
+        assertThat(lines).anyMatch(line -> line.startsWith("ALAMEDA," + ALAMEDA_PLAN + ",Q2,a-e1,Current support,2062-05-02,") && line.contains(",LATE,4,"));
         assertThat(lines).anyMatch(line -> line.startsWith("KERN,,PLAN,"));
     }
 
@@ -206,12 +208,12 @@ class CycleReportsTest extends QueryServiceTest {
 
         List<String> lines = csv.response().body().lines().toList();
         assertThat(lines).hasSize(2);
-        assertThat(lines.get(1)).startsWith("ALAMEDA,rep-ALAMEDA,a-t1,a-e1,Text reminders,IT lead; Call center,IN_PROGRESS,2062-03-31,,1a,true,76,");
+        assertThat(lines.get(1)).startsWith("ALAMEDA," + ALAMEDA_PLAN + ",a-t1,a-e1,Text reminders,IT lead; Call center,IN_PROGRESS,2062-03-31,,1a,true,76,");
     }
 
     @Test
     void planDocumentHasTheTemplatesShape() {
-        JsonNode plan = api().get("/api/v1/plans/rep-ALAMEDA?minVersion=8", TOKENS.lcsaEditor("ALAMEDA")).body();
+        JsonNode plan = api().get("/api/v1/plans/" + ALAMEDA_PLAN + "?minVersion=8", TOKENS.lcsaEditor("ALAMEDA")).body();
 
         assertThat(plan.get("status").asString()).isEqualTo("APPROVED");
         assertThat(plan.get("version").asLong()).isEqualTo(8);
@@ -234,7 +236,7 @@ class CycleReportsTest extends QueryServiceTest {
         List<String> lines = csv.response().body().lines().toList();
         assertThat(lines.getFirst()).startsWith("plan_id,ffy,lcsa,title,status");
         assertThat(lines).hasSize(3);
-        assertThat(lines.get(2)).startsWith("rep-FRESNO,2062,FRESNO,Fresno PMP,CLOSED,");
+        assertThat(lines.get(2)).startsWith(FRESNO_PLAN + ",2062,FRESNO,Fresno PMP,CLOSED,");
     }
 
     @Test

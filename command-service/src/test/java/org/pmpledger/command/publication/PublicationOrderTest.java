@@ -1,0 +1,144 @@
+package org.pmpledger.command.publication;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.pmpledger.command.jooq.Tables.DOMAIN_EVENT_ENTRY;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+import org.junit.jupiter.api.Test;
+import org.pmpledger.command.CommandServiceTest;
+import org.pmpledger.events.PmpEventTypes;
+import org.pmpledger.events.plan.PlanDrafted;
+import org.pmpledger.testsupport.ApiClient.Answer;
+import org.pmpledger.testsupport.Ffy2022;
+import org.pmpledger.testsupport.TestKafka;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * "Published through P" is true: a transaction that drew a lower position and commits after one that drew a higher
+ * position is on the topic before any watermark at or above its position, because events commit in position order.
+ */
+class PublicationOrderTest extends CommandServiceTest {
+
+    private static final int FFY = 2093;
+
+    @Autowired
+    DataSource dataSource;
+    @Autowired
+    DSLContext db;
+    @Autowired
+    JsonMapper json;
+
+    @Test
+    void aLowerPositionCommittedAfterAHigherOneIsPublishedBeforeAnyWatermarkThatCoversIt() throws Exception {
+        api().post("/api/v1/cycles", TOKENS.stateAdmin(), Ffy2022.openCycle(FFY));
+        String editor = TOKENS.lcsaEditor("ALAMEDA");
+        String plan = api().post("/api/v1/plans", editor, Map.of("ffy", FFY, "lcsa", "ALAMEDA")).body().get("id").asString();
+        long lower;
+        CompletableFuture<Answer> higher;
+        try (Connection open = dataSource.getConnection()) {
+            open.setAutoCommit(false);
+            lower = appendDraftOfAnotherPlan(DSL.using(open, SQLDialect.POSTGRES));
+            higher = CompletableFuture.supplyAsync(() -> api().post("/api/v1/plans/" + plan + "/entries", editor,
+                    Ffy2022.entryForInitiative1()));
+            await().atMost(Duration.ofSeconds(10)).until(() -> db.fetchCount(DSL.table("pg_locks"),
+                    DSL.field("locktype").eq("advisory").and(DSL.field("granted", Boolean.class).isFalse())) > 0);
+            open.commit();
+        }
+        Answer added = higher.get(30, TimeUnit.SECONDS);
+        assertThat(added.status()).as(added.response().body()).isEqualTo(201);
+        long higherPosition = added.body().get("position").asLong();
+        assertThat(higherPosition).isGreaterThan(lower);
+
+        Map<Integer, List<ConsumerRecord<String, byte[]>>> partitions = topicThroughWatermark(higherPosition);
+
+        List<ConsumerRecord<String, byte[]>> withLower = partitions.values().stream()
+                .filter(records -> records.stream().anyMatch(r -> !watermark(r) && position(r) == lower))
+                .findFirst().orElseThrow();
+        int event = indexOf(withLower, r -> !watermark(r) && position(r) == lower);
+        int firstCovering = indexOf(withLower, r -> watermark(r) && position(r) >= lower);
+        assertThat(event).as("the event at " + lower + " precedes every watermark through it").isLessThan(firstCovering);
+    }
+
+    /** A plan drafted straight into the event store, in the caller's open transaction; answers its position. */
+    private long appendDraftOfAnotherPlan(DSLContext open) {
+        Instant at = Instant.now();
+        PlanDrafted drafted = new PlanDrafted(UUID.randomUUID().toString(), FFY, "KERN", "Kern PMP", at);
+        return open.insertInto(DOMAIN_EVENT_ENTRY)
+                .set(DOMAIN_EVENT_ENTRY.EVENT_IDENTIFIER, UUID.randomUUID().toString())
+                .set(DOMAIN_EVENT_ENTRY.AGGREGATE_IDENTIFIER, drafted.planId())
+                .set(DOMAIN_EVENT_ENTRY.SEQUENCE_NUMBER, 0L)
+                .set(DOMAIN_EVENT_ENTRY.TYPE, "Plan")
+                .set(DOMAIN_EVENT_ENTRY.TIME_STAMP, at.toString())
+                .set(DOMAIN_EVENT_ENTRY.PAYLOAD_TYPE, PlanDrafted.class.getName())
+                .set(DOMAIN_EVENT_ENTRY.PAYLOAD_REVISION, String.valueOf(PmpEventTypes.revisionOf(PlanDrafted.class)))
+                .set(DOMAIN_EVENT_ENTRY.PAYLOAD, json.writeValueAsBytes(drafted))
+                .set(DOMAIN_EVENT_ENTRY.META_DATA, "{\"subject\":\"order@test\"}".getBytes(StandardCharsets.UTF_8))
+                .returning(DOMAIN_EVENT_ENTRY.GLOBAL_INDEX)
+                .fetchOne().getGlobalIndex();
+    }
+
+    /** The topic's records by partition, read until every partition has a watermark at or above {@code position}. */
+    private static Map<Integer, List<ConsumerRecord<String, byte[]>>> topicThroughWatermark(long position) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers());
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "order-" + UUID.randomUUID());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        Map<Integer, List<ConsumerRecord<String, byte[]>>> partitions = new HashMap<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(TOPIC));
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> partitions.computeIfAbsent(r.partition(), p -> new ArrayList<>()).add(r));
+                int count = consumer.partitionsFor(TOPIC).size();
+                return partitions.size() == count && partitions.values().stream()
+                        .allMatch(records -> records.stream().anyMatch(r -> watermark(r) && position(r) >= position));
+            });
+        }
+        return partitions;
+    }
+
+    private static boolean watermark(ConsumerRecord<String, byte[]> record) {
+        return KafkaPublication.WATERMARK_TYPE.equals(header(record, "ce_type"));
+    }
+
+    private static long position(ConsumerRecord<String, byte[]> record) {
+        return Long.parseLong(header(record, "ce_position"));
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+
+    private static int indexOf(List<ConsumerRecord<String, byte[]>> records, java.util.function.Predicate<ConsumerRecord<String, byte[]>> which) {
+        for (int i = 0; i < records.size(); i++) {
+            if (which.test(records.get(i))) {
+                return i;
+            }
+        }
+        return Integer.MAX_VALUE;
+    }
+}

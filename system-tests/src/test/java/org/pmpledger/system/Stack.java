@@ -1,0 +1,118 @@
+package org.pmpledger.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import org.pmpledger.testsupport.ApiClient;
+import org.pmpledger.testsupport.ApiClient.Answer;
+import org.pmpledger.testsupport.Ffy2022;
+import org.pmpledger.testsupport.RunningService;
+import org.pmpledger.testsupport.TestKafka;
+import org.pmpledger.testsupport.TestPostgres;
+import org.pmpledger.testsupport.TestTokens;
+
+/**
+ * Both services as shipped (their executable jars, each in its own JVM) on fresh PostgreSQL databases and a topic of
+ * their own on a real Kafka broker, with the FFY 2022 cycle open and the pipeline live. Started once per test JVM and
+ * shared by the system tests; the services end with the JVM.
+ */
+final class Stack {
+
+    static final TestTokens TOKENS = TestTokens.inNewKeyDirectory();
+    static final int FFY = 2022;
+    private static Stack running;
+
+    final ApiClient commands;
+    final ApiClient queries;
+    private final TestPostgres.Database eventStore;
+
+    private Stack(ApiClient commands, ApiClient queries, TestPostgres.Database eventStore) {
+        this.commands = commands;
+        this.queries = queries;
+        this.eventStore = eventStore;
+    }
+
+    static synchronized Stack get() {
+        if (running == null) {
+            running = start();
+        }
+        return running;
+    }
+
+    private static Stack start() {
+        String topic = "pmp.plan-events.sys-" + UUID.randomUUID().toString().substring(0, 8);
+        TestPostgres.Database eventStore = TestPostgres.newDatabase("pmp_command_sys");
+        TestPostgres.Database projections = TestPostgres.newDatabaseOwnedBy("pmp_query_sys", TestPostgres.QUERY_APP);
+        String keys = TOKENS.keyDirectory().toString();
+        RunningService commandService = RunningService.start("command-service", Map.of(
+                "spring.datasource.url", eventStore.jdbcUrl(),
+                "spring.datasource.username", TestPostgres.COMMAND_APP,
+                "spring.datasource.password", TestPostgres.COMMAND_APP,
+                "spring.flyway.user", eventStore.user(),
+                "spring.flyway.password", eventStore.password(),
+                "spring.kafka.bootstrap-servers", TestKafka.bootstrapServers(),
+                "pmp.publication.topic", topic,
+                "pmp.security.local-key-dir", keys));
+        RunningService queryService = RunningService.start("query-service", Map.of(
+                "spring.datasource.url", projections.jdbcUrl(),
+                "spring.datasource.username", projections.user(),
+                "spring.datasource.password", projections.password(),
+                "spring.kafka.bootstrap-servers", TestKafka.bootstrapServers(),
+                "spring.kafka.consumer.group-id", "sys-" + topic,
+                "pmp.intake.topic", topic,
+                "pmp.security.local-key-dir", keys));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            close(queryService);
+            close(commandService);
+        }, "system-test-stack-stop"));
+        Stack stack = new Stack(new ApiClient(commandService.baseUrl()), new ApiClient(queryService.baseUrl()), eventStore);
+        Answer opened = stack.commands.post("/api/v1/cycles", TOKENS.stateAdmin(), Ffy2022.openCycle(FFY));
+        assertThat(opened.status()).as(opened.response().body()).isEqualTo(201);
+        // the pipeline is live (the publisher's producer made, the query side's consumer given its partitions) before
+        // the tests time it: a cold start on a loaded 2-core machine takes longer than their 2 s
+        long position = opened.body().get("position").asLong();
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(stack.queries.get(
+                "/api/v1/cycles/" + FFY + "/indicators/SPM-2/comparison?minPosition=" + position, TOKENS.analyst()).status())
+                .isEqualTo(200));
+        return stack;
+    }
+
+    /** A drafted plan with the entry the cycle's submission rule asks for. */
+    String draftPlan(String editor, String lcsa) {
+        Answer drafted = commands.post("/api/v1/plans", editor, Map.of("ffy", FFY, "lcsa", lcsa));
+        assertThat(drafted.status()).as(drafted.response().body()).isEqualTo(201);
+        String planId = drafted.body().get("id").asString();
+        Answer added = commands.post("/api/v1/plans/" + planId + "/entries", editor, Ffy2022.entryForInitiative1());
+        assertThat(added.status()).as(added.response().body()).isEqualTo(201);
+        return planId;
+    }
+
+    /** How many rows the event store's table holds now. */
+    long rowsOf(String table) {
+        try (Connection c = DriverManager.getConnection(eventStore.jdbcUrl(), eventStore.user(), eventStore.password());
+             Statement s = c.createStatement();
+             ResultSet rows = s.executeQuery("SELECT count(*) FROM " + table)) {
+            rows.next();
+            return rows.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void close(RunningService service) {
+        try {
+            service.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
