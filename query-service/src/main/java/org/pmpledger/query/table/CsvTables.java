@@ -16,7 +16,11 @@ import org.springframework.http.MediaType;
 import org.springframework.http.converter.AbstractHttpMessageConverter;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 
-/** Writes every {@link Table} answer as RFC 4180 CSV (Apache Commons CSV) for {@code Accept: text/csv}. */
+/**
+ * Writes every {@link Table} answer as RFC 4180 CSV (Apache Commons CSV) for {@code Accept: text/csv}. A text cell
+ * that a spreadsheet would take for a formula (it starts with {@code = + - @}, a tab or a carriage return) is written
+ * with a leading apostrophe, so opening the file never runs what an agency typed into a title.
+ */
 @Configuration(proxyBeanMethods = false)
 class CsvTables {
 
@@ -46,10 +50,18 @@ class CsvTables {
                 CSVFormat format = CSVFormat.RFC4180.builder().setHeader(table.csvColumns().toArray(String[]::new)).get();
                 try (CSVPrinter csv = new CSVPrinter(writer, format)) {
                     for (List<Object> row : table.csvRows()) {
-                        csv.printRecord(row);
+                        csv.printRecord(row.stream().map(CsvTables::inert).toList());
                     }
                 }
             }
         };
+    }
+
+    /** The cell as written: text that would start a formula gets a leading apostrophe; everything else as it is. */
+    static Object inert(Object cell) {
+        if (cell instanceof CharSequence text && !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
+            return "'" + text;
+        }
+        return cell;
     }
 }
