@@ -75,6 +75,8 @@ public abstract class CommandServiceTest {
         registry.add("spring.datasource.password", () -> APPLICATION.password());
         registry.add("spring.flyway.user", DATABASE::user);
         registry.add("spring.flyway.password", DATABASE::password);
+        // a lock the event store waits for longer than this is a stalled database (StalledDatabaseTest)
+        registry.add("pmp.database.lock-timeout", () -> "2s");
         registry.add("spring.kafka.bootstrap-servers", TestKafka::bootstrapServers);
         registry.add("pmp.publication.topic", () -> TOPIC);
         registry.add("pmp.security.local-key-dir", () -> TOKENS.keyDirectory().toString());

@@ -64,8 +64,9 @@ class PlanLifecycleTest extends CommandServiceTest {
         assertThat(payloadAt(plan, submitted)).contains("\"late\":true", "\"daysLate\":2", "\"submission\":1");
 
         CLOCK.set("2021-09-22T17:00:00Z");
-        assertThat(api().post(plans(plan, "/review"), northernRa, Map.of("decision", "APPROVE")).status()).isEqualTo(403);
-        assertThat(api().post(plans(plan, "/review"), southernRa, Map.of("decision", "RETURN")).status()).isEqualTo(422);
+        refused(api().post(plans(plan, "/review"), northernRa, Map.of("decision", "APPROVE")), 403,
+                "regional-admin-of-the-plans-region");
+        refused(api().post(plans(plan, "/review"), southernRa, Map.of("decision", "RETURN")), 422, "return-needs-comments");
         ok(api().post(plans(plan, "/review"), southernRa, Map.of("decision", "RETURN",
                 "comments", "Please stretch the collections target")), 200);
 
@@ -91,7 +92,7 @@ class PlanLifecycleTest extends CommandServiceTest {
         CLOCK.set("2022-05-05T17:00:00Z");
         JsonNode lateQ2 = ok(progress(plan, collections, "Q2", Map.of("value", 62.4, "narrative", "Reminders live")), 200);
         assertThat(payloadAt(plan, lateQ2)).contains("\"late\":true", "\"daysLate\":3", "\"dueDate\":\"2022-05-02\"");
-        assertThat(progress(plan, collections, "Q1", Map.of("value", 61.9, "narrative", "Refreshed")).status()).isEqualTo(422);
+        refused(progress(plan, collections, "Q1", Map.of("value", 61.9, "narrative", "Refreshed")), 422, "correction-needs-reason");
         JsonNode correction = ok(progress(plan, collections, "Q1", Map.of("value", 61.9, "narrative", "Refreshed",
                 "reason", "CDR data refreshed")), 200);
         assertThat(payloadAt(plan, correction)).contains("\"correction\":true", "\"previousValue\":61.8", "\"reason\":\"CDR data refreshed\"");
@@ -108,10 +109,10 @@ class PlanLifecycleTest extends CommandServiceTest {
         assertThat(closed.get("outcome").get("missingQ4Values").get(0).get("entryId").asString()).isEqualTo(paternity);
 
         CLOCK.set("2022-11-15T17:00:00Z");
-        assertThat(progress(plan, paternity, "Q4", Map.of("value", 88.2, "narrative", "Late data", "reason", "late")).status())
-                .isEqualTo(403);
-        assertThat(api().post(plans(plan, "/tactics"), editor, Map.of("entryId", collections, "title", "Too late",
-                "leads", List.of("x"), "projectedCompletion", "2022-12-31")).status()).isEqualTo(409);
+        refused(progress(plan, paternity, "Q4", Map.of("value", 88.2, "narrative", "Late data", "reason", "late")), 403,
+                "closed-plan-corrected-by-state-admin-only");
+        refused(api().post(plans(plan, "/tactics"), editor, Map.of("entryId", collections, "title", "Too late",
+                "leads", List.of("x"), "projectedCompletion", "2022-12-31")), 409, "closed-plan-changes-no-more");
         JsonNode afterClose = ok(api().send("PUT", plans(plan, "/entries/" + collections + "/progress/Q4"), TOKENS.stateAdmin(),
                 Map.of("value", 63.6, "narrative", "Audited value", "reason", "OCSE-157 audit"), Map.of()), 200);
         assertThat(payloadAt(plan, afterClose)).contains("\"afterClose\":true", "\"correction\":true");
@@ -165,6 +166,13 @@ class PlanLifecycleTest extends CommandServiceTest {
 
     private Answer progress(String plan, String entry, String quarter, Map<String, Object> body) {
         return api().send("PUT", plans(plan, "/entries/" + entry + "/progress/" + quarter), editor, body, Map.of());
+    }
+
+    /** A refusal: its status, and the rule its problem names; the caller's event count is checked by the whole life's. */
+    private static void refused(Answer answer, int status, String rule) {
+        assertThat(answer.status()).as(answer.response().body()).isEqualTo(status);
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+        assertThat(answer.body().get("type").asString()).isEqualTo("/problems/" + rule);
     }
 
     private static JsonNode ok(Answer answer, int status) {

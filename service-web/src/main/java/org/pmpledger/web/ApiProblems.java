@@ -191,8 +191,24 @@ public abstract class ApiProblems extends ResponseEntityExceptionHandler {
                 "Your role or agency does not allow this request.", List.of()));
     }
 
+    @ExceptionHandler(ServiceBusy.class)
+    ResponseEntity<ProblemDetail> busy(ServiceBusy e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, e.rule(), e.getMessage(), List.of()));
+    }
+
+    /** A failure of the service itself: 503 with Retry-After when it is the database's and passes, else 500. */
     @ExceptionHandler(Exception.class)
     protected ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (DatabaseFailures.passes(e)) {
+            LOG.warn("the database did not answer in time or could not be reached: {}", e.toString());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "2")
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "database-busy", "The database did not answer in time or "
+                            + "cannot be reached. A command was not stored unless its commit was under way: retry it with "
+                            + "the same Idempotency-Key.", List.of()));
+        }
         LOG.error("unexpected failure", e);
         return ResponseEntity.internalServerError().body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
                 "The service failed unexpectedly; the failure is logged.", List.of()));

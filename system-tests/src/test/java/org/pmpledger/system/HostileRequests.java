@@ -274,6 +274,9 @@ final class HostileRequests {
         values.put("2,000 characters", "q".repeat(2_000));
         switch (name) {
             case "minPosition", "minVersion", "page", "size", "limit", "version" -> {
+                if (name.equals("minPosition")) {
+                    values.put("a position the ledger never gave", "900000000000");
+                }
                 values.put("negative", "-1");
                 values.put("text", "abc");
                 values.put("a number beyond a long", "99999999999999999999");

@@ -14,7 +14,6 @@ import org.jooq.DSLContext;
 import org.pmpledger.command.jooq.tables.records.DomainEventEntryRecord;
 import org.pmpledger.events.PmpEventTypes;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -33,12 +32,12 @@ class PlanHistory {
 
     private final DSLContext db;
     private final JsonMapper json;
-    private final TransactionTemplate transaction;
+    private final AuditStreams streams;
 
-    PlanHistory(DSLContext db, JsonMapper json, TransactionTemplate transaction) {
+    PlanHistory(DSLContext db, JsonMapper json, AuditStreams streams) {
         this.db = db;
         this.json = json;
-        this.transaction = transaction;
+        this.streams = streams;
     }
 
     long count(String planId) {
@@ -51,9 +50,12 @@ class PlanHistory {
                 .fetch(this::entry);
     }
 
-    /** Writes every event as one JSON line, reading with a database cursor: memory stays bounded. */
+    /**
+     * Writes every event as one JSON line, reading with a database cursor on a connection of the audit streams' own
+     * pool: memory stays bounded, and a slow reader holds no connection commands need.
+     */
     void stream(String planId, OutputStream out) {
-        transaction.executeWithoutResult(tx -> {
+        streams.read(db -> {
             try (Cursor<DomainEventEntryRecord> cursor = db.selectFrom(DOMAIN_EVENT_ENTRY)
                     .where(DOMAIN_EVENT_ENTRY.AGGREGATE_IDENTIFIER.eq(planId))
                     .orderBy(DOMAIN_EVENT_ENTRY.SEQUENCE_NUMBER).fetchSize(500).fetchLazy()) {
@@ -84,9 +86,12 @@ class PlanHistory {
         }
     }
 
-    /** Calls {@code each} with every event of the log matching the filter, in global order, through a cursor. */
+    /**
+     * Calls {@code each} with every event of the log matching the filter, in global order, through a cursor on a
+     * connection of the audit streams' own pool.
+     */
     void search(LogFilter filter, long limit, java.util.function.Consumer<Map<String, Object>> each) {
-        transaction.executeWithoutResult(tx -> {
+        streams.read(db -> {
             var condition = org.jooq.impl.DSL.noCondition();
             if (filter.type() != null) {
                 String javaType = PmpEventTypes.byName(filter.type()).map(Class::getName).orElse(filter.type());

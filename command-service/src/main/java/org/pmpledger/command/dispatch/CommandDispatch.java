@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -41,6 +42,7 @@ import org.pmpledger.command.refusal.CommandRefused;
 import org.pmpledger.command.refusal.FieldProblem;
 import org.pmpledger.web.Caller;
 import org.pmpledger.web.InputLimits;
+import org.pmpledger.web.ServiceBusy;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpHeaders;
@@ -87,12 +89,15 @@ public class CommandDispatch {
     private final CommandGroups<Request<?>> groups;
     private final boolean grouping;
     private final DistributionSummary groupSizes;
+    private final Duration groupWait;
 
     CommandDispatch(CommandGateway commands, PlatformTransactionManager transactions, TransactionManager transactionManager,
                     DSLContext db, JsonMapper json, HttpServletRequest request, Clock clock, AggregateCache aggregates,
                     StreamHeads streamHeads, List<RequestThreadContext> threadContexts, MeterRegistry meters,
                     @Value("${pmp.commands.group-commit:true}") boolean grouping,
-                    @Value("${pmp.commands.group-commit.groups-at-once:1}") int groupsAtOnce) {
+                    @Value("${pmp.commands.group-commit.groups-at-once:1}") int groupsAtOnce,
+                    @Value("${pmp.commands.group-commit.max-wait:10s}") Duration groupWait) {
+        this.groupWait = groupWait;
         this.groups = new CommandGroups<>(this::decideTogether, groupsAtOnce);
         this.groupSizes = DistributionSummary.builder("pmp.commands.group.size")
                 .description("Requests decided and committed in one transaction (group commit)").register(meters);
@@ -197,7 +202,11 @@ public class CommandDispatch {
             });
         });
         if (inGroup) {
-            Object outcome = groups.decide(decided);
+            Object outcome = groups.decide(decided, groupWait);
+            if (outcome == CommandGroups.Member.WAITED_TOO_LONG) {
+                throw new ServiceBusy("commands-wait-too-long", "The service has more commands than it decides in "
+                        + groupWait.toSeconds() + " s; nothing of this one was done. Retry shortly.");
+            }
             if (outcome instanceof RuntimeException refused) {
                 throw refused;
             }

@@ -1,5 +1,6 @@
 package org.pmpledger.command.dispatch;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -7,6 +8,7 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -36,6 +38,9 @@ final class CommandGroups<M extends CommandGroups.Member> {
 
         /** The outcome of a member whose group could not be stored: it is decided again, alone. */
         static final Object ALONE = new Object();
+
+        /** The outcome of a member that waited its whole bound without being taken into a group: nothing of it was done. */
+        static final Object WAITED_TOO_LONG = new Object();
 
         private Object outcome;
         private boolean taken; // in a group being decided
@@ -99,8 +104,13 @@ final class CommandGroups<M extends CommandGroups.Member> {
         return group;
     }
 
-    /** Decides {@code member} with whatever other requests are waiting; answers its outcome. */
-    Object decide(M member) {
+    /**
+     * Decides {@code member} with whatever other requests are waiting; answers its outcome. A member still waiting, not
+     * yet in a group, when {@code maxWait} has passed leaves the queue with {@link Member#WAITED_TOO_LONG}; once in a
+     * group it waits for the group's outcome, which the database's own timeouts bound.
+     */
+    Object decide(M member, Duration maxWait) {
+        long deadline = System.nanoTime() + maxWait.toNanos();
         boolean interrupted = false;
         try {
             synchronized (monitor) {
@@ -111,8 +121,17 @@ final class CommandGroups<M extends CommandGroups.Member> {
                 synchronized (monitor) {
                     // wait while the request is in a group being decided, or while it waits and no leader may start
                     while (member.outcome() == null && (((Member) member).taken || leaders >= maxLeaders)) {
+                        long left = deadline - System.nanoTime();
+                        if (!((Member) member).taken && left <= 0) {
+                            waiting.remove(member);
+                            return Member.WAITED_TOO_LONG;
+                        }
                         try {
-                            monitor.wait();
+                            if (((Member) member).taken) {
+                                monitor.wait();
+                            } else {
+                                monitor.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+                            }
                         } catch (InterruptedException e) {
                             interrupted = true; // the request stays in its group: its outcome comes, then the flag is restored
                         }

@@ -1,12 +1,8 @@
 package org.pmpledger.command.publication;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Headers;
@@ -31,29 +27,28 @@ import org.springframework.stereotype.Component;
  * tracking processor ({@value #PROCESSING_GROUP}) whose token advances only when the broker has
  * acknowledged the whole batch, so a Kafka outage delays publication and never loses an event.
  * Sends within a batch are asynchronous; the batch waits once, before its token is stored.
- * <p>After each batch a watermark record ({@value #WATERMARK_TYPE}, no key, header {@code ce_position})
- * goes to every partition: "published through this position". It is true: events commit in position order
- * (migration V6), so once the processor has read the batch's highest position it has read every event at or below it.
- * A reader's position is the minimum over partitions of the last position applied, so {@code minPosition} reads work
- * for every partition, including those the batch's events did not touch.
+ * <p>After each batch a watermark ({@link Watermarks}) goes to every partition: "published through the batch's highest
+ * position", true because events commit in position order (migration V6).
  */
 @Component
 @ProcessingGroup(KafkaPublication.PROCESSING_GROUP)
 class KafkaPublication {
 
     static final String PROCESSING_GROUP = "kafka-publisher";
-    static final String WATERMARK_TYPE = "pmp.watermark";
+    static final String WATERMARK_TYPE = Watermarks.TYPE;
     private static final String BATCH = KafkaPublication.class.getName() + ".batch";
 
     private final KafkaTemplate<String, byte[]> kafka;
     private final Serializer serializer;
     private final PublicationSettings settings;
+    private final Watermarks watermarks;
 
     KafkaPublication(KafkaTemplate<String, byte[]> kafka, @Qualifier("eventSerializer") Serializer serializer,
-                     PublicationSettings settings) {
+                     PublicationSettings settings, Watermarks watermarks) {
         this.kafka = kafka;
         this.serializer = serializer;
         this.settings = settings;
+        this.watermarks = watermarks;
     }
 
     /**
@@ -99,40 +94,16 @@ class KafkaPublication {
         return unitOfWork.root().getOrComputeResource(BATCH, key -> {
             Batch batch = new Batch();
             unitOfWork.root().onPrepareCommit(u -> {
-                sendWatermarks(batch);
-                awaitAcknowledgements(batch.sends);
+                if (batch.lastPosition >= 0) {
+                    batch.sends.addAll(watermarks.send(batch.lastPosition, null));
+                }
+                watermarks.await(batch.sends);
             });
             return batch;
         });
     }
 
-    private void sendWatermarks(Batch batch) {
-        if (batch.lastPosition < 0) {
-            return;
-        }
-        int partitions = kafka.partitionsFor(settings.topic()).size();
-        for (int partition = 0; partition < partitions; partition++) {
-            ProducerRecord<String, byte[]> watermark = new ProducerRecord<>(settings.topic(), partition, null, new byte[0]);
-            header(watermark.headers(), "ce_type", WATERMARK_TYPE);
-            header(watermark.headers(), "ce_source", settings.source());
-            header(watermark.headers(), "ce_position", String.valueOf(batch.lastPosition));
-            batch.sends.add(kafka.send(watermark));
-        }
-    }
-
-    private void awaitAcknowledgements(List<CompletableFuture<SendResult<String, byte[]>>> sends) {
-        try {
-            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
-                    .get(settings.acknowledgementTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for Kafka", e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("Kafka did not acknowledge the batch; it will be published again", e);
-        }
-    }
-
     private static void header(Headers headers, String name, String value) {
-        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+        Watermarks.header(headers, name, value);
     }
 }

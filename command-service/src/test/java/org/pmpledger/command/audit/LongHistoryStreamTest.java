@@ -64,7 +64,13 @@ class LongHistoryStreamTest extends CommandServiceTest {
                 .allMatch(status -> status.getCurrentPosition().orElse(-1) >= last));
     }
 
+    private static boolean appended;
+
     private void appendLongHistory() {
+        if (appended) {
+            return;
+        }
+        appended = true;
         String comment = "Reviewed the caseload dashboard with the regional team. ".repeat(55);
         Instant at = Instant.now();
         List<DomainEventEntryRecord> rows = new ArrayList<>();
@@ -134,5 +140,36 @@ class LongHistoryStreamTest extends CommandServiceTest {
         assertThat(bytes).isGreaterThan(30L * 1024 * 1024);
         assertThat(retainedWhileStreaming).as("heap retained while the 10,000-event stream is open")
                 .isLessThan(RETAINED_LIMIT);
+    }
+
+    @Test
+    void slowAuditReadersHoldNoConnectionCommandsNeedAndOneReaderMoreThanTheirPoolIs503() throws Exception {
+        appendLongHistory();
+        String auditor = TOKENS.token("slow-auditor@dcss", List.of("AUDITOR"), null, null);
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest stream = HttpRequest.newBuilder(URI.create("http://localhost:" + serverPort + "/api/v1/audit/plans/" + PLAN + "/events"))
+                .header("Authorization", "Bearer " + auditor).header("Accept", "application/x-ndjson").build();
+        List<java.io.InputStream> unread = new ArrayList<>();
+        try {
+            for (int reader = 0; reader < 4; reader++) { // the audit streams' pool: every one of its connections held
+                HttpResponse<java.io.InputStream> response = http.send(stream, HttpResponse.BodyHandlers.ofInputStream());
+                assertThat(response.statusCode()).isEqualTo(200);
+                assertThat(response.body().read()).as("the stream has begun").isPositive();
+                unread.add(response.body());
+            }
+
+            HttpResponse<String> oneMore = http.send(stream, HttpResponse.BodyHandlers.ofString());
+            api().post("/api/v1/cycles", TOKENS.stateAdmin(), org.pmpledger.testsupport.Ffy2022.openCycle(2094));
+            var drafted = api().post("/api/v1/plans", TOKENS.lcsaEditor("NAPA"), java.util.Map.of("ffy", 2094, "lcsa", "NAPA"));
+
+            assertThat(oneMore.statusCode()).isEqualTo(503);
+            assertThat(oneMore.headers().firstValue("Retry-After")).isPresent();
+            assertThat(oneMore.body()).contains("/problems/audit-streams-busy");
+            assertThat(drafted.status()).as("a command beside four held streams").isEqualTo(201);
+        } finally {
+            for (java.io.InputStream body : unread) {
+                body.close();
+            }
+        }
     }
 }

@@ -37,6 +37,8 @@ class CommandGroupsTest {
         }
     }
 
+    private static final Duration LONG = Duration.ofSeconds(30);
+
     private final ExecutorService threads = Executors.newCachedThreadPool();
     private final List<List<String>> groupsDecided = new CopyOnWriteArrayList<>();
     private final CountDownLatch groupsMayFinish = new CountDownLatch(1);
@@ -69,14 +71,14 @@ class CommandGroupsTest {
     }
 
     private CompletableFuture<Object> send(CommandGroups<Named> groups, Named member) {
-        return CompletableFuture.supplyAsync(() -> groups.decide(member), threads);
+        return CompletableFuture.supplyAsync(() -> groups.decide(member, LONG), threads);
     }
 
     @Test
     void aRequestAloneIsDecidedAtOnceByItsOwnThread() {
         CommandGroups<Named> groups = new CommandGroups<>(group -> group.forEach(member -> member.settle(Thread.currentThread())), 1);
 
-        assertThat(groups.decide(new Named("a", "plan-1"))).isSameAs(Thread.currentThread());
+        assertThat(groups.decide(new Named("a", "plan-1"), LONG)).isSameAs(Thread.currentThread());
     }
 
     @Test
@@ -127,7 +129,7 @@ class CommandGroupsTest {
             throw new IllegalStateException("the group's transaction failed");
         }, 1);
 
-        assertThat(groups.decide(new Named("a", "plan-1"))).isSameAs(CommandGroups.Member.ALONE);
+        assertThat(groups.decide(new Named("a", "plan-1"), LONG)).isSameAs(CommandGroups.Member.ALONE);
     }
 
     @Test
@@ -166,6 +168,21 @@ class CommandGroupsTest {
             answer.get(10, TimeUnit.SECONDS);
         }
         assertThat(groupsDecided.get(1)).containsExactly("on plan-A", "on plan-B", "on plan-C");
+    }
+
+    @Test
+    void aRequestThatWaitsPastItsBoundWithoutJoiningAGroupLeavesTheQueueWithNothingDone() throws Exception {
+        CommandGroups<Named> groups = new CommandGroups<>(byName(1), 1);
+        CompletableFuture<Object> first = send(groups, new Named("first", "plan-1"));
+        groupsStarted.await(10, TimeUnit.SECONDS);
+
+        Object impatient = groups.decide(new Named("impatient", "plan-2"), Duration.ofMillis(200));
+
+        assertThat(impatient).isSameAs(CommandGroups.Member.WAITED_TOO_LONG);
+        assertThat(waiting(groups)).isZero();
+        groupsMayFinish.countDown();
+        assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo("first");
+        assertThat(groupsDecided).containsExactly(List.of("first"));
     }
 
     /** Requests waiting for the next group (read through the class's own monitor-guarded queue). */

@@ -84,6 +84,20 @@ class PublicationOrderTest extends CommandServiceTest {
         assertThat(event).as("the event at " + lower + " precedes every watermark through it").isLessThan(firstCovering);
     }
 
+    @Test
+    void onceEverythingIsPublishedAHeartbeatOnEveryPartitionSaysWhatWasCommittedBeforeItsInstant() {
+        api().post("/api/v1/cycles", TOKENS.stateAdmin(), Ffy2022.openCycle(2096));
+        Answer drafted = api().post("/api/v1/plans", TOKENS.lcsaEditor("KINGS"), Map.of("ffy", 2096, "lcsa", "KINGS"));
+        Instant answered = Instant.now();
+        long position = drafted.body().get("position").asLong();
+
+        Map<Integer, List<ConsumerRecord<String, byte[]>>> partitions = topicUntil(records -> records.stream().anyMatch(r ->
+                watermark(r) && position(r) >= position && r.headers().lastHeader(Watermarks.COMMITTED_BEFORE) != null
+                        && Instant.parse(header(r, Watermarks.COMMITTED_BEFORE)).isAfter(answered)));
+
+        assertThat(partitions).isNotEmpty();
+    }
+
     /** A plan drafted straight into the event store, in the caller's open transaction; answers its position. */
     private long appendDraftOfAnotherPlan(DSLContext open) {
         Instant at = Instant.now();
@@ -104,6 +118,12 @@ class PublicationOrderTest extends CommandServiceTest {
 
     /** The topic's records by partition, read until every partition has a watermark at or above {@code position}. */
     private static Map<Integer, List<ConsumerRecord<String, byte[]>>> topicThroughWatermark(long position) {
+        return topicUntil(records -> records.stream().anyMatch(r -> watermark(r) && position(r) >= position));
+    }
+
+    /** The topic's records by partition, read until what every partition holds satisfies {@code enough}. */
+    private static Map<Integer, List<ConsumerRecord<String, byte[]>>> topicUntil(
+            java.util.function.Predicate<List<ConsumerRecord<String, byte[]>>> enough) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers());
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "order-" + UUID.randomUUID());
@@ -114,8 +134,7 @@ class PublicationOrderTest extends CommandServiceTest {
             await().atMost(Duration.ofSeconds(30)).until(() -> {
                 consumer.poll(Duration.ofMillis(200)).forEach(r -> partitions.computeIfAbsent(r.partition(), p -> new ArrayList<>()).add(r));
                 int count = consumer.partitionsFor(TOPIC).size();
-                return partitions.size() == count && partitions.values().stream()
-                        .allMatch(records -> records.stream().anyMatch(r -> watermark(r) && position(r) >= position));
+                return partitions.size() == count && partitions.values().stream().allMatch(enough);
             });
         }
         return partitions;

@@ -4,13 +4,14 @@ import static org.pmpledger.query.jooq.Tables.PARKED_RECORD;
 import static org.pmpledger.query.jooq.Tables.PARTITION_CHECKPOINT;
 
 import java.time.Duration;
-import java.time.OffsetDateTime;
+import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
 
 import org.jooq.DSLContext;
-import org.jooq.Record4;
 import org.jooq.impl.DSL;
 import org.pmpledger.query.intake.AppliedPositions;
 import org.pmpledger.web.ApiProblems;
@@ -33,28 +34,36 @@ public class Freshness {
     private final AppliedPositions applied;
     private final String topic;
     private final Duration maxWait;
+    /** How far the publisher's clock may be ahead of this service's. */
+    static final Duration CLOCK_SKEW = Duration.ofSeconds(1);
+
     private final LongSupplier ticker;
     private final IntSupplier partitions;
+    private final int maxWaiting;
+    private final Semaphore waiting;
     private volatile Snapshot latest;
 
     @Autowired
     Freshness(DSLContext db, AppliedPositions applied, TopicPartitions partitions, @Value("${pmp.intake.topic}") String topic,
-              @Value("${pmp.reads.max-wait:5s}") Duration maxWait) {
-        this(db, applied, topic, maxWait, System::nanoTime, partitions::count);
+              @Value("${pmp.reads.max-wait:5s}") Duration maxWait, @Value("${pmp.reads.max-waiting:32}") int maxWaiting) {
+        this(db, applied, topic, maxWait, System::nanoTime, partitions::count, maxWaiting);
     }
 
     /**
      * @param ticker     nanoseconds, as {@link System#nanoTime()}: how old a read of the checkpoints is
      * @param partitions how many partitions the topic has (0: not known yet)
+     * @param maxWaiting how many reads may wait at once; one more is answered 503 at once
      */
     Freshness(DSLContext db, AppliedPositions applied, String topic, Duration maxWait, LongSupplier ticker,
-              IntSupplier partitions) {
+              IntSupplier partitions, int maxWaiting) {
         this.db = db;
         this.applied = applied;
         this.topic = topic;
         this.maxWait = maxWait;
         this.ticker = ticker;
         this.partitions = partitions;
+        this.maxWaiting = maxWaiting;
+        this.waiting = new Semaphore(maxWaiting);
     }
 
     /**
@@ -94,18 +103,19 @@ public class Freshness {
      * yet), the last time anything was applied, and how many records wait parked.
      */
     private Reflects read() {
-        Record4<Integer, Long, OffsetDateTime, Integer> row = db.select(DSL.count(), DSL.min(PARTITION_CHECKPOINT.LAST_POSITION),
-                        DSL.max(PARTITION_CHECKPOINT.APPLIED_AT),
-                        DSL.field(DSL.selectCount().from(PARKED_RECORD).where(PARKED_RECORD.RESOLUTION.isNull())))
+        var row = db.select(DSL.count(), DSL.min(PARTITION_CHECKPOINT.LAST_POSITION), DSL.max(PARTITION_CHECKPOINT.APPLIED_AT),
+                        DSL.field(DSL.selectCount().from(PARKED_RECORD).where(PARKED_RECORD.RESOLUTION.isNull())),
+                        DSL.count(PARTITION_CHECKPOINT.COMMITTED_BEFORE), DSL.min(PARTITION_CHECKPOINT.COMMITTED_BEFORE))
                 .from(PARTITION_CHECKPOINT)
                 .where(PARTITION_CHECKPOINT.TOPIC.eq(topic))
                 .fetchOne();
         if (row == null) {
-            return new Reflects(0, null, 0);
+            return new Reflects(0, null, 0, null);
         }
         boolean everyPartition = row.value1() > 0 && row.value1() >= partitions.getAsInt();
         return new Reflects(everyPartition && row.value2() != null ? row.value2() : 0,
-                row.value3() == null ? null : row.value3().toInstant(), row.value4() == null ? 0 : row.value4());
+                row.value3() == null ? null : row.value3().toInstant(), row.value4() == null ? 0 : row.value4(),
+                everyPartition && row.value5().equals(row.value1()) ? row.value6().toInstant() : null);
     }
 
     /**
@@ -123,22 +133,66 @@ public class Freshness {
                 .orElseGet(() -> ApiProblems.refuse(HttpStatus.NOT_FOUND, "not-found", notFound));
     }
 
-    /** Empty when {@code minPosition} (if given) is reflected in time; else the 503 to answer. */
+    /**
+     * Empty when {@code minPosition} (if given) is reflected in time; else the 503 to answer, or, as soon as the
+     * projections reflect every event committed since before the read was asked (with {@link #CLOCK_SKEW} to spare)
+     * without reaching it, the 400 of a position no command had been answered.
+     */
     public java.util.Optional<ResponseEntity<ProblemDetail>> awaitPosition(Long minPosition) {
         if (minPosition == null) {
             return java.util.Optional.empty();
         }
-        return awaitUntil(() -> now().position() >= minPosition, "The projections have not reached position " + minPosition);
+        Instant asked = Instant.now().plus(CLOCK_SKEW);
+        AtomicReference<Reflects> beyond = new AtomicReference<>();
+        var notYet = awaitUntil(() -> {
+            Reflects reflects = now();
+            if (reflects.position() >= minPosition) {
+                return true;
+            }
+            if (reflects.committedBefore() != null && reflects.committedBefore().isAfter(asked)) {
+                beyond.set(reflects);
+                return true;
+            }
+            return false;
+        }, "The projections have not reached position " + minPosition);
+        if (beyond.get() != null) {
+            return java.util.Optional.of(ResponseEntity.badRequest().contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(ApiProblems.problem(HttpStatus.BAD_REQUEST, "position-beyond-the-ledger", "No event has position "
+                            + minPosition + ": every event committed before " + beyond.get().committedBefore()
+                            + " is reflected, through position " + beyond.get().position() + ". Pass the position a command answered.",
+                            List.of(ApiProblems.fieldError("minPosition", "is beyond every position the ledger had given")))));
+        }
+        return notYet;
     }
 
     /** Empty when {@code reached} becomes true within the bounded wait; else a 503 with Retry-After saying what was not reached. */
     public java.util.Optional<ResponseEntity<ProblemDetail>> awaitUntil(java.util.function.BooleanSupplier reached, String notReached) {
-        if (applied.await(reached, maxWait)) {
+        if (reached.getAsBoolean()) {
             return java.util.Optional.empty();
         }
-        return java.util.Optional.of(ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "1")
+        if (!waiting.tryAcquire()) {
+            return java.util.Optional.of(unavailable("too-many-waiting-reads", "Too many reads wait for the projections "
+                    + "already; retry shortly."));
+        }
+        try {
+            if (applied.await(reached, maxWait)) {
+                return java.util.Optional.empty();
+            }
+        } finally {
+            waiting.release();
+        }
+        return java.util.Optional.of(unavailable("not-yet-applied", notReached + " within " + maxWait.toSeconds()
+                + " s; retry shortly."));
+    }
+
+    /** How many reads wait now. */
+    int readsWaiting() {
+        return maxWaiting - waiting.availablePermits();
+    }
+
+    private static ResponseEntity<ProblemDetail> unavailable(String rule, String detail) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "1")
                 .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
-                .body(ApiProblems.problem(HttpStatus.SERVICE_UNAVAILABLE, "not-yet-applied",
-                        notReached + " within " + maxWait.toSeconds() + " s; retry shortly.", List.of())));
+                .body(ApiProblems.problem(HttpStatus.SERVICE_UNAVAILABLE, rule, detail, List.of()));
     }
 }

@@ -5,7 +5,9 @@ import static org.pmpledger.query.jooq.Tables.STREAM_CHECKPOINT;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -55,6 +57,7 @@ final class IntakeBatch {
     private final Map<String, Long> advancedStreams = new LinkedHashMap<>();
     private final Map<TopicPartition, Long> nextOffset = new LinkedHashMap<>();
     private final Map<TopicPartition, Long> positionOf = new HashMap<>();
+    private final Map<TopicPartition, Instant> committedBefore = new HashMap<>();
     private final Writes writes;
     private Set<String> held = Set.of();
     private Set<String> released = Set.of();
@@ -130,6 +133,10 @@ final class IntakeBatch {
             return park(record, null, "unreadable: " + IntakeFailures.reasonOf(unreadable));
         }
         if (published.watermark()) {
+            if (published.committedBefore() != null) {
+                committedBefore.merge(new TopicPartition(record.topic(), record.partition()), published.committedBefore(),
+                        (a, b) -> a.isAfter(b) ? a : b);
+            }
             return Outcome.SKIPPED; // only moves its partition's position
         }
         String stream = published.streamId();
@@ -204,7 +211,7 @@ final class IntakeBatch {
         if (partitions) {
             OffsetDateTime now = OffsetDateTime.now(clock);
             nextOffset.forEach((partition, next) -> writes.add(partitionCheckpoint(partition, next,
-                    positionOf.get(partition), now)));
+                    positionOf.get(partition), committedBefore.get(partition), now)));
         }
         if (!writes.isEmpty()) {
             db.batch(writes.queries()).execute();
@@ -219,17 +226,22 @@ final class IntakeBatch {
                 .set(STREAM_CHECKPOINT.LAST_SEQUENCE, sequence);
     }
 
-    private Query partitionCheckpoint(TopicPartition partition, long next, Long position, OffsetDateTime now) {
+    private Query partitionCheckpoint(TopicPartition partition, long next, Long position, Instant committed,
+                                      OffsetDateTime now) {
         long known = position == null ? 0 : position;
+        OffsetDateTime before = committed == null ? null : committed.atOffset(ZoneOffset.UTC);
         return db.insertInto(PARTITION_CHECKPOINT)
                 .set(PARTITION_CHECKPOINT.TOPIC, partition.topic())
                 .set(PARTITION_CHECKPOINT.KAFKA_PARTITION, partition.partition())
                 .set(PARTITION_CHECKPOINT.NEXT_OFFSET, next)
                 .set(PARTITION_CHECKPOINT.LAST_POSITION, known)
+                .set(PARTITION_CHECKPOINT.COMMITTED_BEFORE, before)
                 .set(PARTITION_CHECKPOINT.APPLIED_AT, now)
                 .onConflict(PARTITION_CHECKPOINT.TOPIC, PARTITION_CHECKPOINT.KAFKA_PARTITION).doUpdate()
                 .set(PARTITION_CHECKPOINT.NEXT_OFFSET, next)
                 .set(PARTITION_CHECKPOINT.LAST_POSITION, DSL.greatest(PARTITION_CHECKPOINT.LAST_POSITION, DSL.val(known)))
+                .set(PARTITION_CHECKPOINT.COMMITTED_BEFORE, before == null ? PARTITION_CHECKPOINT.COMMITTED_BEFORE
+                        : DSL.greatest(DSL.coalesce(PARTITION_CHECKPOINT.COMMITTED_BEFORE, DSL.val(before)), DSL.val(before)))
                 .set(PARTITION_CHECKPOINT.APPLIED_AT, now);
     }
 

@@ -1,6 +1,7 @@
 package org.pmpledger.query.intake;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Optional;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -14,14 +15,18 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * One event as the publisher put it on the topic: the CloudEvents headers and the decoded payload.
  *
- * @param event    empty for a type this version does not know (a newer publisher) and for watermarks
- * @param sequence the event's place in its stream (0 = first); -1 for a watermark
- * @param position its global position in the event store; for a watermark: published through it
+ * @param event           empty for a type this version does not know (a newer publisher) and for watermarks
+ * @param sequence        the event's place in its stream (0 = first); -1 for a watermark
+ * @param position        its global position in the event store; for a watermark: published through it
+ * @param committedBefore a heartbeat watermark's instant: every event committed before it is at or below the position
  */
-public record PublishedEvent(String streamId, String type, long sequence, long position, Optional<PmpEvent> event) {
+public record PublishedEvent(String streamId, String type, long sequence, long position, Optional<PmpEvent> event,
+                             Instant committedBefore) {
 
     /** The publisher's "published through this position" record, sent to every partition after each batch. */
     public static final String WATERMARK = "pmp.watermark";
+    /** The header of a heartbeat watermark: the instant before which every committed event is published. */
+    public static final String COMMITTED_BEFORE = "pmp_committed_before";
 
     public boolean watermark() {
         return WATERMARK.equals(type);
@@ -31,7 +36,9 @@ public record PublishedEvent(String streamId, String type, long sequence, long p
         String type = header(record, "ce_type");
         long position = Long.parseLong(header(record, "ce_position"));
         if (WATERMARK.equals(type)) {
-            return new PublishedEvent(null, type, -1, position, Optional.empty());
+            Header committed = record.headers().lastHeader(COMMITTED_BEFORE);
+            return new PublishedEvent(null, type, -1, position, Optional.empty(),
+                    committed == null ? null : Instant.parse(new String(committed.value(), StandardCharsets.UTF_8)));
         }
         long sequence = Long.parseLong(header(record, "ce_sequence"));
         Header revisionHeader = record.headers().lastHeader("ce_revision");
@@ -39,7 +46,7 @@ public record PublishedEvent(String streamId, String type, long sequence, long p
         // an older revision still on the topic (it keeps events forever) is upcast to today's record
         Optional<PmpEvent> event = PmpEventTypes.byName(type)
                 .<PmpEvent>map(eventType -> EventUpcasts.read(json, eventType, revision, record.value()));
-        return new PublishedEvent(record.key(), type, sequence, position, event);
+        return new PublishedEvent(record.key(), type, sequence, position, event, null);
     }
 
     private static String header(ConsumerRecord<?, ?> record, String name) {

@@ -185,6 +185,8 @@ public class Rebuild {
     private void swap(String schema) {
         String retired = schema + "_retired";
         transaction.executeWithoutResult(tx -> {
+            // taking every live table waits for the reads under way: longer than a request's lock wait
+            db.execute("SET LOCAL lock_timeout = '60s'");
             db.createSchema(DSL.name(retired)).execute();
             for (Table<?> table : DEFAULT_SCHEMA.getTables()) {
                 db.execute("ALTER TABLE {0} SET SCHEMA {1}", DSL.name("public", table.getName()), DSL.name(retired));

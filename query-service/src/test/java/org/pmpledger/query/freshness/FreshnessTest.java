@@ -59,7 +59,7 @@ class FreshnessTest extends QueryServiceTest {
         };
         DSLContext counted = DSL.using(new DefaultConfiguration().set(dataSource).set(SQLDialect.POSTGRES)
                 .set(new DefaultExecuteListenerProvider(counting)));
-        freshness = new Freshness(counted, applied, topic, Duration.ofSeconds(20), ticker::get, () -> 2);
+        freshness = new Freshness(counted, applied, topic, Duration.ofSeconds(20), ticker::get, () -> 2, 32);
         applyThrough(0, 10);
         applyThrough(1, 12);
     }
@@ -105,7 +105,7 @@ class FreshnessTest extends QueryServiceTest {
 
     @Test
     void aPositionNotReachedInTimeIsA503WithRetryAfter() {
-        Freshness impatient = new Freshness(db, applied, topic, Duration.ofMillis(120), System::nanoTime, () -> 2);
+        Freshness impatient = new Freshness(db, applied, topic, Duration.ofMillis(120), System::nanoTime, () -> 2, 32);
         Optional<?> notYet = impatient.awaitPosition(1_000L);
         assertThat(notYet).hasValueSatisfying(answer -> {
             var response = (org.springframework.http.ResponseEntity<?>) answer;
@@ -116,12 +116,51 @@ class FreshnessTest extends QueryServiceTest {
 
     @Test
     void aPartitionOfTheTopicThatHasAppliedNothingYetHoldsThePositionAtZero() {
-        Freshness overThreePartitions = new Freshness(db, applied, topic, Duration.ofMillis(120), System::nanoTime, () -> 3);
+        Freshness overThreePartitions = new Freshness(db, applied, topic, Duration.ofMillis(120), System::nanoTime, () -> 3, 32);
 
         assertThat(overThreePartitions.now().position()).isZero();
         applyThrough(2, 50);
         applied.advanced();
         assertThat(overThreePartitions.now().position()).isEqualTo(10);
+    }
+
+    @Test
+    void aReadBeyondTheWaitingReadsAllowedIsA503AtOnce() throws Exception {
+        Freshness oneAtATime = new Freshness(db, applied, topic, Duration.ofSeconds(20), System::nanoTime, () -> 2, 1);
+        CompletableFuture<Boolean> first = CompletableFuture.supplyAsync(() -> oneAtATime.awaitPosition(100L).isEmpty());
+        await().atMost(Duration.ofSeconds(10)).until(() -> oneAtATime.readsWaiting() == 1);
+
+        var second = oneAtATime.awaitPosition(100L);
+
+        assertThat(second).hasValueSatisfying(answer -> {
+            assertThat(answer.getStatusCode().value()).isEqualTo(503);
+            assertThat(answer.getBody().getType().toString()).isEqualTo("/problems/too-many-waiting-reads");
+        });
+
+        applyThrough(0, 100);
+        applyThrough(1, 100);
+        applied.advanced();
+
+        assertThat(first.get(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
+    void aPositionBeyondEverythingCommittedBeforeTheReadWasAskedIsA400AsSoonAsAHeartbeatSaysSo() {
+        Freshness patient = new Freshness(db, applied, topic, Duration.ofSeconds(20), System::nanoTime, () -> 2, 32);
+        long started = System.nanoTime();
+        var reading = CompletableFuture.supplyAsync(() -> patient.awaitPosition(1_000_000L));
+        await().atMost(Duration.ofSeconds(10)).until(() -> patient.readsWaiting() == 1);
+
+        db.update(PARTITION_CHECKPOINT).set(PARTITION_CHECKPOINT.COMMITTED_BEFORE, OffsetDateTime.now().plusSeconds(5))
+                .where(PARTITION_CHECKPOINT.TOPIC.eq(topic)).execute(); // a heartbeat on both partitions
+        applied.advanced();
+
+        var answer = reading.join();
+        assertThat(answer).hasValueSatisfying(refused -> {
+            assertThat(refused.getStatusCode().value()).isEqualTo(400);
+            assertThat(refused.getBody().getType().toString()).isEqualTo("/problems/position-beyond-the-ledger");
+        });
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("well before the 20 s wait").isLessThan(Duration.ofSeconds(15));
     }
 
     /** A partition's checkpoint as the intake writes it, straight into the real table. */

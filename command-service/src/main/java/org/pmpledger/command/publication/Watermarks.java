@@ -1,0 +1,71 @@
+package org.pmpledger.command.publication;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Headers;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.SendResult;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Published through this position" ({@value #TYPE}, no key, header {@code ce_position}) on every partition of the
+ * topic, so a reader's position, the minimum over partitions of what it applied, moves on every partition. True because
+ * events commit in position order (migration V6). With {@value #COMMITTED_BEFORE} it also says that every event
+ * committed before that instant is at or below the position: a position beyond it was not the ledger's then.
+ */
+@Component
+class Watermarks {
+
+    static final String TYPE = "pmp.watermark";
+    static final String COMMITTED_BEFORE = "pmp_committed_before";
+
+    private final KafkaTemplate<String, byte[]> kafka;
+    private final PublicationSettings settings;
+
+    Watermarks(KafkaTemplate<String, byte[]> kafka, PublicationSettings settings) {
+        this.kafka = kafka;
+        this.settings = settings;
+    }
+
+    /** Sends the watermark to every partition; answers the sends, to be awaited. */
+    List<CompletableFuture<SendResult<String, byte[]>>> send(long through, Instant committedBefore) {
+        List<CompletableFuture<SendResult<String, byte[]>>> sends = new ArrayList<>();
+        int partitions = kafka.partitionsFor(settings.topic()).size();
+        for (int partition = 0; partition < partitions; partition++) {
+            ProducerRecord<String, byte[]> watermark = new ProducerRecord<>(settings.topic(), partition, null, new byte[0]);
+            header(watermark.headers(), "ce_type", TYPE);
+            header(watermark.headers(), "ce_source", settings.source());
+            header(watermark.headers(), "ce_position", String.valueOf(through));
+            if (committedBefore != null) {
+                header(watermark.headers(), COMMITTED_BEFORE, committedBefore.toString());
+            }
+            sends.add(kafka.send(watermark));
+        }
+        return sends;
+    }
+
+    /** Waits, bounded, until the broker has acknowledged every send. */
+    void await(List<CompletableFuture<SendResult<String, byte[]>>> sends) {
+        try {
+            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
+                    .get(settings.acknowledgementTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for Kafka", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Kafka did not acknowledge the sends; they will be sent again", e);
+        }
+    }
+
+    static void header(Headers headers, String name, String value) {
+        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+}
