@@ -105,4 +105,21 @@ class VerifiedTokensTest {
             return now;
         }
     }
+
+    @Test
+    void aTokenWhoseClaimsDoNotFitWhereTheyAreKeptIsRefusedAndNeverKept() {
+        JwtDecoder longSubjects = token -> Jwt.withTokenValue(token).header("alg", "RS256").subject("s".repeat(256))
+                .issuedAt(NOW.minusSeconds(60)).expiresAt(expiresAt).build();
+        VerifiedTokens bounded = new VerifiedTokens(longSubjects, clock);
+
+        assertThatThrownBy(() -> bounded.decode("good-long")).isInstanceOf(BadJwtException.class).hasMessageContaining("sub");
+    }
+
+    @Test
+    void aTokenNamingAnAgencyLongerThanAnyIsRefused() {
+        JwtDecoder longAgency = token -> Jwt.withTokenValue(token).header("alg", "RS256").subject("s").claim("lcsa", "A".repeat(65))
+                .issuedAt(NOW.minusSeconds(60)).expiresAt(expiresAt).build();
+
+        assertThatThrownBy(() -> new VerifiedTokens(longAgency, clock).decode("good-agency")).isInstanceOf(BadJwtException.class);
+    }
 }

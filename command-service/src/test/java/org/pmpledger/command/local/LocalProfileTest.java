@@ -95,4 +95,13 @@ class LocalProfileTest extends CommandServiceTest {
         assertThat(answer.contentType()).startsWith("application/problem+json");
         assertThat(answer.body().get("errors").get(0).get("field").asString()).isEqualTo("X-Demo-Instant");
     }
+
+    @Test
+    void aRequestAProxySaysItForwardsGetsNoLocalToken() {
+        Answer answer = api().post("/dev/tokens", null, Map.of("sub", "someone", "roles", List.of("STATE_ADMIN")),
+                Map.of("X-Forwarded-For", "203.0.113.9"));
+
+        assertThat(answer.status()).isEqualTo(403);
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+    }
 }
