@@ -92,6 +92,13 @@ class AppendOnlyEventStoreTest extends CommandServiceTest {
     }
 
     @Test
+    void servicesRoleCannotPutATableOfItsOwnInTheTriggersWay() {
+        assertThatThrownBy(() -> transaction.executeWithoutResult(tx ->
+                db.execute("CREATE TEMPORARY TABLE domain_event_entry (LIKE public.domain_event_entry)")))
+                .rootCause().hasMessageContaining("permission denied");
+    }
+
+    @Test
     void servicesRoleOnlyReadsTheAgencies() {
         assertThatThrownBy(() -> db.execute("UPDATE agency SET region = 'Southern' WHERE code = 'ALAMEDA'"))
                 .rootCause().hasMessageContaining("permission denied");

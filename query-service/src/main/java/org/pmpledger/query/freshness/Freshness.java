@@ -51,7 +51,7 @@ public class Freshness {
 
     /**
      * @param ticker     nanoseconds, as {@link System#nanoTime()}: how old a read of the checkpoints is
-     * @param partitions how many partitions the topic has (0: not known yet)
+     * @param partitions how many partitions the topic has (0: not known yet, and then no read reflects a position)
      * @param maxWaiting how many reads may wait at once; one more is answered 503 at once
      */
     Freshness(DSLContext db, AppliedPositions applied, String topic, Duration maxWait, LongSupplier ticker,
@@ -112,7 +112,8 @@ public class Freshness {
         if (row == null) {
             return new Reflects(0, null, 0, null);
         }
-        boolean everyPartition = row.value1() > 0 && row.value1() >= partitions.getAsInt();
+        int topicPartitions = partitions.getAsInt();
+        boolean everyPartition = topicPartitions > 0 && row.value1() >= topicPartitions;
         return new Reflects(everyPartition && row.value2() != null ? row.value2() : 0,
                 row.value3() == null ? null : row.value3().toInstant(), row.value4() == null ? 0 : row.value4(),
                 everyPartition && row.value5().equals(row.value1()) ? row.value6().toInstant() : null);

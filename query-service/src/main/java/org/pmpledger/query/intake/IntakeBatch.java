@@ -14,9 +14,9 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -42,6 +42,9 @@ import tools.jackson.databind.json.JsonMapper;
 final class IntakeBatch {
 
     enum Mode { TOGETHER, ONE_BY_ONE }
+
+    /** A stream id as the publisher keys records: a plan's UUID or a cycle's id. Any other key is unreadable. */
+    private static final Pattern STREAM_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
     /** What became of a record. */
     enum Outcome { APPLIED, SKIPPED, PARKED }
@@ -76,7 +79,8 @@ final class IntakeBatch {
 
     /** A poll: every record taken, then the stream and partition checkpoints, all in the caller's transaction. */
     void apply(List<ConsumerRecord<String, byte[]>> records) {
-        know(records.stream().map(ConsumerRecord::key).filter(Objects::nonNull).distinct().toList(), records);
+        know(records.stream().map(ConsumerRecord::key).filter(key -> key != null && STREAM_ID.matcher(key).matches())
+                .distinct().toList(), records);
         for (ConsumerRecord<String, byte[]> record : records) {
             TopicPartition partition = new TopicPartition(record.topic(), record.partition());
             nextOffset.put(partition, record.offset() + 1);
@@ -121,62 +125,73 @@ final class IntakeBatch {
         released = parked.released(records);
     }
 
+    /**
+     * One record: applied, skipped (a watermark, a record applied before, one given up on), or parked with its reason.
+     * A record of a held stream is parked behind the earlier one whatever it is, a released one too: its release is
+     * decided again once the stream gets there.
+     */
     private Outcome take(ConsumerRecord<String, byte[]> record, boolean releasing) {
         boolean givenUp = releasing || released.contains(ParkedRecords.place(record));
-        PublishedEvent published;
+        if (record.key() != null && !STREAM_ID.matcher(record.key()).matches()) {
+            return givenUp ? Outcome.SKIPPED : park(record, null, "unreadable: its key is no stream id");
+        }
+        PublishedEvent published = null;
+        String unreadable = null;
         try {
             published = PublishedEvent.decode(record, json);
-        } catch (RuntimeException unreadable) {
-            if (givenUp) {
-                return passOver(record.key(), header(record, "ce_sequence"));
-            }
-            return park(record, null, "unreadable: " + IntakeFailures.reasonOf(unreadable));
+        } catch (RuntimeException e) {
+            unreadable = "unreadable: " + IntakeFailures.reasonOf(e);
         }
-        if (published.watermark()) {
+        if (published != null && published.watermark()) {
             if (published.committedBefore() != null) {
                 committedBefore.merge(new TopicPartition(record.topic(), record.partition()), published.committedBefore(),
                         (a, b) -> a.isAfter(b) ? a : b);
             }
             return Outcome.SKIPPED; // only moves its partition's position
         }
-        String stream = published.streamId();
+        String stream = published != null ? published.streamId() : record.key();
         if (stream == null) {
-            return givenUp ? Outcome.SKIPPED : park(record, published, "no key: the record names no stream");
+            return givenUp ? Outcome.SKIPPED : park(record, published, unreadable != null ? unreadable : "no key: the record names no stream");
         }
-        if (held.contains(stream) && !givenUp) {
+        if (held.contains(stream)) {
             return park(record, published, "held: stream " + stream + " waits behind an earlier parked record");
         }
+        Optional<Long> sequence = published != null ? Optional.of(published.sequence()) : header(record, "ce_sequence");
         long last = lastSequence.getOrDefault(stream, -1L);
-        if (published.sequence() <= last) {
-            return Outcome.SKIPPED; // delivered again: applied before
+        if (sequence.isPresent() && sequence.get() <= last) {
+            return Outcome.SKIPPED; // delivered again: applied (or given up on) before
+        }
+        if (unreadable != null) {
+            return givenUp ? passOver(stream, sequence) : park(record, null, unreadable);
         }
         if (published.sequence() > last + 1 && !givenUp) {
             return park(record, published, "sequence gap: stream " + stream + " has applied through " + last
                     + ", this record is " + published.sequence());
         }
         if (published.event().isEmpty()) {
-            return givenUp ? passOver(stream, Optional.of(published.sequence())) : park(record, published, "unknown event type "
+            return givenUp ? passOver(stream, sequence) : park(record, published, "unknown event type "
                     + published.type() + ": this version of the service cannot fold it");
         }
+        PublishedEvent event = published;
         if (mode == Mode.TOGETHER) {
-            projections.forEach(projection -> projection.fold(published, writes));
+            projections.forEach(projection -> projection.fold(event, writes));
         } else {
             try {
                 savepoint.executeWithoutResult(status -> {
                     Writes own = new Writes(db);
-                    projections.forEach(projection -> projection.fold(published, own));
-                    own.add(streamCheckpoint(stream, published.sequence()));
+                    projections.forEach(projection -> projection.fold(event, own));
+                    own.add(streamCheckpoint(stream, event.sequence()));
                     db.batch(own.queries()).execute();
                 });
             } catch (RuntimeException refused) {
                 if (IntakeFailures.passes(refused)) {
                     throw refused;
                 }
-                return park(record, published, "not applied: " + IntakeFailures.reasonOf(refused));
+                return givenUp ? passOver(stream, sequence) : park(record, event, "not applied: " + IntakeFailures.reasonOf(refused));
             }
         }
-        lastSequence.put(stream, published.sequence());
-        advancedStreams.put(stream, published.sequence());
+        lastSequence.put(stream, event.sequence());
+        advancedStreams.put(stream, event.sequence());
         return Outcome.APPLIED;
     }
 
@@ -246,7 +261,7 @@ final class IntakeBatch {
     }
 
     /** A number a record's header carries, even when the rest of the record cannot be read. */
-    private static Optional<Long> header(ConsumerRecord<String, byte[]> record, String name) {
+    static Optional<Long> header(ConsumerRecord<String, byte[]> record, String name) {
         Header header = record.headers().lastHeader(name);
         if (header == null || header.value() == null) {
             return Optional.empty();

@@ -93,6 +93,11 @@ class ParkedController {
             parked.resolve(parkedId, ParkedRecords.Resolution.RELEASED);
             return ResponseEntity.ok(Map.of("resolved", 1L, "waiting", 0L));
         }
-        return ResponseEntity.ok(intake.applyParkedAgain(record.getStreamId(), release ? parkedId : null));
+        try {
+            return ResponseEntity.ok(intake.applyParkedAgain(record.getStreamId(), release ? parkedId : null));
+        } catch (PlanEventsIntake.RebuildUnderWay running) {
+            return ApiProblems.refuse(HttpStatus.CONFLICT, "rebuild-under-way", "A rebuild runs: retry or release parked "
+                    + "record " + parkedId + " once it is done (GET /api/v1/admin/rebuild).");
+        }
     }
 }

@@ -21,6 +21,8 @@ import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.pmpledger.query.jooq.tables.records.ParkedRecordRecord;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -36,8 +38,11 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class ParkedRecords {
 
-    /** How a parked record was resolved: applied after all (retried), or given up on (released). */
-    public enum Resolution { APPLIED, RELEASED }
+    /**
+     * How a parked record was resolved: applied after all (retried), given up on (released), or passed: its stream had
+     * already moved past it when it was taken again (applied before, or given up on with an earlier release).
+     */
+    public enum Resolution { APPLIED, RELEASED, PASSED }
 
     /** One parked record as an operator sees it. */
     public record Parked(long parkedId, String streamId, String type, Long sequence, Long position, int partition, long offset,
@@ -99,38 +104,50 @@ public class ParkedRecords {
         return topic + "/" + partition + "@" + offset;
     }
 
-    /** Parks a record with its reason; parked again (a retry that failed), it keeps its place and takes the new reason. */
+    /**
+     * Parks a record with its reason. Parked again (a retry that failed, a released record its stream holds again), it
+     * keeps its place, takes the new reason and waits again. Text the record controls is kept without control
+     * characters (PostgreSQL's text refuses NUL).
+     */
     void park(ConsumerRecord<String, byte[]> record, PublishedEvent event, String reason) {
         Map<String, String> headers = new LinkedHashMap<>();
         for (Header header : record.headers()) {
             headers.put(header.key(), header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8));
         }
-        String kept = reason.length() > 1900 ? reason.substring(0, 1900) : reason;
-        int inserted = db.insertInto(PARKED_RECORD)
+        String kept = printable(reason, 1900);
+        db.insertInto(PARKED_RECORD)
                 .set(PARKED_RECORD.TOPIC, record.topic())
                 .set(PARKED_RECORD.KAFKA_PARTITION, record.partition())
                 .set(PARKED_RECORD.KAFKA_OFFSET, record.offset())
-                .set(PARKED_RECORD.STREAM_ID, bounded(record.key()))
-                .set(PARKED_RECORD.EVENT_TYPE, bounded(event == null ? headers.get("ce_type") : event.type()))
-                .set(PARKED_RECORD.SEQUENCE, event == null ? null : event.sequence())
-                .set(PARKED_RECORD.POSITION, event == null ? null : event.position())
+                .set(PARKED_RECORD.STREAM_ID, printable(record.key(), 255))
+                .set(PARKED_RECORD.EVENT_TYPE, printable(event == null ? headers.get("ce_type") : event.type(), 255))
+                .set(PARKED_RECORD.SEQUENCE, event == null ? IntakeBatch.header(record, "ce_sequence").orElse(null) : event.sequence())
+                .set(PARKED_RECORD.POSITION, event == null ? IntakeBatch.header(record, "ce_position").orElse(null) : event.position())
                 .set(PARKED_RECORD.REASON, kept)
                 .set(PARKED_RECORD.HEADERS, json.writeValueAsString(headers))
                 .set(PARKED_RECORD.PAYLOAD, record.value())
                 .set(PARKED_RECORD.PARKED_AT, OffsetDateTime.now(clock))
                 .onConflict(PARKED_RECORD.TOPIC, PARKED_RECORD.KAFKA_PARTITION, PARKED_RECORD.KAFKA_OFFSET)
-                .doUpdate().set(PARKED_RECORD.REASON, kept)
+                .doUpdate()
+                .set(PARKED_RECORD.REASON, kept)
+                .setNull(PARKED_RECORD.RESOLUTION)
+                .setNull(PARKED_RECORD.RESOLVED_AT)
                 .execute();
-        if (inserted > 0) {
-            parkedCount.increment();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    parkedCount.increment();
+                }
+            });
         }
     }
 
-    /** The unresolved records of a stream, in its order (sequence, then arrival), as the topic delivered them. */
+    /** The unresolved records of a stream, in its order (sequence, then offset), as the topic delivered them. */
     List<ParkedRecordRecord> unresolvedOf(String streamId) {
         return db.selectFrom(PARKED_RECORD)
                 .where(PARKED_RECORD.RESOLUTION.isNull()).and(PARKED_RECORD.STREAM_ID.eq(streamId))
-                .orderBy(PARKED_RECORD.SEQUENCE.asc().nullsFirst(), PARKED_RECORD.PARKED_ID.asc())
+                .orderBy(PARKED_RECORD.SEQUENCE.asc().nullsLast(), PARKED_RECORD.KAFKA_OFFSET.asc())
                 .forUpdate()
                 .fetch();
     }
@@ -180,7 +197,12 @@ public class ParkedRecords {
                 .where(PARKED_RECORD.RESOLUTION.isNull()));
     }
 
-    private static String bounded(String text) {
-        return text == null || text.length() <= 255 ? text : text.substring(0, 255);
+    /** The text without control characters, at most {@code length} characters. */
+    private static String printable(String text, int length) {
+        if (text == null) {
+            return null;
+        }
+        String clean = text.replaceAll("\\p{Cntrl}", "?");
+        return clean.length() <= length ? clean : clean.substring(0, length);
     }
 }

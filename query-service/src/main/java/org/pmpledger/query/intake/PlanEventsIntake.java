@@ -3,6 +3,7 @@ package org.pmpledger.query.intake;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jooq.DSLContext;
@@ -44,6 +45,7 @@ public class PlanEventsIntake {
     private final ParkedRecords parked;
     private final AppliedPositions applied;
     private final Clock clock;
+    private final AtomicBoolean rebuilding = new AtomicBoolean();
 
     PlanEventsIntake(DSLContext db, PlatformTransactionManager transactions, JsonMapper json, List<Projection> projections,
                      ParkedRecords parked, AppliedPositions applied, Clock clock) {
@@ -94,6 +96,9 @@ public class PlanEventsIntake {
      * @return how many were resolved, and how many wait still
      */
     public Map<String, Long> applyParkedAgain(String streamId, Long releasedId) {
+        if (rebuilding.get()) {
+            throw new RebuildUnderWay();
+        }
         Map<String, Long> counts = transaction.execute(tx -> {
             List<ParkedRecordRecord> waiting = parked.unresolvedOf(streamId);
             Map<ConsumerRecord<String, byte[]>, ParkedRecordRecord> rows = new java.util.LinkedHashMap<>();
@@ -101,7 +106,7 @@ public class PlanEventsIntake {
             for (ParkedRecordRecord row : waiting) {
                 ConsumerRecord<String, byte[]> record = parked.asDelivered(row);
                 rows.put(record, row);
-                if (releasedId != null && row.getParkedId() == releasedId) {
+                if (releasedId != null && releasedId.equals(row.getParkedId())) {
                     releasing = record;
                 }
             }
@@ -110,8 +115,9 @@ public class PlanEventsIntake {
             long resolved = 0;
             for (Map.Entry<ConsumerRecord<String, byte[]>, Outcome> outcome : outcomes.entrySet()) {
                 if (outcome.getValue() != Outcome.PARKED) {
-                    ParkedRecords.Resolution resolution = outcome.getKey() == releasing
-                            ? ParkedRecords.Resolution.RELEASED : ParkedRecords.Resolution.APPLIED;
+                    ParkedRecords.Resolution resolution = outcome.getKey() == releasing ? ParkedRecords.Resolution.RELEASED
+                            : outcome.getValue() == Outcome.APPLIED ? ParkedRecords.Resolution.APPLIED
+                            : ParkedRecords.Resolution.PASSED;
                     parked.resolve(rows.get(outcome.getKey()).getParkedId(), resolution);
                     resolved++;
                 }
@@ -120,6 +126,18 @@ public class PlanEventsIntake {
         });
         applied.advanced();
         return counts;
+    }
+
+    /** While a rebuild runs, parked records stay as they are: what is done to them would miss its new tables. */
+    public void rebuilding(boolean running) {
+        rebuilding.set(running);
+    }
+
+    /** A retry or release asked while a rebuild runs. */
+    static final class RebuildUnderWay extends RuntimeException {
+        RebuildUnderWay() {
+            super("a rebuild runs: retry or release once it is done", null, false, false);
+        }
     }
 
     private IntakeBatch batch(Mode mode) {

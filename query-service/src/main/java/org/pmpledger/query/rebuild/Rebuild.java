@@ -113,6 +113,7 @@ public class Rebuild {
 
     private void run(String schema) {
         ConcurrentMessageListenerContainer<String, byte[]> container = null;
+        intake.rebuilding(true);
         try {
             createShadow(schema);
             container = containers.createContainer(topic);
@@ -152,6 +153,8 @@ public class Rebuild {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
+        } finally {
+            intake.rebuilding(false);
         }
     }
 
@@ -187,6 +190,7 @@ public class Rebuild {
         transaction.executeWithoutResult(tx -> {
             // taking every live table waits for the reads under way: longer than a request's lock wait
             db.execute("SET LOCAL lock_timeout = '60s'");
+            db.execute("SET LOCAL statement_timeout = '90s'");
             db.createSchema(DSL.name(retired)).execute();
             for (Table<?> table : DEFAULT_SCHEMA.getTables()) {
                 db.execute("ALTER TABLE {0} SET SCHEMA {1}", DSL.name("public", table.getName()), DSL.name(retired));

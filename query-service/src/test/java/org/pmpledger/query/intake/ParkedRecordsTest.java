@@ -11,6 +11,8 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
 
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.pmpledger.events.cycle.PlanningCycleOpened.MeasureUnit;
 import org.pmpledger.events.plan.Measurement;
@@ -21,6 +23,7 @@ import org.pmpledger.events.plan.Quarter;
 import org.pmpledger.events.plan.QuarterlyProgressRecorded;
 import org.pmpledger.query.QueryServiceTest;
 import org.pmpledger.testsupport.ApiClient.Answer;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import tools.jackson.databind.JsonNode;
 
@@ -32,6 +35,20 @@ class ParkedRecordsTest extends QueryServiceTest {
 
     private static final Instant AT = Instant.parse("2071-08-20T17:00:00Z");
     private static final int FFY = 2072;
+
+    private static boolean idsAbove127;
+
+    @Autowired
+    DSLContext db;
+
+    /** Parked ids beyond the small numbers Java keeps one boxed Long of each: ids compare by value, never by identity. */
+    @BeforeEach
+    void parkedIdsBeyond127() {
+        if (!idsAbove127) {
+            db.execute("ALTER TABLE parked_record ALTER COLUMN parked_id RESTART WITH 1000");
+            idsAbove127 = true;
+        }
+    }
 
     private static String plan() {
         return UUID.randomUUID().toString();
@@ -126,8 +143,44 @@ class ParkedRecordsTest extends QueryServiceTest {
 
         readableWithinFiveSeconds(after, 1);
         await().atMost(Duration.ofSeconds(5)).until(() -> parkedOf(overflowing).size() == 1);
-        assertThat(parkedOf(overflowing).get(0).get("reason").asString()).startsWith("not applied:").contains("numeric");
+        JsonNode refused = parkedOf(overflowing).get(0);
+        assertThat(refused.get("reason").asString()).startsWith("not applied:").contains("numeric");
         assertThat(plan(overflowing).body().get("version").asLong()).isEqualTo(2);
+
+        Answer released = api().post("/api/v1/admin/parked/" + refused.get("parkedId").asLong() + "/release", TOKENS.stateAdmin(), null);
+        publishTo(2, comment(overflowing, "MARIN", "After the release"), 3);
+
+        assertThat(released.body().get("resolved").asLong()).isEqualTo(1);
+        readableWithinFiveSeconds(overflowing, 4);
+        assertThat(plan(overflowing).body().get("entries").get(0).get("quarterlyUpdates")).isEmpty();
+    }
+
+    @Test
+    void anUnreadableRecordBehindAGapWaitsItsTurnAndIsGivenUpOnlyWhenReleased() throws Exception {
+        String gapped = plan();
+        publishTo(1, drafted(gapped, "LAKE"), 0);
+        publishTo(1, comment(gapped, "LAKE", "second"), 2);
+        publishRaw(1, gapped, Map.of("ce_type", "pmp.plan.PlanCommented", "ce_revision", "1", "ce_sequence", "3",
+                "ce_id", UUID.randomUUID().toString()), "{broken".getBytes(StandardCharsets.UTF_8));
+        publishTo(1, entry(gapped, "LAKE"), 1);
+        await().atMost(Duration.ofSeconds(5)).until(() -> parkedOf(gapped).size() == 3);
+
+        Answer retried = api().post("/api/v1/admin/parked/" + parkedOf(gapped).get(0).get("parkedId").asLong() + "/retry",
+                TOKENS.stateAdmin(), null);
+
+        assertThat(retried.body().get("resolved").asLong()).as("the missing event and the one after it").isEqualTo(2);
+        assertThat(retried.body().get("waiting").asLong()).isEqualTo(1);
+        readableWithinFiveSeconds(gapped, 3);
+        JsonNode unreadable = parkedOf(gapped).get(0);
+        assertThat(unreadable.get("reason").asString()).startsWith("unreadable:");
+        assertThat(unreadable.get("sequence").asLong()).isEqualTo(3);
+
+        Answer released = api().post("/api/v1/admin/parked/" + unreadable.get("parkedId").asLong() + "/release",
+                TOKENS.stateAdmin(), null);
+        publishTo(1, comment(gapped, "LAKE", "fourth"), 4);
+
+        assertThat(released.body().get("resolved").asLong()).isEqualTo(1);
+        readableWithinFiveSeconds(gapped, 5);
     }
 
     @Test
