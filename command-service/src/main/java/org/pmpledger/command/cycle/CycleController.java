@@ -32,7 +32,7 @@ class CycleController {
             description = "One cycle per FFY (409 if it exists). Dates must be consistent and codes unique (422).")
     ResponseEntity<CommandAccepted> open(@Valid @RequestBody OpenPlanningCycleRequest body) {
         OpenPlanningCycle command = body.toCommand();
-        return dispatch.create(command, command.cycleId(), body, URI.create("/api/v1/cycles/" + body.ffy()));
+        return dispatch.create(command, body, URI.create("/api/v1/cycles/" + body.ffy()));
     }
 
     @PostMapping("/{ffy}/agency-values")
@@ -43,6 +43,6 @@ class CycleController {
     ResponseEntity<CommandAccepted> recordAgencyValues(@PathVariable int ffy,
                                                        @Valid @RequestBody RecordAgencyIndicatorValuesRequest body) {
         RecordAgencyIndicatorValues command = body.toCommand(ffy);
-        return dispatch.change(command, command.cycleId(), body);
+        return dispatch.change(command, body);
     }
 }

@@ -16,8 +16,8 @@ import org.springframework.stereotype.Component;
  * (default 2,000), least recently used dropped first.
  *
  * <p>Axon updates an entry when a command's unit of work commits, before the request's database transaction
- * commits; the aggregate stays locked until that transaction has ended ({@link CommandDispatch}), so no other
- * command reads the entry before then, and {@link CommandDispatch} evicts every stream of a transaction that does
+ * commits; the aggregate stays locked until that transaction has ended ({@link CommandTransactions}), so no other
+ * command reads the entry before then, and {@link CommandTransactions} evicts every stream of a transaction that does
  * not commit. Running several instances of the command service against one event store needs no more than that:
  * a stale entry makes the append collide on (stream, sequence), Axon refuses with a concurrency conflict and
  * evicts it.
@@ -86,6 +86,6 @@ public class AggregateCache implements Cache {
 
     @Override
     public Registration registerCacheEntryListener(EntryListener entryListener) {
-        return () -> true; // no listeners: entries change only through the repository and CommandDispatch
+        return () -> true; // no listeners: entries change only through the repository and CommandTransactions
     }
 }

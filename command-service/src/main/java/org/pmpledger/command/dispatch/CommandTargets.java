@@ -44,6 +44,15 @@ public class CommandTargets implements CommandTargetResolver {
         return new VersionedAggregateIdentifier(identifier, version == null ? null : ((Number) version).longValue());
     }
 
+    /** The stream (plan or cycle) a command appends to: the value of its target field. */
+    public String streamOf(Object command) {
+        Object identifier = read(byType.get(command.getClass()).identifier(), command);
+        if (identifier == null) {
+            throw new IllegalArgumentException(command.getClass().getSimpleName() + " names no stream (@TargetAggregateIdentifier)");
+        }
+        return identifier.toString();
+    }
+
     private static MethodHandle fieldMarked(Class<?> type, Class<? extends java.lang.annotation.Annotation> marker) {
         for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
             for (Field field : c.getDeclaredFields()) {

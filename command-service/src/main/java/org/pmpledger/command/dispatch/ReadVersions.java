@@ -9,7 +9,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * The other streams a transaction's decisions relied on without locking them, at the version they were read (a
- * plan command reads its cycle's terms from memory). {@link CommandDispatch} checks them after the append, in the
+ * plan command reads its cycle's terms from memory). {@link CommandTransactions} checks them after the append, in the
  * same query that reads the answer's heads: a stream that moved on meanwhile makes the request {@link Stale}, and
  * it is decided again from fresh state; nothing of the stale attempt is stored.
  */

@@ -37,7 +37,7 @@ class EntryController {
                     + "APPROVED plan it is recorded as an amendment. Answers the new entry's id.")
     ResponseEntity<CommandAccepted> add(@PathVariable String planId, @Valid @RequestBody AddPlanEntryRequest body) {
         String entryId = UUID.randomUUID().toString();
-        return dispatch.createIn(body.toCommand(planId, entryId), planId, entryId, body,
+        return dispatch.createIn(body.toCommand(planId, entryId), entryId, body,
                 URI.create("/api/v1/plans/" + planId + "/entries/" + entryId));
     }
 
@@ -47,8 +47,7 @@ class EntryController {
                     + "in the event. 422 when nothing changes.")
     ResponseEntity<CommandAccepted> reviseMeasurement(@PathVariable String planId, @PathVariable String entryId,
                                                       @Valid @RequestBody ReviseMeasurementRequest body) {
-        return dispatch.change(new ReviseMeasurement(planId, entryId, body.baseline(), body.target(), body.reason()),
-                planId, body);
+        return dispatch.change(new ReviseMeasurement(planId, entryId, body.baseline(), body.target(), body.reason()), body);
     }
 
     @PostMapping("/{entryId}/removal")
@@ -56,6 +55,6 @@ class EntryController {
             description = "Removes the entry, with a reason. 409 while it still has active (not withdrawn) tactics.")
     ResponseEntity<CommandAccepted> remove(@PathVariable String planId, @PathVariable String entryId,
                                            @Valid @RequestBody ReasonRequest body) {
-        return dispatch.change(new RemovePlanEntry(planId, entryId, body.reason()), planId, body);
+        return dispatch.change(new RemovePlanEntry(planId, entryId, body.reason()), body);
     }
 }

@@ -137,7 +137,7 @@ class EventStoreSetup {
     }
 
     /**
-     * The storage engine's transactions: an append joins the request's transaction (Spring's, which {@code CommandDispatch}
+     * The storage engine's transactions: an append joins the request's transaction (Spring's, which {@code CommandTransactions}
      * opens), and so does a read made inside one (an aggregate loaded by a command). A read made outside any transaction
      * (the publisher's tracking reads, which every commit wakes) runs as it is, in autocommit: one round trip, where a
      * transaction of its own took three (BEGIN with the query, the query, COMMIT).

@@ -33,7 +33,7 @@ class PlanController {
             description = "One plan per (FFY, LCSA): 409 names the existing plan. The cycle must be open (422).")
     ResponseEntity<CommandAccepted> draft(@Valid @RequestBody DraftPlanRequest body) {
         String planId = UUID.randomUUID().toString();
-        return dispatch.create(new DraftPlan(planId, body.ffy(), body.lcsa(), body.title()), planId, body,
+        return dispatch.create(new DraftPlan(planId, body.ffy(), body.lcsa(), body.title()), body,
                 URI.create("/api/v1/plans/" + planId));
     }
 
@@ -41,6 +41,6 @@ class PlanController {
     @Operation(summary = "SubmitPlan (LCSA_EDITOR of the agency, SERVICE)",
             description = "Submits a DRAFT or RETURNED plan; a late submission is accepted and recorded as late.")
     ResponseEntity<CommandAccepted> submit(@PathVariable String planId) {
-        return dispatch.change(new SubmitPlan(planId), planId, null);
+        return dispatch.change(new SubmitPlan(planId), null);
     }
 }

@@ -40,7 +40,7 @@ class ProgressController {
                                            @PathVariable String quarter,
                                            @Valid @RequestBody RecordQuarterlyProgressRequest body) {
         return dispatch.change(new RecordQuarterlyProgress(planId, entryId, quarterOf(quarter), body.value(),
-                body.narrative(), body.reason()), planId, body);
+                body.narrative(), body.reason()), body);
     }
 
     @PostMapping("/api/v1/plans/{planId}/final-results")
@@ -49,7 +49,7 @@ class ProgressController {
                     + "measurements still missing a Q4 value.")
     ResponseEntity<CommandAccepted> finalResults(@PathVariable String planId,
                                                  @Valid @RequestBody(required = false) SubmitFinalResultsRequest body) {
-        return dispatch.change(new SubmitFinalResults(planId, body == null ? null : body.narrative()), planId, body);
+        return dispatch.change(new SubmitFinalResults(planId, body == null ? null : body.narrative()), body);
     }
 
     /** The bulk path (issue 6): near each due date upstream apps push every agency's values at once. */
@@ -62,7 +62,7 @@ class ProgressController {
     ResponseEntity<BatchAccepted> recordAll(@Valid @RequestBody RecordQuarterlyProgressBatchRequest body) {
         List<RecordQuarterlyProgress> commands = body.items().stream().map(item -> new RecordQuarterlyProgress(item.planId(),
                 item.entryId(), Quarter.valueOf(item.quarter()), item.value(), item.narrative(), item.reason())).toList();
-        return dispatch.changeAll(commands, commands.stream().map(RecordQuarterlyProgress::planId).toList(), body);
+        return dispatch.changeAll(commands, body);
     }
 
     private static Quarter quarterOf(String text) {

@@ -31,13 +31,13 @@ class ReviewController {
                     + "region mapping is reference data (table agency). A returned plan is edited and resubmitted; an "
                     + "approved plan stays living and later changes are amendments.")
     ResponseEntity<CommandAccepted> review(@PathVariable String planId, @Valid @RequestBody ReviewPlanRequest body) {
-        return dispatch.change(new ReviewPlan(planId, body.decision(), body.comments()), planId, body);
+        return dispatch.change(new ReviewPlan(planId, body.decision(), body.comments()), body);
     }
 
     @PostMapping("/comments")
     @Operation(summary = "CommentOnPlan (REGIONAL_ADMIN of the plan's region)",
             description = "A comment on the plan or one of its entries, at any point of its life.")
     ResponseEntity<CommandAccepted> comment(@PathVariable String planId, @Valid @RequestBody CommentOnPlanRequest body) {
-        return dispatch.change(new CommentOnPlan(planId, body.entryId(), body.comment()), planId, body);
+        return dispatch.change(new CommentOnPlan(planId, body.entryId(), body.comment()), body);
     }
 }

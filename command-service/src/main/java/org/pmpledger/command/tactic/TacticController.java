@@ -37,7 +37,7 @@ class TacticController {
     ResponseEntity<CommandAccepted> add(@PathVariable String planId, @Valid @RequestBody AddTacticRequest body) {
         String tacticId = UUID.randomUUID().toString();
         return dispatch.createIn(new AddTactic(planId, tacticId, body.entryId(), body.title(), body.leads(),
-                        body.description(), body.projectedCompletion(), body.initiative()), planId, tacticId, body,
+                        body.description(), body.projectedCompletion(), body.initiative()), tacticId, body,
                 URI.create("/api/v1/plans/" + planId + "/tactics/" + tacticId));
     }
 
@@ -48,7 +48,7 @@ class TacticController {
     ResponseEntity<CommandAccepted> revise(@PathVariable String planId, @PathVariable String tacticId,
                                            @Valid @RequestBody ReviseTacticRequest body) {
         return dispatch.change(new ReviseTactic(planId, tacticId, body.title(), body.leads(), body.description(),
-                body.projectedCompletion(), body.reason()), planId, body);
+                body.projectedCompletion(), body.reason()), body);
     }
 
     @PostMapping("/{tacticId}/status")
@@ -59,7 +59,7 @@ class TacticController {
     ResponseEntity<CommandAccepted> changeStatus(@PathVariable String planId, @PathVariable String tacticId,
                                                  @Valid @RequestBody ChangeTacticStatusRequest body) {
         return dispatch.change(new ChangeTacticStatus(planId, tacticId, body.status(), body.actualCompletion(),
-                body.comment()), planId, body);
+                body.comment()), body);
     }
 
     @PostMapping("/{tacticId}/withdrawal")
@@ -67,6 +67,6 @@ class TacticController {
             description = "With a reason; a withdrawn tactic changes no more (409).")
     ResponseEntity<CommandAccepted> withdraw(@PathVariable String planId, @PathVariable String tacticId,
                                              @Valid @RequestBody ReasonRequest body) {
-        return dispatch.change(new WithdrawTactic(planId, tacticId, body.reason()), planId, body);
+        return dispatch.change(new WithdrawTactic(planId, tacticId, body.reason()), body);
     }
 }
