@@ -12,7 +12,6 @@ import java.util.function.Function;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
-import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.pmpledger.command.agency.Agencies;
@@ -26,11 +25,9 @@ import org.pmpledger.events.cycle.PlanningCycleOpened.InitiativeRequirement;
 import org.pmpledger.events.cycle.PlanningCycleOpened.KeyInitiative;
 import org.pmpledger.events.cycle.PlanningCycleOpened.QuarterDueDates;
 import org.pmpledger.events.cycle.PlanningCycleOpened.StrategicGoal;
-import org.pmpledger.web.Caller;
-import org.pmpledger.web.Role;
 
 /**
- * The planning cycle of one federal fiscal year, as a DCSS letter opens it. Its id is derived from
+ * The planning cycle of one federal fiscal year, as a DCSS letter opens it (a STATE_ADMIN's commands: {@code @Authorized}). Its id is derived from
  * the FFY, so the event store's unique (aggregate, sequence) index makes "one cycle per FFY" hold
  * under any concurrency.
  */
@@ -45,10 +42,7 @@ public class PlanningCycle {
     }
 
     @CommandHandler
-    public PlanningCycle(OpenPlanningCycle command, MetaData metaData, Clock clock) {
-        if (!Caller.fromMap(metaData).has(Role.STATE_ADMIN)) {
-            throw CommandRefused.forbidden("state-admin-opens-cycles", "Only a STATE_ADMIN opens planning cycles.");
-        }
+    public PlanningCycle(OpenPlanningCycle command, Clock clock) {
         List<FieldProblem> problems = new ArrayList<>();
         checkDates(command, problems);
         unique(command.goals(), StrategicGoal::number, "goals", "goal number", problems);
@@ -85,11 +79,7 @@ public class PlanningCycle {
     }
 
     @CommandHandler
-    void handle(RecordAgencyIndicatorValues command, MetaData metaData, Agencies agencies, Clock clock) {
-        if (!Caller.fromMap(metaData).has(Role.STATE_ADMIN)) {
-            throw CommandRefused.forbidden("state-admin-records-agency-values",
-                    "Only a STATE_ADMIN records agencies' indicator values.");
-        }
+    void handle(RecordAgencyIndicatorValues command, Agencies agencies, Clock clock) {
         List<FieldProblem> problems = new ArrayList<>();
         var indicator = terms.indicator(command.indicator());
         if (indicator.isEmpty()) {

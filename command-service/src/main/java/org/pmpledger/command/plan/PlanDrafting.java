@@ -3,13 +3,11 @@ package org.pmpledger.command.plan;
 import java.time.Clock;
 
 import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.Repository;
-import org.pmpledger.command.cycle.PlanningCycles;
 import org.pmpledger.command.agency.Agencies;
+import org.pmpledger.command.cycle.PlanningCycles;
 import org.pmpledger.command.refusal.CommandRefused;
 import org.pmpledger.command.refusal.FieldProblem;
-import org.pmpledger.web.Caller;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,8 +33,7 @@ public class PlanDrafting {
     }
 
     @CommandHandler
-    public String handle(DraftPlan command, MetaData metaData) throws Exception {
-        Plan.requireActsFor(Caller.fromMap(metaData), command.lcsa());
+    public String handle(DraftPlan command) throws Exception {
         if (!agencies.knows(command.lcsa())) {
             throw CommandRefused.rule("agency-must-be-known", command.lcsa() + " is not a known LCSA.",
                     new FieldProblem("lcsa", "is not a known agency code: " + command.lcsa()));

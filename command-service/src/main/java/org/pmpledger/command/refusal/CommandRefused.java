@@ -70,6 +70,20 @@ public final class CommandRefused extends RuntimeException {
                 List.of(new FieldProblem("If-Match", "expected \"" + actual + "\"")));
     }
 
+    /** Refuses under {@code rule} when there is any problem, naming every one. */
+    public static void refuseIfAny(List<FieldProblem> problems, String rule, String message) {
+        if (!problems.isEmpty()) {
+            throw rule(rule, message + ": " + problems.size() + " problem(s).", problems);
+        }
+    }
+
+    /** Refuses under {@code rule} a command that says no reason where one is required. */
+    public static void requireReason(String reason, String rule, String what) {
+        if (reason == null || reason.isBlank()) {
+            throw rule(rule, what + " needs a reason.", new FieldProblem("reason", "is required"));
+        }
+    }
+
     /**
      * The same refusal of item {@code index} of a batch: the message and every field name the item
      * ({@code items[3].quarter}), so the caller knows which one to fix.

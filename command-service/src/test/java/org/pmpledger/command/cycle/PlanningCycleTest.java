@@ -15,6 +15,7 @@ import org.axonframework.messaging.MetaData;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.pmpledger.command.access.CommandAuthorization;
 import org.pmpledger.command.plan.PlanFixtures;
 import org.pmpledger.command.refusal.CommandRefused;
 import org.pmpledger.events.cycle.AgencyIndicatorValuesRecorded;
@@ -57,6 +58,7 @@ class PlanningCycleTest {
     @BeforeEach
     void fixture() {
         fixture = new AggregateTestFixture<>(PlanningCycle.class);
+        fixture.registerCommandHandlerInterceptor(CommandAuthorization.unregistered());
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
         fixture.registerInjectableResource(PlanFixtures.AGENCIES);
     }

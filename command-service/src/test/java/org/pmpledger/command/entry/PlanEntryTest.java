@@ -17,6 +17,7 @@ import java.time.Instant;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.Test;
 import org.pmpledger.command.plan.Plan;
+import org.pmpledger.command.planstate.PlanState;
 import org.pmpledger.events.cycle.PlanningCycleOpened.MeasureUnit;
 import org.pmpledger.events.plan.Measurement;
 import org.pmpledger.events.plan.MeasurementRevised;
@@ -187,9 +188,9 @@ class PlanEntryTest {
 
     @Test
     void cannotAddMoreEntriesThanOnePlanHolds() {
-        Object[] full = new Object[Plan.MAX_ENTRIES + 1];
+        Object[] full = new Object[PlanState.MAX_ENTRIES + 1];
         full[0] = drafted("ALAMEDA");
-        for (int i = 1; i <= Plan.MAX_ENTRIES; i++) {
+        for (int i = 1; i <= PlanState.MAX_ENTRIES; i++) {
             full[i] = entry("ALAMEDA", "e-" + i, 1, 1, "1", "SPM-2", "65.0");
         }
 

@@ -12,6 +12,7 @@ import org.axonframework.messaging.MetaData;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.pmpledger.command.access.CommandAuthorization;
 import org.pmpledger.command.refusal.CommandRefused;
 import org.pmpledger.events.plan.PlanDrafted;
 import org.pmpledger.web.Caller;
@@ -28,6 +29,7 @@ class PlanDraftingTest {
     @BeforeEach
     void fixture() {
         fixture = new AggregateTestFixture<>(Plan.class);
+        fixture.registerCommandHandlerInterceptor(CommandAuthorization.unregistered());
         PlanSlots inMemory = (ffy, lcsa, planId) -> Optional.ofNullable(slots.putIfAbsent(ffy + "/" + lcsa, planId));
         fixture.registerAnnotatedCommandHandler(
                 new PlanDrafting(fixture.getRepository(), PlanFixtures.CYCLES, inMemory, PlanFixtures.AGENCIES,

@@ -11,10 +11,11 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.axonframework.messaging.MetaData;
+import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.hamcrest.Description;
 import org.hamcrest.Matcher;
 import org.hamcrest.TypeSafeMatcher;
-import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.pmpledger.command.access.CommandAuthorization;
 import org.pmpledger.command.agency.Agencies;
 import org.pmpledger.command.cycle.CycleTerms;
 import org.pmpledger.command.cycle.PlanningCycles;
@@ -121,6 +122,7 @@ public final class PlanFixtures {
     /** A plan fixture with the cycles, agencies and "now" injected. */
     public static AggregateTestFixture<Plan> planFixture(String now) {
         AggregateTestFixture<Plan> fixture = new AggregateTestFixture<>(Plan.class);
+        fixture.registerCommandHandlerInterceptor(CommandAuthorization.unregistered());
         fixture.registerInjectableResource(CYCLES);
         fixture.registerInjectableResource(AGENCIES);
         fixture.registerInjectableResource(Clock.fixed(Instant.parse(now), ZoneOffset.UTC));

@@ -18,6 +18,7 @@ import java.util.List;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.Test;
 import org.pmpledger.command.plan.Plan;
+import org.pmpledger.command.planstate.PlanState;
 import org.pmpledger.events.plan.FinalResultsSubmitted;
 import org.pmpledger.events.plan.TacticAdded;
 import org.pmpledger.events.plan.TacticRevised;
@@ -206,10 +207,10 @@ class TacticTest {
 
     @Test
     void cannotAddMoreTacticsThanOnePlanHolds() {
-        Object[] full = new Object[Plan.MAX_TACTICS + 2];
+        Object[] full = new Object[PlanState.MAX_TACTICS + 2];
         full[0] = drafted("ALAMEDA");
         full[1] = entry("ALAMEDA");
-        for (int i = 0; i < Plan.MAX_TACTICS; i++) {
+        for (int i = 0; i < PlanState.MAX_TACTICS; i++) {
             full[i + 2] = tactic("ALAMEDA", "t-" + i, ENTRY, null);
         }
 
