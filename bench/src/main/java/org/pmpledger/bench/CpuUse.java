@@ -18,11 +18,12 @@ final class CpuUse {
 
     /** Clock ticks per second of /proc's CPU times (USER_HZ; 100 on every Linux build that matters here). */
     private static final double TICKS_PER_SECOND = 100;
-    static final List<String> PARTS = List.of("command-service", "query-service", "PostgreSQL", "bench JVM (load, broker)", "other");
+
+    static final List<String> PARTS =
+            List.of("command-service", "query-service", "PostgreSQL", "bench JVM (load, broker)", "other");
 
     /** CPU ticks per part at one instant, and the machine's busy and steal ticks. */
-    record Snapshot(Map<String, Long> ticks, long machineBusy, long steal) {
-    }
+    record Snapshot(Map<String, Long> ticks, long machineBusy, long steal) {}
 
     /** The CPU each part used between two snapshots, in seconds; {@code machine} and {@code steal} for the whole box. */
     record Used(Map<String, Double> seconds, double machine, double steal) {
@@ -46,7 +47,9 @@ final class CpuUse {
         Map<String, Long> ticks = new LinkedHashMap<>();
         services.forEach((name, pid) -> ticks.put(name, processTicks(Path.of("/proc/" + pid + "/stat"))));
         ticks.put("PostgreSQL", postgresTicks());
-        ticks.put("bench JVM (load, broker)", processTicks(Path.of("/proc/" + ProcessHandle.current().pid() + "/stat")));
+        ticks.put(
+                "bench JVM (load, broker)",
+                processTicks(Path.of("/proc/" + ProcessHandle.current().pid() + "/stat")));
         long[] machine = machineTicks();
         return new Snapshot(ticks, machine[0], machine[1]);
     }
@@ -90,7 +93,8 @@ final class CpuUse {
      */
     private static long postgresTicks() {
         try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
-            return processes.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
+            return processes
+                    .filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
                     .filter(p -> {
                         try {
                             return Files.readString(p.resolve("comm")).strip().startsWith("postgres");
@@ -108,7 +112,8 @@ final class CpuUse {
     /** {busy, steal} ticks of the whole machine: /proc/stat's first line, all but idle, iowait and steal counted as busy. */
     private static long[] machineTicks() {
         try {
-            String[] cpu = Files.readAllLines(Path.of("/proc/stat")).getFirst().trim().split("\\s+");
+            String[] cpu =
+                    Files.readAllLines(Path.of("/proc/stat")).getFirst().trim().split("\\s+");
             long user = Long.parseLong(cpu[1]), nice = Long.parseLong(cpu[2]), system = Long.parseLong(cpu[3]);
             long irq = Long.parseLong(cpu[6]), softirq = Long.parseLong(cpu[7]), steal = Long.parseLong(cpu[8]);
             return new long[] {user + nice + system + irq + softirq, steal};

@@ -40,8 +40,12 @@ final class PhaseProfile {
     }
 
     private void agent(RunningService service, String options) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                String.valueOf(service.pid()), "JVMTI.agent_load", library, '"' + options + '"')); // unquoted, jcmd cuts at the first comma
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                String.valueOf(service.pid()),
+                "JVMTI.agent_load",
+                library,
+                '"' + options + '"')); // unquoted, jcmd cuts at the first comma
         Process jcmd = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(jcmd.getInputStream().readAllBytes());
         if (jcmd.waitFor() != 0 || output.contains("[ERROR]")) {

@@ -14,9 +14,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+
 import org.pmpledger.testsupport.ApiClient.Answer;
 import org.pmpledger.testsupport.Ffy2022;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Every role against every command family, over HTTP: who is refused with 403 (and nothing stored),
@@ -26,7 +27,17 @@ import org.springframework.beans.factory.annotation.Autowired;
 class AuthorizationTest extends CommandServiceTest {
 
     /** The command families of API.md. */
-    enum Family { OPEN_CYCLE, AGENCY_VALUES, DRAFT_PLAN, ENTRIES, TACTICS, SUBMIT, REVIEW, PROGRESS, FINAL_RESULTS }
+    enum Family {
+        OPEN_CYCLE,
+        AGENCY_VALUES,
+        DRAFT_PLAN,
+        ENTRIES,
+        TACTICS,
+        SUBMIT,
+        REVIEW,
+        PROGRESS,
+        FINAL_RESULTS
+    }
 
     private static final int FFY = 2026;
     private static String plan;
@@ -37,19 +48,33 @@ class AuthorizationTest extends CommandServiceTest {
     static Stream<Arguments> rolesAndFamilies() {
         Map<String, Set<Family>> allowed = Map.of(
                 "STATE_ADMIN", EnumSet.of(Family.OPEN_CYCLE, Family.AGENCY_VALUES),
-                "LCSA_EDITOR of ALAMEDA", EnumSet.of(Family.DRAFT_PLAN, Family.ENTRIES, Family.TACTICS, Family.SUBMIT,
-                        Family.PROGRESS, Family.FINAL_RESULTS),
+                "LCSA_EDITOR of ALAMEDA",
+                        EnumSet.of(
+                                Family.DRAFT_PLAN,
+                                Family.ENTRIES,
+                                Family.TACTICS,
+                                Family.SUBMIT,
+                                Family.PROGRESS,
+                                Family.FINAL_RESULTS),
                 "LCSA_EDITOR of KERN", EnumSet.noneOf(Family.class),
                 "REGIONAL_ADMIN of Northern", EnumSet.of(Family.REVIEW),
                 "REGIONAL_ADMIN of Southern", EnumSet.noneOf(Family.class),
                 "ANALYST", EnumSet.noneOf(Family.class),
                 "AUDITOR", EnumSet.noneOf(Family.class),
-                "SERVICE for ALAMEDA", EnumSet.of(Family.DRAFT_PLAN, Family.ENTRIES, Family.TACTICS, Family.SUBMIT,
-                        Family.PROGRESS, Family.FINAL_RESULTS),
+                "SERVICE for ALAMEDA",
+                        EnumSet.of(
+                                Family.DRAFT_PLAN,
+                                Family.ENTRIES,
+                                Family.TACTICS,
+                                Family.SUBMIT,
+                                Family.PROGRESS,
+                                Family.FINAL_RESULTS),
                 "SERVICE for * without STATE_ADMIN", EnumSet.noneOf(Family.class),
                 "SERVICE for * with STATE_ADMIN", EnumSet.complementOf(EnumSet.of(Family.REVIEW)));
-        return allowed.entrySet().stream().flatMap(role -> Stream.of(Family.values())
-                .map(family -> Arguments.of(role.getKey(), family, role.getValue().contains(family))));
+        return allowed.entrySet().stream()
+                .flatMap(role -> Stream.of(Family.values())
+                        .map(family -> Arguments.of(
+                                role.getKey(), family, role.getValue().contains(family))));
     }
 
     private static String token(String role) {
@@ -63,7 +88,8 @@ class AuthorizationTest extends CommandServiceTest {
             case "AUDITOR" -> TOKENS.token("auditor", List.of("AUDITOR"), null, null);
             case "SERVICE for ALAMEDA" -> TOKENS.token("alameda-cms", List.of("SERVICE"), "ALAMEDA", null);
             case "SERVICE for * without STATE_ADMIN" -> TOKENS.token("feed", List.of("SERVICE"), "*", null);
-            case "SERVICE for * with STATE_ADMIN" -> TOKENS.token("state-feed", List.of("SERVICE", "STATE_ADMIN"), "*", null);
+            case "SERVICE for * with STATE_ADMIN" ->
+                TOKENS.token("state-feed", List.of("SERVICE", "STATE_ADMIN"), "*", null);
             default -> throw new IllegalArgumentException(role);
         };
     }
@@ -76,11 +102,32 @@ class AuthorizationTest extends CommandServiceTest {
         }
         api().post("/api/v1/cycles", TOKENS.stateAdmin(), Ffy2022.openCycle(FFY));
         String editor = TOKENS.lcsaEditor("ALAMEDA");
-        plan = api().post("/api/v1/plans", editor, Map.of("ffy", FFY, "lcsa", "ALAMEDA")).body().get("id").asString();
-        entry = api().post("/api/v1/plans/" + plan + "/entries", editor, Ffy2022.entryForInitiative1()).body().get("id").asString();
-        tactic = api().post("/api/v1/plans/" + plan + "/tactics", editor, Map.of("entryId", entry, "title", "Tactic",
-                "leads", List.of("Lead"), "projectedCompletion", "2026-03-31")).body().get("id").asString();
-        assertThat(api().post("/api/v1/plans/" + plan + "/submission", editor, null).status()).isEqualTo(200);
+        plan = api().post("/api/v1/plans", editor, Map.of("ffy", FFY, "lcsa", "ALAMEDA"))
+                .body()
+                .get("id")
+                .asString();
+        entry = api().post("/api/v1/plans/" + plan + "/entries", editor, Ffy2022.entryForInitiative1())
+                .body()
+                .get("id")
+                .asString();
+        tactic = api().post(
+                        "/api/v1/plans/" + plan + "/tactics",
+                        editor,
+                        Map.of(
+                                "entryId",
+                                entry,
+                                "title",
+                                "Tactic",
+                                "leads",
+                                List.of("Lead"),
+                                "projectedCompletion",
+                                "2026-03-31"))
+                .body()
+                .get("id")
+                .asString();
+        assertThat(api().post("/api/v1/plans/" + plan + "/submission", editor, null)
+                        .status())
+                .isEqualTo(200);
     }
 
     /**
@@ -121,7 +168,9 @@ class AuthorizationTest extends CommandServiceTest {
         Answer answer = send(family, token(role));
 
         if (allowed) {
-            String outcome = answer.status() / 100 == 2 ? String.valueOf(answer.status()) : answer.body().get("type").asString();
+            String outcome = answer.status() / 100 == 2
+                    ? String.valueOf(answer.status())
+                    : answer.body().get("type").asString();
             assertThat(outcome).as(answer.response().body()).isIn(ALLOWED.get(family));
         } else {
             assertThat(answer.status()).as(answer.response().body()).isEqualTo(403);
@@ -135,15 +184,27 @@ class AuthorizationTest extends CommandServiceTest {
         String plans = "/api/v1/plans/" + plan;
         return switch (family) {
             case OPEN_CYCLE -> api().post("/api/v1/cycles", token, Ffy2022.openCycle(FFY + 20));
-            case AGENCY_VALUES -> api().post("/api/v1/cycles/" + FFY + "/agency-values", token, Map.of("indicator", "SPM-7",
-                    "values", List.of(Map.of("lcsa", "ALAMEDA", "value", 95.1, "asOf", "2025-09-30"))));
+            case AGENCY_VALUES ->
+                api().post(
+                                "/api/v1/cycles/" + FFY + "/agency-values",
+                                token,
+                                Map.of(
+                                        "indicator",
+                                        "SPM-7",
+                                        "values",
+                                        List.of(Map.of("lcsa", "ALAMEDA", "value", 95.1, "asOf", "2025-09-30"))));
             case DRAFT_PLAN -> api().post("/api/v1/plans", token, Map.of("ffy", FFY, "lcsa", "ALAMEDA"));
             case ENTRIES -> api().post(plans + "/entries", token, Ffy2022.entryForInitiative1());
             case TACTICS -> api().post(plans + "/tactics/" + tactic + "/status", token, Map.of("status", "ON_HOLD"));
             case SUBMIT -> api().post(plans + "/submission", token, null);
             case REVIEW -> api().post(plans + "/comments", token, Map.of("comment", "Looks good"));
-            case PROGRESS -> api().send("PUT", plans + "/entries/" + entry + "/progress/Q1", token,
-                    Map.of("value", 60.5, "narrative", "Q1", "reason", "latest figures"), Map.of());
+            case PROGRESS ->
+                api().send(
+                                "PUT",
+                                plans + "/entries/" + entry + "/progress/Q1",
+                                token,
+                                Map.of("value", 60.5, "narrative", "Q1", "reason", "latest figures"),
+                                Map.of());
             case FINAL_RESULTS -> api().post(plans + "/final-results", token, null);
         };
     }

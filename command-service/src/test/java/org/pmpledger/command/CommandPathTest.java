@@ -8,10 +8,12 @@ import static org.pmpledger.command.jooq.Tables.PLAN_SLOT;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -22,14 +24,13 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
 import org.pmpledger.command.audit.ChainVerification;
 import org.pmpledger.testsupport.ApiClient.Answer;
 import org.pmpledger.testsupport.Ffy2022;
 import org.pmpledger.testsupport.TestKafka;
-import org.springframework.beans.factory.annotation.Autowired;
-
-import tools.jackson.databind.JsonNode;
-
 
 /** The user's path: HTTP command, events in the PostgreSQL store, published to Kafka; and each refusal. */
 class CommandPathTest extends CommandServiceTest {
@@ -56,7 +57,8 @@ class CommandPathTest extends CommandServiceTest {
     }
 
     private void addEntry(String planId, String lcsa) {
-        Answer added = api().post("/api/v1/plans/" + planId + "/entries", TOKENS.lcsaEditor(lcsa), Ffy2022.entryForInitiative1());
+        Answer added = api().post(
+                        "/api/v1/plans/" + planId + "/entries", TOKENS.lcsaEditor(lcsa), Ffy2022.entryForInitiative1());
         assertThat(added.status()).as(added.response().body()).isEqualTo(201);
     }
 
@@ -72,8 +74,10 @@ class CommandPathTest extends CommandServiceTest {
     void draftedAndSubmittedPlanIsStoredAndPublishedKeyedByPlan() {
         int ffy = openCycle();
 
-        Answer drafted = api().post("/api/v1/plans", TOKENS.lcsaEditor("ALAMEDA"),
-                Map.of("ffy", ffy, "lcsa", "ALAMEDA", "title", "Alameda PMP"));
+        Answer drafted = api().post(
+                        "/api/v1/plans",
+                        TOKENS.lcsaEditor("ALAMEDA"),
+                        Map.of("ffy", ffy, "lcsa", "ALAMEDA", "title", "Alameda PMP"));
         String planId = drafted.body().get("id").asString();
         addEntry(planId, "ALAMEDA");
         Answer submitted = api().post("/api/v1/plans/" + planId + "/submission", TOKENS.lcsaEditor("ALAMEDA"), null);
@@ -83,21 +87,34 @@ class CommandPathTest extends CommandServiceTest {
         assertThat(drafted.body().get("version").asLong()).isEqualTo(1);
         assertThat(submitted.status()).isEqualTo(200);
         assertThat(submitted.header("ETag")).isEqualTo("\"3\"");
-        assertThat(submitted.body().get("position").asLong()).isGreaterThan(drafted.body().get("position").asLong());
+        assertThat(submitted.body().get("position").asLong())
+                .isGreaterThan(drafted.body().get("position").asLong());
         assertThat(eventsOf(planId)).isEqualTo(3);
-        String metaData = new String(db.select(DOMAIN_EVENT_ENTRY.META_DATA).from(DOMAIN_EVENT_ENTRY)
-                .where(DOMAIN_EVENT_ENTRY.AGGREGATE_IDENTIFIER.eq(planId)).and(DOMAIN_EVENT_ENTRY.SEQUENCE_NUMBER.eq(2L))
-                .fetchOne(DOMAIN_EVENT_ENTRY.META_DATA), StandardCharsets.UTF_8);
-        assertThat(metaData).contains("\"subject\":\"editor@alameda\"", "\"lcsa\":\"ALAMEDA\"", "\"LCSA_EDITOR\"",
-                "\"clientId\":\"test-client\"", "\"traceId\"", "\"correlationId\"");
+        String metaData = new String(
+                db.select(DOMAIN_EVENT_ENTRY.META_DATA)
+                        .from(DOMAIN_EVENT_ENTRY)
+                        .where(DOMAIN_EVENT_ENTRY.AGGREGATE_IDENTIFIER.eq(planId))
+                        .and(DOMAIN_EVENT_ENTRY.SEQUENCE_NUMBER.eq(2L))
+                        .fetchOne(DOMAIN_EVENT_ENTRY.META_DATA),
+                StandardCharsets.UTF_8);
+        assertThat(metaData)
+                .contains(
+                        "\"subject\":\"editor@alameda\"",
+                        "\"lcsa\":\"ALAMEDA\"",
+                        "\"LCSA_EDITOR\"",
+                        "\"clientId\":\"test-client\"",
+                        "\"traceId\"",
+                        "\"correlationId\"");
 
         List<ConsumerRecord<String, byte[]>> published = publishedFor(planId, 3);
         assertThat(published).extracting(ConsumerRecord::key).containsOnly(planId);
-        assertThat(published).extracting(r -> header(r, "ce_type"))
+        assertThat(published)
+                .extracting(r -> header(r, "ce_type"))
                 .containsExactly("pmp.plan.PlanDrafted", "pmp.plan.PlanEntryAdded", "pmp.plan.PlanSubmitted");
         ConsumerRecord<String, byte[]> submit = published.get(2);
         assertThat(header(submit, "ce_sequence")).isEqualTo("2");
-        assertThat(header(submit, "ce_position")).isEqualTo(submitted.body().get("position").asString());
+        assertThat(header(submit, "ce_position"))
+                .isEqualTo(submitted.body().get("position").asString());
         assertThat(header(submit, "ce_revision")).isEqualTo("1");
         assertThat(header(submit, "ce_subject")).isEqualTo(planId);
         assertThat(submit.headers().lastHeader("ce_id")).isNotNull();
@@ -154,7 +171,7 @@ class CommandPathTest extends CommandServiceTest {
 
     @Test
     void unreadableDateIs400NamingTheField() {
-        Map<String, Object> cycle = new java.util.HashMap<>(Ffy2022.openCycle(2098));
+        Map<String, Object> cycle = new HashMap<>(Ffy2022.openCycle(2098));
         cycle.put("planDueDate", "15/09/2097");
 
         Answer answer = api().post("/api/v1/cycles", TOKENS.stateAdmin(), cycle);
@@ -165,7 +182,8 @@ class CommandPathTest extends CommandServiceTest {
 
     @Test
     void submittingAnUnknownPlanIs404() {
-        Answer answer = api().post("/api/v1/plans/" + UUID.randomUUID() + "/submission", TOKENS.lcsaEditor("KERN"), null);
+        Answer answer =
+                api().post("/api/v1/plans/" + UUID.randomUUID() + "/submission", TOKENS.lcsaEditor("KERN"), null);
 
         assertThat(answer.status()).isEqualTo(404);
         assertThat(answer.contentType()).startsWith("application/problem+json");
@@ -200,8 +218,11 @@ class CommandPathTest extends CommandServiceTest {
         int ffy = openCycle();
         String planId = draft(ffy, "NAPA");
 
-        Answer answer = api().post("/api/v1/plans/" + planId + "/submission", TOKENS.lcsaEditor("NAPA"), null,
-                Map.of("If-Match", "\"7\""));
+        Answer answer = api().post(
+                        "/api/v1/plans/" + planId + "/submission",
+                        TOKENS.lcsaEditor("NAPA"),
+                        null,
+                        Map.of("If-Match", "\"7\""));
 
         assertThat(answer.status()).isEqualTo(412);
         assertThat(answer.contentType()).startsWith("application/problem+json");
@@ -214,8 +235,11 @@ class CommandPathTest extends CommandServiceTest {
         String planId = draft(ffy, "YUBA");
         addEntry(planId, "YUBA");
 
-        Answer answer = api().post("/api/v1/plans/" + planId + "/submission", TOKENS.lcsaEditor("YUBA"), null,
-                Map.of("If-Match", "\"2\""));
+        Answer answer = api().post(
+                        "/api/v1/plans/" + planId + "/submission",
+                        TOKENS.lcsaEditor("YUBA"),
+                        null,
+                        Map.of("If-Match", "\"2\""));
 
         assertThat(answer.status()).isEqualTo(200);
     }
@@ -241,8 +265,11 @@ class CommandPathTest extends CommandServiceTest {
         Map<String, String> key = Map.of("Idempotency-Key", "draft-" + UUID.randomUUID());
         api().post("/api/v1/plans", TOKENS.lcsaEditor("MODOC"), Map.of("ffy", ffy, "lcsa", "MODOC"), key);
 
-        Answer answer = api().post("/api/v1/plans", TOKENS.lcsaEditor("MODOC"),
-                Map.of("ffy", ffy, "lcsa", "MODOC", "title", "other"), key);
+        Answer answer = api().post(
+                        "/api/v1/plans",
+                        TOKENS.lcsaEditor("MODOC"),
+                        Map.of("ffy", ffy, "lcsa", "MODOC", "title", "other"),
+                        key);
 
         assertThat(answer.status()).isEqualTo(422);
         assertThat(answer.body().get("type").asString()).isEqualTo("/problems/idempotency-key-reused");
@@ -251,14 +278,27 @@ class CommandPathTest extends CommandServiceTest {
     @Test
     void concurrentDraftsForTheSameAgencyAndYearMakeExactlyOnePlan() throws Exception {
         int ffy = openCycle();
-        List<Integer> statuses = allAtOnce(8,
-                () -> api().post("/api/v1/plans", TOKENS.lcsaEditor("PLACER"), Map.of("ffy", ffy, "lcsa", "PLACER")).status());
+        List<Integer> statuses = allAtOnce(
+                8,
+                () -> api().post("/api/v1/plans", TOKENS.lcsaEditor("PLACER"), Map.of("ffy", ffy, "lcsa", "PLACER"))
+                        .status());
 
-        assertThat(statuses).containsOnly(201, 409).filteredOn(status -> status == 201).hasSize(1);
-        assertThat(db.fetchCount(PLAN_SLOT, PLAN_SLOT.FFY.eq(ffy).and(PLAN_SLOT.LCSA.eq("PLACER")))).isEqualTo(1);
-        assertThat(db.fetchCount(DOMAIN_EVENT_ENTRY, DOMAIN_EVENT_ENTRY.PAYLOAD_TYPE.endsWith("PlanDrafted")
-                .and(DOMAIN_EVENT_ENTRY.AGGREGATE_IDENTIFIER.eq(db.select(PLAN_SLOT.PLAN_ID).from(PLAN_SLOT)
-                        .where(PLAN_SLOT.FFY.eq(ffy)).and(PLAN_SLOT.LCSA.eq("PLACER")))))).isEqualTo(1);
+        assertThat(statuses)
+                .containsOnly(201, 409)
+                .filteredOn(status -> status == 201)
+                .hasSize(1);
+        assertThat(db.fetchCount(PLAN_SLOT, PLAN_SLOT.FFY.eq(ffy).and(PLAN_SLOT.LCSA.eq("PLACER"))))
+                .isEqualTo(1);
+        assertThat(db.fetchCount(
+                        DOMAIN_EVENT_ENTRY,
+                        DOMAIN_EVENT_ENTRY
+                                .PAYLOAD_TYPE
+                                .endsWith("PlanDrafted")
+                                .and(DOMAIN_EVENT_ENTRY.AGGREGATE_IDENTIFIER.eq(db.select(PLAN_SLOT.PLAN_ID)
+                                        .from(PLAN_SLOT)
+                                        .where(PLAN_SLOT.FFY.eq(ffy))
+                                        .and(PLAN_SLOT.LCSA.eq("PLACER"))))))
+                .isEqualTo(1);
     }
 
     /**
@@ -272,8 +312,13 @@ class CommandPathTest extends CommandServiceTest {
         assertThat(opened.status()).as(opened.response().body()).isEqualTo(201);
         String planId = draft(ffy, "PLACER");
         int requests = 16;
-        List<Integer> statuses = allAtOnce(requests, () -> api().post("/api/v1/plans/" + planId + "/entries",
-                TOKENS.lcsaEditor("PLACER"), Ffy2022.entryForInitiative1()).status());
+        List<Integer> statuses = allAtOnce(
+                requests,
+                () -> api().post(
+                                "/api/v1/plans/" + planId + "/entries",
+                                TOKENS.lcsaEditor("PLACER"),
+                                Ffy2022.entryForInitiative1())
+                        .status());
 
         assertThat(statuses).containsOnly(201);
         assertThat(eventsOf(planId)).isEqualTo(1 + requests);
@@ -283,8 +328,23 @@ class CommandPathTest extends CommandServiceTest {
     }
 
     /** Agencies of the reference data, for tests that need many plans of one year. */
-    private static final List<String> AGENCIES = List.of("ALAMEDA", "BUTTE", "CONTRA_COSTA", "DEL_NORTE", "EL_DORADO", "FRESNO",
-            "GLENN", "IMPERIAL", "KERN", "KINGS", "LAKE", "LASSEN", "CENTRAL_SIERRA", "CSY_REGIONAL", "NORTH_COAST", "EASTERN_SIERRA");
+    private static final List<String> AGENCIES = List.of(
+            "ALAMEDA",
+            "BUTTE",
+            "CONTRA_COSTA",
+            "DEL_NORTE",
+            "EL_DORADO",
+            "FRESNO",
+            "GLENN",
+            "IMPERIAL",
+            "KERN",
+            "KINGS",
+            "LAKE",
+            "LASSEN",
+            "CENTRAL_SIERRA",
+            "CSY_REGIONAL",
+            "NORTH_COAST",
+            "EASTERN_SIERRA");
 
     /** In how many database transactions the streams' events of one sequence number were stored (each row's inserting transaction). */
     private int transactionsThatStored(List<String> streamIds, long sequence) {
@@ -301,13 +361,17 @@ class CommandPathTest extends CommandServiceTest {
     @Test
     void concurrentCommandsOnDifferentPlansAreStoredTogetherAndEachAnsweredWithItsOwnPlan() throws Exception {
         int ffy = 2089; // its own year, as above
-        assertThat(api().post("/api/v1/cycles", TOKENS.stateAdmin(), Ffy2022.openCycle(ffy)).status()).isEqualTo(201);
+        assertThat(api().post("/api/v1/cycles", TOKENS.stateAdmin(), Ffy2022.openCycle(ffy))
+                        .status())
+                .isEqualTo(201);
         List<String> plans = AGENCIES.stream().map(lcsa -> draft(ffy, lcsa)).toList();
-        Map<String, Answer> answers = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<String, Answer> answers = new ConcurrentHashMap<>();
 
         List<Integer> statuses = allAtOnce(plans.size(), i -> {
-            Answer added = api().post("/api/v1/plans/" + plans.get(i) + "/entries", TOKENS.lcsaEditor(AGENCIES.get(i)),
-                    Ffy2022.entryForInitiative1());
+            Answer added = api().post(
+                            "/api/v1/plans/" + plans.get(i) + "/entries",
+                            TOKENS.lcsaEditor(AGENCIES.get(i)),
+                            Ffy2022.entryForInitiative1());
             answers.put(plans.get(i), added);
             return added.status();
         });
@@ -315,15 +379,18 @@ class CommandPathTest extends CommandServiceTest {
         assertThat(statuses).containsOnly(201);
         for (String plan : plans) {
             JsonNode accepted = answers.get(plan).body();
-            Long lastPosition = db.select(DSL.max(DOMAIN_EVENT_ENTRY.GLOBAL_INDEX)).from(DOMAIN_EVENT_ENTRY)
-                    .where(DOMAIN_EVENT_ENTRY.AGGREGATE_IDENTIFIER.eq(plan)).fetchOne(0, Long.class);
+            Long lastPosition = db.select(DSL.max(DOMAIN_EVENT_ENTRY.GLOBAL_INDEX))
+                    .from(DOMAIN_EVENT_ENTRY)
+                    .where(DOMAIN_EVENT_ENTRY.AGGREGATE_IDENTIFIER.eq(plan))
+                    .fetchOne(0, Long.class);
             assertThat(accepted.get("planId").asString()).isEqualTo(plan);
             assertThat(accepted.get("version").asLong()).as(plan).isEqualTo(2);
             assertThat(accepted.get("position").asLong()).as(plan).isEqualTo(lastPosition);
             assertThat(answers.get(plan).header("ETag")).isEqualTo("\"2\"");
             assertThat(chains.verify(plan).firstMismatch()).isNull();
         }
-        assertThat(transactionsThatStored(plans, 1)).as("transactions for %d requests sent at once", plans.size())
+        assertThat(transactionsThatStored(plans, 1))
+                .as("transactions for %d requests sent at once", plans.size())
                 .isLessThan(plans.size());
     }
 
@@ -331,16 +398,23 @@ class CommandPathTest extends CommandServiceTest {
     @Test
     void aRefusedCommandAmongConcurrentOnesStoresNothingAndTheOthersAreStored() throws Exception {
         int ffy = 2090;
-        assertThat(api().post("/api/v1/cycles", TOKENS.stateAdmin(), Ffy2022.openCycle(ffy)).status()).isEqualTo(201);
+        assertThat(api().post("/api/v1/cycles", TOKENS.stateAdmin(), Ffy2022.openCycle(ffy))
+                        .status())
+                .isEqualTo(201);
         List<String> plans = AGENCIES.stream().map(lcsa -> draft(ffy, lcsa)).toList();
-        Map<Integer, Answer> answers = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<Integer, Answer> answers = new ConcurrentHashMap<>();
 
         // even plans get an entry; odd ones are submitted without any, which the cycle's submission rules refuse
         List<Integer> statuses = allAtOnce(plans.size(), i -> {
             Answer answer = i % 2 == 0
-                    ? api().post("/api/v1/plans/" + plans.get(i) + "/entries", TOKENS.lcsaEditor(AGENCIES.get(i)),
-                            Ffy2022.entryForInitiative1())
-                    : api().post("/api/v1/plans/" + plans.get(i) + "/submission", TOKENS.lcsaEditor(AGENCIES.get(i)), null);
+                    ? api().post(
+                                    "/api/v1/plans/" + plans.get(i) + "/entries",
+                                    TOKENS.lcsaEditor(AGENCIES.get(i)),
+                                    Ffy2022.entryForInitiative1())
+                    : api().post(
+                                    "/api/v1/plans/" + plans.get(i) + "/submission",
+                                    TOKENS.lcsaEditor(AGENCIES.get(i)),
+                                    null);
             answers.put(i, answer);
             return answer.status();
         });
@@ -353,7 +427,8 @@ class CommandPathTest extends CommandServiceTest {
             } else {
                 assertThat(statuses.get(i)).isEqualTo(422);
                 assertThat(answers.get(i).contentType()).startsWith("application/problem+json");
-                assertThat(answers.get(i).body().get("type").asString()).isEqualTo("/problems/submission-rules-of-the-cycle");
+                assertThat(answers.get(i).body().get("type").asString())
+                        .isEqualTo("/problems/submission-rules-of-the-cycle");
                 assertThat(eventsOf(plans.get(i))).isEqualTo(1);
             }
         }
@@ -362,11 +437,19 @@ class CommandPathTest extends CommandServiceTest {
     @Test
     void planCommandIsDecidedOnItsCycleAsItIsNowAfterTheCycleChanged() {
         int ffy = 2088; // its own year, as above
-        assertThat(api().post("/api/v1/cycles", TOKENS.stateAdmin(), Ffy2022.openCycle(ffy)).status()).isEqualTo(201);
+        assertThat(api().post("/api/v1/cycles", TOKENS.stateAdmin(), Ffy2022.openCycle(ffy))
+                        .status())
+                .isEqualTo(201);
         String planId = draft(ffy, "BUTTE");
         addEntry(planId, "BUTTE"); // the cycle's terms are kept from here on, at its first version
-        Answer recorded = api().post("/api/v1/cycles/" + ffy + "/agency-values", TOKENS.stateAdmin(), Map.of("indicator", "SPM-7",
-                "values", List.of(Map.of("lcsa", "BUTTE", "value", 80, "asOf", (ffy - 1) + "-06-30"))));
+        Answer recorded = api().post(
+                        "/api/v1/cycles/" + ffy + "/agency-values",
+                        TOKENS.stateAdmin(),
+                        Map.of(
+                                "indicator",
+                                "SPM-7",
+                                "values",
+                                List.of(Map.of("lcsa", "BUTTE", "value", 80, "asOf", (ffy - 1) + "-06-30"))));
         assertThat(recorded.status()).as(recorded.response().body()).isEqualTo(200);
         int cycleEvents = eventsOf("cycle-" + ffy);
 
@@ -393,7 +476,7 @@ class CommandPathTest extends CommandServiceTest {
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer =
-                     new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
+                new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(TOPIC));
             await().atMost(Duration.ofSeconds(30)).until(() -> {
                 consumer.poll(Duration.ofMillis(200)).forEach(r -> {
@@ -410,5 +493,4 @@ class CommandPathTest extends CommandServiceTest {
     private static String header(ConsumerRecord<?, ?> record, String name) {
         return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
     }
-
 }

@@ -17,21 +17,21 @@ import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.AfterEach;
 import org.postgresql.ds.PGSimpleDataSource;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Profile;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import org.pmpledger.testsupport.ApiClient;
 import org.pmpledger.testsupport.TestClock;
 import org.pmpledger.testsupport.TestKafka;
 import org.pmpledger.testsupport.TestPostgres;
 import org.pmpledger.testsupport.TestTokens;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
-import org.springframework.context.annotation.Profile;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * command-service over real HTTP, on a fresh PostgreSQL database and a real Kafka broker, with its
@@ -45,7 +45,8 @@ public abstract class CommandServiceTest {
     static final TestPostgres.Database DATABASE = TestPostgres.newDatabase("pmp_command_it");
     static final TestPostgres.Database APPLICATION = DATABASE.as(TestPostgres.COMMAND_APP);
     private static DSLContext owner;
-    protected static final String TOPIC = "pmp.plan-events.it-" + UUID.randomUUID().toString().substring(0, 8);
+    protected static final String TOPIC =
+            "pmp.plan-events.it-" + UUID.randomUUID().toString().substring(0, 8);
     /** "Now" for the service's decisions: the system clock unless a test sets it (reset after each test). */
     protected static final TestClock CLOCK = new TestClock();
 

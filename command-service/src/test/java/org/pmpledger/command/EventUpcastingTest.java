@@ -10,14 +10,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.assertj.core.groups.Tuple;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
 import org.pmpledger.events.cycle.PlanningCycleOpened;
 import org.pmpledger.events.cycle.PlanningCycleOpened.KeyInitiative;
 import org.pmpledger.testsupport.ApiClient.Answer;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * An event stored at an older revision (a checked-in revision-1 PlanningCycleOpened, written into the
@@ -63,19 +65,27 @@ class EventUpcastingTest extends CommandServiceTest {
     void revision1CycleReadsAsRevision2WithThePaternityIndicatorAsThresholdIndicator() throws IOException {
         storeRevision1Cycle();
 
-        PlanningCycleOpened opened = (PlanningCycleOpened) eventStore.readEvents("cycle-2040").next().getPayload();
+        PlanningCycleOpened opened =
+                (PlanningCycleOpened) eventStore.readEvents("cycle-2040").next().getPayload();
 
         assertThat(opened.ffy()).isEqualTo(2040);
-        assertThat(opened.keyInitiatives()).extracting(KeyInitiative::code, KeyInitiative::thresholdIndicator)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("1", null), org.assertj.core.groups.Tuple.tuple("4", "SPM-7"));
+        assertThat(opened.keyInitiatives())
+                .extracting(KeyInitiative::code, KeyInitiative::thresholdIndicator)
+                .containsExactly(Tuple.tuple("1", null), Tuple.tuple("4", "SPM-7"));
     }
 
     @Test
     void cycleStoredAtRevision1StillDecidesCommands() throws IOException {
         storeRevision1Cycle();
 
-        Answer recorded = api().post("/api/v1/cycles/2040/agency-values", TOKENS.stateAdmin(), Map.of("indicator", "SPM-7",
-                "values", List.of(Map.of("lcsa", "KERN", "value", 84.0, "asOf", "2039-06-30"))));
+        Answer recorded = api().post(
+                        "/api/v1/cycles/2040/agency-values",
+                        TOKENS.stateAdmin(),
+                        Map.of(
+                                "indicator",
+                                "SPM-7",
+                                "values",
+                                List.of(Map.of("lcsa", "KERN", "value", 84.0, "asOf", "2039-06-30"))));
 
         assertThat(recorded.status()).as(recorded.response().body()).isEqualTo(200);
         assertThat(recorded.body().get("version").asLong()).isEqualTo(2);

@@ -6,9 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.pmpledger.testsupport.ApiClient.Answer;
-
 import tools.jackson.databind.JsonNode;
+
+import org.pmpledger.testsupport.ApiClient.Answer;
 
 /** Every command of API.md is in the OpenAPI document, with its summary naming the command and its roles. */
 class OpenApiTest extends CommandServiceTest {
@@ -19,15 +19,32 @@ class OpenApiTest extends CommandServiceTest {
 
         assertThat(docs.status()).isEqualTo(200);
         List<String> summaries = new ArrayList<>();
-        docs.body().get("paths").forEach(path -> path.forEach(operation -> {
-            JsonNode summary = operation.get("summary");
-            if (summary != null) {
-                summaries.add(summary.asString().split(" ")[0]);
-            }
-        }));
-        assertThat(summaries).contains("OpenPlanningCycle", "RecordAgencyIndicatorValues", "DraftPlan", "AddPlanEntry",
-                "ReviseMeasurement", "RemovePlanEntry", "AddTactic", "ReviseTactic", "ChangeTacticStatus", "WithdrawTactic",
-                "SubmitPlan", "ReviewPlan", "CommentOnPlan", "RecordQuarterlyProgress", "SubmitFinalResults");
-        assertThat(docs.body().get("paths").has("/api/v1/plans/{planId}/entries/{entryId}/progress/{quarter}")).isTrue();
+        docs.body()
+                .get("paths")
+                .forEach(path -> path.forEach(operation -> {
+                    JsonNode summary = operation.get("summary");
+                    if (summary != null) {
+                        summaries.add(summary.asString().split(" ")[0]);
+                    }
+                }));
+        assertThat(summaries)
+                .contains(
+                        "OpenPlanningCycle",
+                        "RecordAgencyIndicatorValues",
+                        "DraftPlan",
+                        "AddPlanEntry",
+                        "ReviseMeasurement",
+                        "RemovePlanEntry",
+                        "AddTactic",
+                        "ReviseTactic",
+                        "ChangeTacticStatus",
+                        "WithdrawTactic",
+                        "SubmitPlan",
+                        "ReviewPlan",
+                        "CommentOnPlan",
+                        "RecordQuarterlyProgress",
+                        "SubmitFinalResults");
+        assertThat(docs.body().get("paths").has("/api/v1/plans/{planId}/entries/{entryId}/progress/{quarter}"))
+                .isTrue();
     }
 }

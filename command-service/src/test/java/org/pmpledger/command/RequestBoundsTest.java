@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
 import org.pmpledger.testsupport.ApiClient.Answer;
 import org.pmpledger.testsupport.Ffy2022;
 
@@ -27,12 +28,19 @@ class RequestBoundsTest extends CommandServiceTest {
             return;
         }
         api().post("/api/v1/cycles", TOKENS.stateAdmin(), Ffy2022.openCycle(FFY));
-        plan = api().post("/api/v1/plans", editor, Map.of("ffy", FFY, "lcsa", "SOLANO")).body().get("id").asString();
-        entry = api().post("/api/v1/plans/" + plan + "/entries", editor, Ffy2022.entryForInitiative1()).body().get("id").asString();
+        plan = api().post("/api/v1/plans", editor, Map.of("ffy", FFY, "lcsa", "SOLANO"))
+                .body()
+                .get("id")
+                .asString();
+        entry = api().post("/api/v1/plans/" + plan + "/entries", editor, Ffy2022.entryForInitiative1())
+                .body()
+                .get("id")
+                .asString();
     }
 
     private Answer progress(String body) {
-        return api().send("PUT", "/api/v1/plans/" + plan + "/entries/" + entry + "/progress/Q1", editor, body, Map.of());
+        return api().send(
+                        "PUT", "/api/v1/plans/" + plan + "/entries/" + entry + "/progress/Q1", editor, body, Map.of());
     }
 
     private static void refusedNaming(Answer answer, int status, String field) {
@@ -51,7 +59,8 @@ class RequestBoundsTest extends CommandServiceTest {
         Answer answer = progress("{\"vaule\": 5, \"narrative\": \"n\"}");
 
         refusedNaming(answer, 400, "vaule");
-        assertThat(answer.body().get("errors").get(0).get("message").asString()).isEqualTo("is not a field of this request");
+        assertThat(answer.body().get("errors").get(0).get("message").asString())
+                .isEqualTo("is not a field of this request");
     }
 
     @Test
@@ -61,8 +70,10 @@ class RequestBoundsTest extends CommandServiceTest {
 
     @Test
     void aFractionForAWholeNumberIsRefused() {
-        Answer answer = api().post("/api/v1/plans/" + plan + "/entries", editor, "{\"goal\": 1.5, \"objective\": 1, "
-                + "\"measurement\": {\"title\": \"t\"}}");
+        Answer answer = api().post(
+                        "/api/v1/plans/" + plan + "/entries",
+                        editor,
+                        "{\"goal\": 1.5, \"objective\": 1, " + "\"measurement\": {\"title\": \"t\"}}");
 
         refusedNaming(answer, 400, "goal");
     }
@@ -76,8 +87,11 @@ class RequestBoundsTest extends CommandServiceTest {
 
     @Test
     void anIdempotencyKeyOverItsLengthIsRefusedNamingTheHeader() {
-        Answer answer = api().post("/api/v1/plans", editor, Map.of("ffy", FFY, "lcsa", "SOLANO"),
-                Map.of("Idempotency-Key", "k".repeat(101)));
+        Answer answer = api().post(
+                        "/api/v1/plans",
+                        editor,
+                        Map.of("ffy", FFY, "lcsa", "SOLANO"),
+                        Map.of("Idempotency-Key", "k".repeat(101)));
 
         refusedNaming(answer, 400, "Idempotency-Key");
     }
@@ -99,8 +113,10 @@ class RequestBoundsTest extends CommandServiceTest {
 
     @Test
     void aTokenWithNoRoleOfTheApiReachesNoEndpoint() {
-        Answer answer = api().post("/api/v1/plans", TOKENS.token("nobody", List.of("VISITOR"), "SOLANO", null),
-                Map.of("ffy", FFY, "lcsa", "SOLANO"));
+        Answer answer = api().post(
+                        "/api/v1/plans",
+                        TOKENS.token("nobody", List.of("VISITOR"), "SOLANO", null),
+                        Map.of("ffy", FFY, "lcsa", "SOLANO"));
 
         assertThat(answer.status()).isEqualTo(403);
         assertThat(answer.body().get("type").asString()).isEqualTo("/problems/forbidden");

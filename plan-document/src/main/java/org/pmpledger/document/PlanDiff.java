@@ -22,7 +22,11 @@ import java.util.Set;
  */
 public final class PlanDiff {
 
-    public enum Kind { ADDED, CHANGED, REMOVED }
+    public enum Kind {
+        ADDED,
+        CHANGED,
+        REMOVED
+    }
 
     /**
      * One difference.
@@ -30,15 +34,15 @@ public final class PlanDiff {
      * @param entryId  the entry it belongs to, if any
      * @param tacticId the tactic it belongs to, if any
      */
-    public record Change(String path, Kind kind, String entryId, String tacticId, Object from, Object to) {
-    }
+    public record Change(String path, Kind kind, String entryId, String tacticId, Object from, Object to) {}
 
     /** The lists whose items keep an identity across versions: list → the item's identifying component. */
-    private static final Map<String, String> KEYS = Map.of("entries", "entryId", "tactics", "tacticId", "quarterlyUpdates", "quarter");
+    private static final Map<String, String> KEYS =
+            Map.of("entries", "entryId", "tactics", "tacticId", "quarterlyUpdates", "quarter");
+
     private static final Set<String> NOT_PLAN_FIELDS = Set.of("version", "position");
 
-    private PlanDiff() {
-    }
+    private PlanDiff() {}
 
     public static List<Change> between(PlanDocument from, PlanDocument to) {
         List<Change> changes = new ArrayList<>();
@@ -73,21 +77,29 @@ public final class PlanDiff {
             return;
         }
         if (from == null || to == null) {
-            changes.add(new Change(path, from == null ? Kind.ADDED : Kind.REMOVED, scope.entryId(), scope.tacticId(), from, to));
+            changes.add(new Change(
+                    path, from == null ? Kind.ADDED : Kind.REMOVED, scope.entryId(), scope.tacticId(), from, to));
         } else if (from instanceof Record a && to instanceof Record b) {
             compareRecords(path, a, b, scope, changes);
         } else if (from instanceof List<?> a && to instanceof List<?> b && key != null) {
             compareKeyed(path, a, b, key, scope, changes);
         } else if (from instanceof List<?> a && to instanceof List<?> b && isRecords(a, b)) {
             for (int i = 0; i < Math.max(a.size(), b.size()); i++) {
-                compare(path + "[" + i + "]", null, i < a.size() ? a.get(i) : null, i < b.size() ? b.get(i) : null, scope, changes);
+                compare(
+                        path + "[" + i + "]",
+                        null,
+                        i < a.size() ? a.get(i) : null,
+                        i < b.size() ? b.get(i) : null,
+                        scope,
+                        changes);
             }
         } else if (!same(from, to)) {
             changes.add(new Change(path, Kind.CHANGED, scope.entryId(), scope.tacticId(), from, to));
         }
     }
 
-    private static void compareKeyed(String path, List<?> from, List<?> to, String key, Scope scope, List<Change> changes) {
+    private static void compareKeyed(
+            String path, List<?> from, List<?> to, String key, Scope scope, List<Change> changes) {
         Map<String, Record> before = byKey(from, key);
         Map<String, Record> after = byKey(to, key);
         before.forEach((id, item) -> {
@@ -102,7 +114,8 @@ public final class PlanDiff {
         after.forEach((id, item) -> {
             if (!before.containsKey(id)) {
                 Scope inner = scope.enter(key, id);
-                changes.add(new Change(path + "[" + id + "]", Kind.ADDED, inner.entryId(), inner.tacticId(), null, item));
+                changes.add(
+                        new Change(path + "[" + id + "]", Kind.ADDED, inner.entryId(), inner.tacticId(), null, item));
             }
         });
     }

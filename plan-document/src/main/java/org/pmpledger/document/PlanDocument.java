@@ -10,35 +10,73 @@ import java.util.List;
  * initiative, the performance measurement with its quarterly updates, and the tactics; with the
  * plan's status, review history and version.
  */
-public record PlanDocument(String planId, int ffy, String lcsa, String title, String status, Instant draftedAt,
-                           Instant submittedAt, int submissions, LocalDate dueDate, Boolean late, Integer daysLate,
-                           Instant approvedAt, Instant closedAt, int amendments, Instant lastAmendedAt,
-                           List<Entry> entries, List<Review> reviews, long version, long position) {
+public record PlanDocument(
+        String planId,
+        int ffy,
+        String lcsa,
+        String title,
+        String status,
+        Instant draftedAt,
+        Instant submittedAt,
+        int submissions,
+        LocalDate dueDate,
+        Boolean late,
+        Integer daysLate,
+        Instant approvedAt,
+        Instant closedAt,
+        int amendments,
+        Instant lastAmendedAt,
+        List<Entry> entries,
+        List<Review> reviews,
+        long version,
+        long position) {
 
-    public record Entry(String entryId, Titled goal, Titled objective, String objectiveText, String strategy,
-                        Titled initiative, Measurement measurement, List<QuarterlyUpdate> quarterlyUpdates,
-                        List<Tactic> tactics, boolean amendment, Instant addedAt) {
-    }
+    public record Entry(
+            String entryId,
+            Titled goal,
+            Titled objective,
+            String objectiveText,
+            String strategy,
+            Titled initiative,
+            Measurement measurement,
+            List<QuarterlyUpdate> quarterlyUpdates,
+            List<Tactic> tactics,
+            boolean amendment,
+            Instant addedAt) {}
 
     /** A numbered or coded item of the cycle with its title (null title: not in the cycle as known). */
-    public record Titled(String code, String title) {
-    }
+    public record Titled(String code, String title) {}
 
-    public record Measurement(String indicator, String title, String unit, BigDecimal baseline, BigDecimal target) {
-    }
+    public record Measurement(String indicator, String title, String unit, BigDecimal baseline, BigDecimal target) {}
 
     /** @param corrections how often the quarter was recorded again after the first time */
-    public record QuarterlyUpdate(String quarter, BigDecimal value, String narrative, LocalDate dueDate, Instant firstRecordedAt,
-                                  boolean late, int daysLate, Instant recordedAt, int corrections, String lastReason,
-                                  boolean afterClose) {
-    }
+    public record QuarterlyUpdate(
+            String quarter,
+            BigDecimal value,
+            String narrative,
+            LocalDate dueDate,
+            Instant firstRecordedAt,
+            boolean late,
+            int daysLate,
+            Instant recordedAt,
+            int corrections,
+            String lastReason,
+            boolean afterClose) {}
 
-    public record Tactic(String tacticId, String title, List<String> leads, String description, String status,
-                         LocalDate projectedCompletion, LocalDate actualCompletion, String initiative, boolean withdrawn,
-                         String withdrawalReason, boolean amendment, Instant changedAt) {
-    }
+    public record Tactic(
+            String tacticId,
+            String title,
+            List<String> leads,
+            String description,
+            String status,
+            LocalDate projectedCompletion,
+            LocalDate actualCompletion,
+            String initiative,
+            boolean withdrawn,
+            String withdrawalReason,
+            boolean amendment,
+            Instant changedAt) {}
 
     /** @param kind APPROVED, RETURNED or COMMENT */
-    public record Review(String kind, String author, String region, String entryId, String comment, Instant at) {
-    }
+    public record Review(String kind, String author, String region, String entryId, String comment, Instant at) {}
 }

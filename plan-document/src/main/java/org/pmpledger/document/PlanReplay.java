@@ -42,7 +42,8 @@ import org.pmpledger.events.plan.TacticWithdrawn;
 public final class PlanReplay {
 
     /** The titles of a cycle's goals, objectives ({@code goal.objective}) and key initiatives (and sub-initiatives). */
-    public record CycleTitles(Map<Integer, String> goals, Map<String, String> objectives, Map<String, String> initiatives) {
+    public record CycleTitles(
+            Map<Integer, String> goals, Map<String, String> objectives, Map<String, String> initiatives) {
 
         public static final CycleTitles UNKNOWN = new CycleTitles(Map.of(), Map.of(), Map.of());
 
@@ -113,14 +114,17 @@ public final class PlanReplay {
             case PlanApproved a -> {
                 status = "APPROVED";
                 approvedAt = a.approvedAt();
-                reviews.add(new PlanDocument.Review("APPROVED", a.reviewer(), a.region(), null, a.comments(), a.approvedAt()));
+                reviews.add(new PlanDocument.Review(
+                        "APPROVED", a.reviewer(), a.region(), null, a.comments(), a.approvedAt()));
             }
             case PlanReturned r -> {
                 status = "RETURNED";
-                reviews.add(new PlanDocument.Review("RETURNED", r.reviewer(), r.region(), null, r.comments(), r.returnedAt()));
+                reviews.add(new PlanDocument.Review(
+                        "RETURNED", r.reviewer(), r.region(), null, r.comments(), r.returnedAt()));
             }
-            case PlanCommented c -> reviews.add(
-                    new PlanDocument.Review("COMMENT", c.author(), c.region(), c.entryId(), c.comment(), c.commentedAt()));
+            case PlanCommented c ->
+                reviews.add(new PlanDocument.Review(
+                        "COMMENT", c.author(), c.region(), c.entryId(), c.comment(), c.commentedAt()));
             case FinalResultsSubmitted f -> {
                 status = "CLOSED";
                 closedAt = f.submittedAt();
@@ -132,7 +136,8 @@ public final class PlanReplay {
                 entry.target = revised.target();
             }
             case PlanEntryRemoved removed -> entries.remove(removed.entryId());
-            case QuarterlyProgressRecorded recorded -> entries.get(recorded.entryId()).record(recorded);
+            case QuarterlyProgressRecorded recorded ->
+                entries.get(recorded.entryId()).record(recorded);
             case TacticAdded added -> tactics.put(added.tacticId(), new TacticState(added));
             case TacticRevised revised -> {
                 TacticState tactic = tactics.get(revised.tacticId());
@@ -164,13 +169,33 @@ public final class PlanReplay {
             return Optional.empty();
         }
         Map<String, List<PlanDocument.Tactic>> tacticsOfEntry = new HashMap<>();
-        tactics.values().forEach(t -> tacticsOfEntry.computeIfAbsent(t.entryId, id -> new ArrayList<>()).add(t.document()));
+        tactics.values()
+                .forEach(t -> tacticsOfEntry
+                        .computeIfAbsent(t.entryId, id -> new ArrayList<>())
+                        .add(t.document()));
         List<PlanDocument.Entry> documentEntries = entries.values().stream()
                 .map(e -> e.document(titles, tacticsOfEntry.getOrDefault(e.added.entryId(), List.of())))
                 .toList();
-        return Optional.of(new PlanDocument(drafted.planId(), drafted.ffy(), drafted.lcsa(), drafted.title(), status,
-                drafted.draftedAt(), submittedAt, submissions, dueDate, late, daysLate, approvedAt, closedAt, amendments,
-                lastAmendedAt, documentEntries, List.copyOf(reviews), version, position));
+        return Optional.of(new PlanDocument(
+                drafted.planId(),
+                drafted.ffy(),
+                drafted.lcsa(),
+                drafted.title(),
+                status,
+                drafted.draftedAt(),
+                submittedAt,
+                submissions,
+                dueDate,
+                late,
+                daysLate,
+                approvedAt,
+                closedAt,
+                amendments,
+                lastAmendedAt,
+                documentEntries,
+                List.copyOf(reviews),
+                version,
+                position));
     }
 
     private static final class EntryState {
@@ -202,15 +227,31 @@ public final class PlanReplay {
         PlanDocument.Entry document(CycleTitles titles, List<PlanDocument.Tactic> tactics) {
             var m = added.measurement();
             Integer objective = added.objective();
-            return new PlanDocument.Entry(added.entryId(),
-                    new PlanDocument.Titled(String.valueOf(added.goal()), titles.goals().get(added.goal())),
-                    objective == null ? null : new PlanDocument.Titled(String.valueOf(objective),
-                            titles.objectives().get(added.goal() + "." + objective)),
-                    added.objectiveText(), added.strategy(),
-                    added.initiative() == null ? null
-                            : new PlanDocument.Titled(added.initiative(), titles.initiatives().get(added.initiative())),
-                    new PlanDocument.Measurement(m.indicator(), m.title(), m.unit() == null ? null : m.unit().name(), baseline, target),
-                    quarters.values().stream().map(QuarterState::document).toList(), tactics, added.amendment(), added.addedAt());
+            return new PlanDocument.Entry(
+                    added.entryId(),
+                    new PlanDocument.Titled(
+                            String.valueOf(added.goal()), titles.goals().get(added.goal())),
+                    objective == null
+                            ? null
+                            : new PlanDocument.Titled(
+                                    String.valueOf(objective),
+                                    titles.objectives().get(added.goal() + "." + objective)),
+                    added.objectiveText(),
+                    added.strategy(),
+                    added.initiative() == null
+                            ? null
+                            : new PlanDocument.Titled(
+                                    added.initiative(), titles.initiatives().get(added.initiative())),
+                    new PlanDocument.Measurement(
+                            m.indicator(),
+                            m.title(),
+                            m.unit() == null ? null : m.unit().name(),
+                            baseline,
+                            target),
+                    quarters.values().stream().map(QuarterState::document).toList(),
+                    tactics,
+                    added.amendment(),
+                    added.addedAt());
         }
     }
 
@@ -233,8 +274,18 @@ public final class PlanReplay {
         }
 
         PlanDocument.QuarterlyUpdate document() {
-            return new PlanDocument.QuarterlyUpdate(first.quarter().name(), value, narrative, first.dueDate(), first.recordedAt(),
-                    first.late(), first.daysLate(), recordedAt, corrections, lastReason, afterClose);
+            return new PlanDocument.QuarterlyUpdate(
+                    first.quarter().name(),
+                    value,
+                    narrative,
+                    first.dueDate(),
+                    first.recordedAt(),
+                    first.late(),
+                    first.daysLate(),
+                    recordedAt,
+                    corrections,
+                    lastReason,
+                    afterClose);
         }
     }
 
@@ -262,8 +313,18 @@ public final class PlanReplay {
         }
 
         PlanDocument.Tactic document() {
-            return new PlanDocument.Tactic(added.tacticId(), title, leads, description, withdrawn ? "WITHDRAWN" : status,
-                    projectedCompletion, actualCompletion, added.initiative(), withdrawn, withdrawalReason, added.amendment(),
+            return new PlanDocument.Tactic(
+                    added.tacticId(),
+                    title,
+                    leads,
+                    description,
+                    withdrawn ? "WITHDRAWN" : status,
+                    projectedCompletion,
+                    actualCompletion,
+                    added.initiative(),
+                    withdrawn,
+                    withdrawalReason,
+                    added.amendment(),
                     changedAt);
         }
     }

@@ -14,6 +14,7 @@ import java.math.BigDecimal;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+
 import org.pmpledger.document.PlanDiff.Change;
 import org.pmpledger.document.PlanDiff.Kind;
 import org.pmpledger.events.plan.MeasurementRevised;
@@ -26,7 +27,10 @@ class PlanDiffTest {
 
     @Test
     void sameDocumentHasNoChanges() {
-        PlanDocument document = PlanStory.drafted().add(entry("E-1", "70", false)).add(tactic("T-1", "E-1", false)).document();
+        PlanDocument document = PlanStory.drafted()
+                .add(entry("E-1", "70", false))
+                .add(tactic("T-1", "E-1", false))
+                .document();
 
         assertThat(PlanDiff.between(document, document)).isEmpty();
     }
@@ -37,16 +41,31 @@ class PlanDiffTest {
         PlanDocument submitted = story.document();
         PlanDocument approved = story.add(PlanStory.approved()).document();
 
-        assertThat(PlanDiff.between(submitted, approved)).extracting(Change::path, Change::kind).containsExactly(
-                tuple("status", Kind.CHANGED), tuple("approvedAt", Kind.ADDED), tuple("reviews[0]", Kind.ADDED));
+        assertThat(PlanDiff.between(submitted, approved))
+                .extracting(Change::path, Change::kind)
+                .containsExactly(
+                        tuple("status", Kind.CHANGED),
+                        tuple("approvedAt", Kind.ADDED),
+                        tuple("reviews[0]", Kind.ADDED));
     }
 
     @Test
     void revisedTargetIsNamedByItsEntry() {
         PlanStory story = PlanStory.drafted().add(entry("E-1", "70", false)).add(entry("E-2", "80", false));
         PlanDocument before = story.document();
-        PlanDocument after = story.add(new MeasurementRevised(PLAN, FFY, LCSA, "E-2", new BigDecimal("60.0"), new BigDecimal("85"),
-                new BigDecimal("60.0"), new BigDecimal("80"), "new data", false, T0.plusSeconds(999))).document();
+        PlanDocument after = story.add(new MeasurementRevised(
+                        PLAN,
+                        FFY,
+                        LCSA,
+                        "E-2",
+                        new BigDecimal("60.0"),
+                        new BigDecimal("85"),
+                        new BigDecimal("60.0"),
+                        new BigDecimal("80"),
+                        "new data",
+                        false,
+                        T0.plusSeconds(999)))
+                .document();
 
         List<Change> changes = PlanDiff.between(before, after);
 
@@ -63,8 +82,18 @@ class PlanDiffTest {
         PlanStory story = PlanStory.drafted().add(entry("E-1", "70", false)).add(tactic("T-1", "E-1", false));
         PlanDocument before = story.document();
         var changedAt = T0.plusSeconds(777);
-        PlanDocument after = story.add(new TacticStatusChanged(PLAN, FFY, LCSA, "T-1", TacticStatus.NOT_STARTED,
-                TacticStatus.IN_PROGRESS, null, null, false, changedAt)).document();
+        PlanDocument after = story.add(new TacticStatusChanged(
+                        PLAN,
+                        FFY,
+                        LCSA,
+                        "T-1",
+                        TacticStatus.NOT_STARTED,
+                        TacticStatus.IN_PROGRESS,
+                        null,
+                        null,
+                        false,
+                        changedAt))
+                .document();
 
         assertThat(PlanDiff.between(before, after))
                 .extracting(Change::path, Change::kind, Change::entryId, Change::tacticId, Change::to)
@@ -77,35 +106,46 @@ class PlanDiffTest {
     void addedAndRemovedItemsAreOneChangeEachCarryingTheItem() {
         PlanStory story = PlanStory.drafted().add(entry("E-1", "70", false)).add(entry("E-2", "80", false));
         PlanDocument before = story.document();
-        PlanDocument after = story.add(new PlanEntryRemoved(PLAN, FFY, LCSA, "E-1", "duplicate", false, T0.plusSeconds(500)))
-                .add(tactic("T-1", "E-2", false)).document();
+        PlanDocument after = story.add(
+                        new PlanEntryRemoved(PLAN, FFY, LCSA, "E-1", "duplicate", false, T0.plusSeconds(500)))
+                .add(tactic("T-1", "E-2", false))
+                .document();
 
         List<Change> changes = PlanDiff.between(before, after);
 
-        assertThat(changes).extracting(Change::path, Change::kind, Change::entryId, Change::tacticId).containsExactly(
-                tuple("entries[E-1]", Kind.REMOVED, "E-1", null),
-                tuple("entries[E-2].tactics[T-1]", Kind.ADDED, "E-2", "T-1"));
+        assertThat(changes)
+                .extracting(Change::path, Change::kind, Change::entryId, Change::tacticId)
+                .containsExactly(
+                        tuple("entries[E-1]", Kind.REMOVED, "E-1", null),
+                        tuple("entries[E-2].tactics[T-1]", Kind.ADDED, "E-2", "T-1"));
         assertThat(changes.getFirst().from()).isInstanceOf(PlanDocument.Entry.class);
         assertThat(changes.get(1).to()).isInstanceOf(PlanDocument.Tactic.class);
     }
 
     @Test
     void correctedQuarterIsNamedByEntryAndQuarter() {
-        PlanStory story = PlanStory.drafted().add(entry("E-1", "70", false))
+        PlanStory story = PlanStory.drafted()
+                .add(entry("E-1", "70", false))
                 .add(quarter("E-1", Quarter.Q1, "61", false, T0.plusSeconds(100)));
         PlanDocument before = story.document();
-        PlanDocument after = story.add(quarter("E-1", Quarter.Q1, "62", true, T0.plusSeconds(200))).document();
+        PlanDocument after = story.add(quarter("E-1", Quarter.Q1, "62", true, T0.plusSeconds(200)))
+                .document();
 
-        assertThat(PlanDiff.between(before, after)).extracting(Change::path).containsExactly(
-                "entries[E-1].quarterlyUpdates[Q1].value", "entries[E-1].quarterlyUpdates[Q1].narrative",
-                "entries[E-1].quarterlyUpdates[Q1].recordedAt", "entries[E-1].quarterlyUpdates[Q1].corrections",
-                "entries[E-1].quarterlyUpdates[Q1].lastReason");
+        assertThat(PlanDiff.between(before, after))
+                .extracting(Change::path)
+                .containsExactly(
+                        "entries[E-1].quarterlyUpdates[Q1].value",
+                        "entries[E-1].quarterlyUpdates[Q1].narrative",
+                        "entries[E-1].quarterlyUpdates[Q1].recordedAt",
+                        "entries[E-1].quarterlyUpdates[Q1].corrections",
+                        "entries[E-1].quarterlyUpdates[Q1].lastReason");
     }
 
     @Test
     void numbersCompareByValueNotScale() {
         PlanDocument before = PlanStory.drafted().add(entry("E-1", "70", false)).document();
-        PlanDocument after = PlanStory.drafted().add(entry("E-1", "70.00", false)).document();
+        PlanDocument after =
+                PlanStory.drafted().add(entry("E-1", "70.00", false)).document();
 
         assertThat(PlanDiff.between(before, after)).isEmpty();
     }

@@ -13,6 +13,7 @@ import java.math.BigDecimal;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+
 import org.pmpledger.events.cycle.PlanningCycleOpened;
 import org.pmpledger.events.plan.MeasurementRevised;
 import org.pmpledger.events.plan.PlanEntryRemoved;
@@ -44,7 +45,8 @@ class PlanReplayTest {
     void correctionReplacesTheValueButKeepsTheFirstRecordingsTimeliness() {
         var firstAt = T0.plusSeconds(100_000);
         var correctedAt = T0.plusSeconds(200_000);
-        PlanDocument document = PlanStory.drafted().add(entry("E-1", "70", false))
+        PlanDocument document = PlanStory.drafted()
+                .add(entry("E-1", "70", false))
                 .add(quarter("E-1", Quarter.Q1, "61.5", false, firstAt))
                 .add(quarter("E-1", Quarter.Q1, "62.5", true, correctedAt))
                 .document();
@@ -59,31 +61,49 @@ class PlanReplayTest {
 
     @Test
     void quartersAreListedInCalendarOrderWhateverTheRecordingOrder() {
-        PlanDocument document = PlanStory.drafted().add(entry("E-1", "70", false))
+        PlanDocument document = PlanStory.drafted()
+                .add(entry("E-1", "70", false))
                 .add(quarter("E-1", Quarter.Q2, "63", false, T0.plusSeconds(10)))
                 .add(quarter("E-1", Quarter.Q1, "61", false, T0.plusSeconds(20)))
                 .document();
 
-        assertThat(document.entries().getFirst().quarterlyUpdates()).extracting(PlanDocument.QuarterlyUpdate::quarter)
+        assertThat(document.entries().getFirst().quarterlyUpdates())
+                .extracting(PlanDocument.QuarterlyUpdate::quarter)
                 .containsExactly("Q1", "Q2");
     }
 
     @Test
     void removedEntryLeavesTheDocumentWithItsTactics() {
-        PlanDocument document = PlanStory.drafted().add(entry("E-1", "70", false)).add(entry("E-2", "80", false))
-                .add(tactic("T-1", "E-1", false)).add(tactic("T-2", "E-2", false))
+        PlanDocument document = PlanStory.drafted()
+                .add(entry("E-1", "70", false))
+                .add(entry("E-2", "80", false))
+                .add(tactic("T-1", "E-1", false))
+                .add(tactic("T-2", "E-2", false))
                 .add(new PlanEntryRemoved(PLAN, FFY, LCSA, "E-1", "duplicate", false, T0.plusSeconds(300)))
                 .document();
 
         assertThat(document.entries()).extracting(PlanDocument.Entry::entryId).containsExactly("E-2");
-        assertThat(document.entries().getFirst().tactics()).extracting(PlanDocument.Tactic::tacticId).containsExactly("T-2");
+        assertThat(document.entries().getFirst().tactics())
+                .extracting(PlanDocument.Tactic::tacticId)
+                .containsExactly("T-2");
     }
 
     @Test
     void withdrawnTacticShowsWithdrawnWhateverItsLastStatus() {
-        PlanDocument document = PlanStory.drafted().add(entry("E-1", "70", false)).add(tactic("T-1", "E-1", false))
-                .add(new TacticStatusChanged(PLAN, FFY, LCSA, "T-1", TacticStatus.NOT_STARTED, TacticStatus.IN_PROGRESS, null, null,
-                        false, T0.plusSeconds(400)))
+        PlanDocument document = PlanStory.drafted()
+                .add(entry("E-1", "70", false))
+                .add(tactic("T-1", "E-1", false))
+                .add(new TacticStatusChanged(
+                        PLAN,
+                        FFY,
+                        LCSA,
+                        "T-1",
+                        TacticStatus.NOT_STARTED,
+                        TacticStatus.IN_PROGRESS,
+                        null,
+                        null,
+                        false,
+                        T0.plusSeconds(400)))
                 .add(new TacticWithdrawn(PLAN, FFY, LCSA, "T-1", "no budget", false, T0.plusSeconds(500)))
                 .document();
 
@@ -97,10 +117,22 @@ class PlanReplayTest {
     @Test
     void amendmentsAreCountedAndDated() {
         var revisedAt = T0.plusSeconds(9000);
-        PlanDocument document = PlanStory.drafted().add(entry("E-1", "70", false)).add(PlanStory.submitted())
+        PlanDocument document = PlanStory.drafted()
+                .add(entry("E-1", "70", false))
+                .add(PlanStory.submitted())
                 .add(PlanStory.approved())
-                .add(new MeasurementRevised(PLAN, FFY, LCSA, "E-1", new BigDecimal("60.0"), new BigDecimal("72"),
-                        new BigDecimal("60.0"), new BigDecimal("70"), "new data", true, revisedAt))
+                .add(new MeasurementRevised(
+                        PLAN,
+                        FFY,
+                        LCSA,
+                        "E-1",
+                        new BigDecimal("60.0"),
+                        new BigDecimal("72"),
+                        new BigDecimal("60.0"),
+                        new BigDecimal("70"),
+                        "new data",
+                        true,
+                        revisedAt))
                 .add(tactic("T-9", "E-1", true))
                 .document();
 
@@ -112,7 +144,8 @@ class PlanReplayTest {
 
     @Test
     void reviewsKeepTheirOrderAndKind() {
-        PlanDocument document = PlanStory.drafted().add(PlanStory.submitted())
+        PlanDocument document = PlanStory.drafted()
+                .add(PlanStory.submitted())
                 .add(new PlanReturned(PLAN, FFY, LCSA, 1, "ra-north", "Northern", "Add a tactic", T0.plusSeconds(5000)))
                 .add(PlanStory.approved())
                 .document();
@@ -123,10 +156,19 @@ class PlanReplayTest {
 
     @Test
     void titlesComeFromTheCycle() {
-        var opened = new PlanningCycleOpened("cycle-2030", FFY, null, null,
-                List.of(new PlanningCycleOpened.StrategicGoal(1, "Increase support",
+        var opened = new PlanningCycleOpened(
+                "cycle-2030",
+                FFY,
+                null,
+                null,
+                List.of(new PlanningCycleOpened.StrategicGoal(
+                        1,
+                        "Increase support",
                         List.of(new PlanningCycleOpened.Objective(2, "Collect current support")))),
-                List.of(), List.of(), List.of(), T0);
+                List.of(),
+                List.of(),
+                List.of(),
+                T0);
         var replay = new PlanReplay(PlanReplay.CycleTitles.of(opened));
         var story = PlanStory.drafted().add(entry("E-1", "70", false));
         for (int i = 0; i < story.events.size(); i++) {

@@ -49,14 +49,40 @@ final class PlanStory {
     }
 
     static PlanEntryAdded entry(String entryId, String target, boolean amendment) {
-        return new PlanEntryAdded(PLAN, FFY, LCSA, entryId, 1, 2, null, "Reach out early", null,
-                new Measurement("SPM-2", "Current support collected", MeasureUnit.PERCENT, new BigDecimal("60.0"), new BigDecimal(target)),
-                amendment, T0.plusSeconds(60));
+        return new PlanEntryAdded(
+                PLAN,
+                FFY,
+                LCSA,
+                entryId,
+                1,
+                2,
+                null,
+                "Reach out early",
+                null,
+                new Measurement(
+                        "SPM-2",
+                        "Current support collected",
+                        MeasureUnit.PERCENT,
+                        new BigDecimal("60.0"),
+                        new BigDecimal(target)),
+                amendment,
+                T0.plusSeconds(60));
     }
 
     static TacticAdded tactic(String tacticId, String entryId, boolean amendment) {
-        return new TacticAdded(PLAN, FFY, LCSA, tacticId, entryId, "Text reminders", List.of("Case manager"), "Monthly texts",
-                LocalDate.of(2030, 3, 31), null, amendment, T0.plusSeconds(120));
+        return new TacticAdded(
+                PLAN,
+                FFY,
+                LCSA,
+                tacticId,
+                entryId,
+                "Text reminders",
+                List.of("Case manager"),
+                "Monthly texts",
+                LocalDate.of(2030, 3, 31),
+                null,
+                amendment,
+                T0.plusSeconds(120));
     }
 
     static PlanSubmitted submitted() {
@@ -67,8 +93,25 @@ final class PlanStory {
         return new PlanApproved(PLAN, FFY, LCSA, 1, "ra-north", "Northern", "Looks complete", T0.plusSeconds(7200));
     }
 
-    static QuarterlyProgressRecorded quarter(String entryId, Quarter quarter, String value, boolean correction, Instant at) {
-        return new QuarterlyProgressRecorded(PLAN, FFY, LCSA, entryId, "SPM-2", quarter, new BigDecimal(value), "narrative " + value,
-                LocalDate.of(2030, 1, 31), false, 0, correction, null, null, correction ? "typo" : null, false, at);
+    static QuarterlyProgressRecorded quarter(
+            String entryId, Quarter quarter, String value, boolean correction, Instant at) {
+        return new QuarterlyProgressRecorded(
+                PLAN,
+                FFY,
+                LCSA,
+                entryId,
+                "SPM-2",
+                quarter,
+                new BigDecimal(value),
+                "narrative " + value,
+                LocalDate.of(2030, 1, 31),
+                false,
+                0,
+                correction,
+                null,
+                null,
+                correction ? "typo" : null,
+                false,
+                at);
     }
 }

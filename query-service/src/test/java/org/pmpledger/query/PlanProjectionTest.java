@@ -5,10 +5,15 @@ import static org.awaitility.Awaitility.await;
 import static org.pmpledger.query.jooq.Tables.CYCLE_SUMMARY;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
 import org.pmpledger.events.plan.FinalResultsSubmitted;
 import org.pmpledger.events.plan.PlanApproved;
 import org.pmpledger.events.plan.PlanDrafted;
@@ -16,7 +21,6 @@ import org.pmpledger.events.plan.PlanReturned;
 import org.pmpledger.events.plan.PlanSubmitted;
 import org.pmpledger.events.plan.TacticAdded;
 import org.pmpledger.testsupport.ApiClient.Answer;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * query-service folding events from a real Kafka broker into PostgreSQL, read over HTTP. The events
@@ -28,12 +32,12 @@ class PlanProjectionTest extends QueryServiceTest {
     DSLContext db;
 
     private static PlanDrafted drafted(String planId, String lcsa) {
-        return new PlanDrafted(planId, 2022, lcsa, "PMP " + lcsa, java.time.Instant.parse("2021-08-20T17:30:00Z"));
+        return new PlanDrafted(planId, 2022, lcsa, "PMP " + lcsa, Instant.parse("2021-08-20T17:30:00Z"));
     }
 
     private static PlanSubmitted submitted(String planId, String lcsa) {
-        return new PlanSubmitted(planId, 2022, lcsa, 1, java.time.LocalDate.parse("2021-09-15"), true, 2,
-                java.time.Instant.parse("2021-09-17T18:05:00Z"));
+        return new PlanSubmitted(
+                planId, 2022, lcsa, 1, LocalDate.parse("2021-09-15"), true, 2, Instant.parse("2021-09-17T18:05:00Z"));
     }
 
     @Test
@@ -56,19 +60,45 @@ class PlanProjectionTest extends QueryServiceTest {
     @Test
     void reviewAndFinalResultsMoveTheStatusAndEveryPlanEventTheVersion() throws Exception {
         String planId = UUID.randomUUID().toString();
-        java.time.Instant at = java.time.Instant.parse("2021-09-20T17:00:00Z");
+        Instant at = Instant.parse("2021-09-20T17:00:00Z");
         publish(drafted(planId, "FRESNO"), 0);
         publish(submitted(planId, "FRESNO"), 1);
         publish(new PlanReturned(planId, 2022, "FRESNO", 1, "ra", "Northern", "Add a tactic", at), 2);
         Answer returned = api().get("/api/v1/plans/" + planId + "?minVersion=3", TOKENS.analyst());
-        publish(new TacticAdded(planId, 2022, "FRESNO", "t-1", "e-1", "Tactic", java.util.List.of("Lead"), null,
-                java.time.LocalDate.parse("2022-03-31"), null, false, at), 3);
-        publish(new PlanSubmitted(planId, 2022, "FRESNO", 2, java.time.LocalDate.parse("2021-09-15"), true, 6, at), 4);
+        publish(
+                new TacticAdded(
+                        planId,
+                        2022,
+                        "FRESNO",
+                        "t-1",
+                        "e-1",
+                        "Tactic",
+                        List.of("Lead"),
+                        null,
+                        LocalDate.parse("2022-03-31"),
+                        null,
+                        false,
+                        at),
+                3);
+        publish(new PlanSubmitted(planId, 2022, "FRESNO", 2, LocalDate.parse("2021-09-15"), true, 6, at), 4);
         publish(new PlanApproved(planId, 2022, "FRESNO", 2, "ra", "Northern", null, at), 5);
         Answer approved = api().get("/api/v1/plans/" + planId + "?minVersion=6", TOKENS.analyst());
-        publish(new TacticAdded(planId, 2022, "FRESNO", "t-2", "e-1", "Amending tactic", java.util.List.of("Lead"), null,
-                java.time.LocalDate.parse("2022-06-30"), null, true, java.time.Instant.parse("2021-11-02T17:00:00Z")), 6);
-        publish(new FinalResultsSubmitted(planId, 2022, "FRESNO", null, java.util.List.of(), null, false, 0, at), 7);
+        publish(
+                new TacticAdded(
+                        planId,
+                        2022,
+                        "FRESNO",
+                        "t-2",
+                        "e-1",
+                        "Amending tactic",
+                        List.of("Lead"),
+                        null,
+                        LocalDate.parse("2022-06-30"),
+                        null,
+                        true,
+                        Instant.parse("2021-11-02T17:00:00Z")),
+                6);
+        publish(new FinalResultsSubmitted(planId, 2022, "FRESNO", null, List.of(), null, false, 0, at), 7);
 
         Answer closed = api().get("/api/v1/plans/" + planId + "?minVersion=8", TOKENS.analyst());
 
@@ -83,16 +113,22 @@ class PlanProjectionTest extends QueryServiceTest {
 
     @Test
     void recordOfAnOlderRevisionStillOnTheTopicIsUpcastAndApplied() throws Exception {
-        byte[] v1 = PlanProjectionTest.class.getResourceAsStream("/published/PlanningCycleOpened.v1.json").readAllBytes();
+        byte[] v1 = PlanProjectionTest.class
+                .getResourceAsStream("/published/PlanningCycleOpened.v1.json")
+                .readAllBytes();
         publish("cycle-2050", "pmp.cycle.PlanningCycleOpened", 1, v1, 0);
         String marker = UUID.randomUUID().toString();
         publish(drafted(marker, "KERN"), 0);
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> api().get("/api/v1/plans/" + marker, TOKENS.analyst()).status() == 200);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() ->
+                        api().get("/api/v1/plans/" + marker, TOKENS.analyst()).status() == 200);
 
         assertThat(db.fetchOne(CYCLE_SUMMARY, CYCLE_SUMMARY.FFY.eq(2050)))
-                .as("the revision-1 cycle in cycle_summary").isNotNull()
-                .extracting(r -> r.getPlanDueDate().toString()).isEqualTo("2049-09-15");
+                .as("the revision-1 cycle in cycle_summary")
+                .isNotNull()
+                .extracting(r -> r.getPlanDueDate().toString())
+                .isEqualTo("2049-09-15");
     }
 
     @Test
@@ -104,7 +140,9 @@ class PlanProjectionTest extends QueryServiceTest {
         String marker = UUID.randomUUID().toString();
         publish(drafted(marker, "KERN"), 0);
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> api().get("/api/v1/plans/" + marker, TOKENS.analyst()).status() == 200);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() ->
+                        api().get("/api/v1/plans/" + marker, TOKENS.analyst()).status() == 200);
         Answer plan = api().get("/api/v1/plans/" + planId, TOKENS.analyst());
 
         assertThat(plan.body().get("version").asLong()).isEqualTo(2);
@@ -134,7 +172,9 @@ class PlanProjectionTest extends QueryServiceTest {
     void versionNotReachedInTimeIs503WithRetryAfter() throws Exception {
         String planId = UUID.randomUUID().toString();
         publish(drafted(planId, "KERN"), 0);
-        await().atMost(Duration.ofSeconds(20)).until(() -> api().get("/api/v1/plans/" + planId, TOKENS.analyst()).status() == 200);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() ->
+                        api().get("/api/v1/plans/" + planId, TOKENS.analyst()).status() == 200);
 
         Answer answer = api().get("/api/v1/plans/" + planId + "?minVersion=5", TOKENS.analyst());
 

@@ -2,6 +2,7 @@ package org.pmpledger.query;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -15,13 +16,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
-import org.pmpledger.events.PmpEvent;
-import org.pmpledger.events.PmpEventTypes;
-import org.pmpledger.testsupport.ApiClient;
-import org.pmpledger.testsupport.TestClock;
-import org.pmpledger.testsupport.TestKafka;
-import org.pmpledger.testsupport.TestPostgres;
-import org.pmpledger.testsupport.TestTokens;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -30,8 +24,15 @@ import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
 import tools.jackson.databind.json.JsonMapper;
+
+import org.pmpledger.events.PmpEvent;
+import org.pmpledger.events.PmpEventTypes;
+import org.pmpledger.testsupport.ApiClient;
+import org.pmpledger.testsupport.TestClock;
+import org.pmpledger.testsupport.TestKafka;
+import org.pmpledger.testsupport.TestPostgres;
+import org.pmpledger.testsupport.TestTokens;
 
 /**
  * query-service over real HTTP, on a fresh PostgreSQL database and a real Kafka broker. Tests put
@@ -45,8 +46,11 @@ public abstract class QueryServiceTest {
     protected static final TestTokens TOKENS = TestTokens.inNewKeyDirectory();
     protected static final TestClock CLOCK = new TestClock();
     /** Owned by the service's role, which migrates it and rebuilds its tables. */
-    static final TestPostgres.Database DATABASE = TestPostgres.newDatabaseOwnedBy("pmp_query_it", TestPostgres.QUERY_APP);
-    static final String TOPIC = "pmp.plan-events.qit-" + UUID.randomUUID().toString().substring(0, 8);
+    static final TestPostgres.Database DATABASE =
+            TestPostgres.newDatabaseOwnedBy("pmp_query_it", TestPostgres.QUERY_APP);
+
+    static final String TOPIC =
+            "pmp.plan-events.qit-" + UUID.randomUUID().toString().substring(0, 8);
     static final int PARTITIONS = 3;
     protected static final JsonMapper JSON = JsonMapper.builder().build();
     private static KafkaProducer<String, byte[]> producer;
@@ -86,7 +90,9 @@ public abstract class QueryServiceTest {
     private static synchronized KafkaProducer<String, byte[]> producer() throws Exception {
         if (producer == null) {
             try (AdminClient admin = AdminClient.create(Map.of("bootstrap.servers", TestKafka.bootstrapServers()))) {
-                admin.createTopics(List.of(new NewTopic(TOPIC, PARTITIONS, (short) 1))).all().get();
+                admin.createTopics(List.of(new NewTopic(TOPIC, PARTITIONS, (short) 1)))
+                        .all()
+                        .get();
             }
             Properties props = new Properties();
             props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers());
@@ -98,18 +104,28 @@ public abstract class QueryServiceTest {
 
     /** Publishes one event of a stream at the next global position; answers that position. */
     protected static long publish(PmpEvent event, long sequence) throws Exception {
-        return publish(event.streamId(), PmpEventTypes.typeName(event.getClass()), PmpEventTypes.revisionOf(event.getClass()),
-                JSON.writeValueAsBytes(event), sequence);
+        return publish(
+                event.streamId(),
+                PmpEventTypes.typeName(event.getClass()),
+                PmpEventTypes.revisionOf(event.getClass()),
+                JSON.writeValueAsBytes(event),
+                sequence);
     }
 
-    protected static synchronized long publish(String key, String type, int revision, byte[] json, long sequence) throws Exception {
+    protected static synchronized long publish(String key, String type, int revision, byte[] json, long sequence)
+            throws Exception {
         return publishAt(key, type, revision, json, sequence, ++position);
     }
 
     /** Publishes one event at a given global position: a re-delivery repeats the position it had. */
     protected static long publishAt(PmpEvent event, long sequence, long at) throws Exception {
-        return publishAt(event.streamId(), PmpEventTypes.typeName(event.getClass()), PmpEventTypes.revisionOf(event.getClass()),
-                JSON.writeValueAsBytes(event), sequence, at);
+        return publishAt(
+                event.streamId(),
+                PmpEventTypes.typeName(event.getClass()),
+                PmpEventTypes.revisionOf(event.getClass()),
+                JSON.writeValueAsBytes(event),
+                sequence,
+                at);
     }
 
     /** The next global position a publish would take (and takes it). */
@@ -117,8 +133,8 @@ public abstract class QueryServiceTest {
         return ++position;
     }
 
-    private static synchronized long publishAt(String key, String type, int revision, byte[] json, long sequence, long at)
-            throws Exception {
+    private static synchronized long publishAt(
+            String key, String type, int revision, byte[] json, long sequence, long at) throws Exception {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(TOPIC, key, json);
         header(record, "ce_type", type);
         header(record, "ce_revision", String.valueOf(revision));
@@ -132,16 +148,29 @@ public abstract class QueryServiceTest {
     /** Publishes one event of a stream to the given partition, at the next global position; answers that position. */
     protected static synchronized long publishTo(int partition, PmpEvent event, long sequence) throws Exception {
         long at = ++position;
-        return publishRecord(partition, event.streamId(), Map.of("ce_type", PmpEventTypes.typeName(event.getClass()),
-                "ce_revision", String.valueOf(PmpEventTypes.revisionOf(event.getClass())), "ce_sequence", String.valueOf(sequence),
-                "ce_position", String.valueOf(at), "ce_id", UUID.randomUUID().toString()), JSON.writeValueAsBytes(event), at);
+        return publishRecord(
+                partition,
+                event.streamId(),
+                Map.of(
+                        "ce_type",
+                        PmpEventTypes.typeName(event.getClass()),
+                        "ce_revision",
+                        String.valueOf(PmpEventTypes.revisionOf(event.getClass())),
+                        "ce_sequence",
+                        String.valueOf(sequence),
+                        "ce_position",
+                        String.valueOf(at),
+                        "ce_id",
+                        UUID.randomUUID().toString()),
+                JSON.writeValueAsBytes(event),
+                at);
     }
 
     /** Publishes a record as given (headers and bytes), whatever a publisher would make of it, at the next position. */
     protected static synchronized long publishRaw(int partition, String key, Map<String, String> headers, byte[] value)
             throws Exception {
         long at = ++position;
-        Map<String, String> all = new java.util.LinkedHashMap<>(headers);
+        Map<String, String> all = new LinkedHashMap<>(headers);
         all.putIfAbsent("ce_position", String.valueOf(at));
         return publishRecord(partition, key, all, value, at);
     }

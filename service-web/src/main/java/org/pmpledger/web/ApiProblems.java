@@ -1,6 +1,7 @@
 package org.pmpledger.web;
 
 import java.net.URI;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -22,7 +23,6 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
-
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.DatabindException;
@@ -39,7 +39,8 @@ public abstract class ApiProblems extends ResponseEntityExceptionHandler {
     private static final Logger LOG = LoggerFactory.getLogger(ApiProblems.class);
 
     /** Builds a problem whose type is {@code /problems/<rule>}. */
-    public static ProblemDetail problem(HttpStatusCode status, String rule, String detail, List<Map<String, String>> errors) {
+    public static ProblemDetail problem(
+            HttpStatusCode status, String rule, String detail, List<Map<String, String>> errors) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create("/problems/" + rule));
         if (HttpStatus.resolve(status.value()) != null) {
@@ -56,7 +57,8 @@ public abstract class ApiProblems extends ResponseEntityExceptionHandler {
      * such whatever the request accepted (a CSV reader gets a problem too, never a 406 or 500).
      */
     public static ResponseEntity<ProblemDetail> refuse(HttpStatus status, String rule, String detail) {
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem(status, rule, detail, List.of()));
     }
 
@@ -65,56 +67,74 @@ public abstract class ApiProblems extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
-                                                                  HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<Map<String, String>> errors = e.getBindingResult().getFieldErrors().stream()
                 .map(error -> fieldError(error.getField(), messageOf(error)))
                 .collect(Collectors.toList());
-        e.getBindingResult().getGlobalErrors().forEach(error ->
-                errors.add(fieldError(error.getObjectName(), String.valueOf(error.getDefaultMessage()))));
-        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "invalid-request",
-                "The request has " + errors.size() + " invalid field(s).", errors));
+        e.getBindingResult()
+                .getGlobalErrors()
+                .forEach(error ->
+                        errors.add(fieldError(error.getObjectName(), String.valueOf(error.getDefaultMessage()))));
+        return ResponseEntity.badRequest()
+                .body(problem(
+                        HttpStatus.BAD_REQUEST,
+                        "invalid-request",
+                        "The request has " + errors.size() + " invalid field(s).",
+                        errors));
     }
 
     @Override
-    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(
+            HandlerMethodValidationException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<Map<String, String>> errors = e.getParameterValidationResults().stream()
-                .flatMap(result -> result.getResolvableErrors().stream().map(error -> fieldError(
-                        result.getMethodParameter().getParameterName(), String.valueOf(error.getDefaultMessage()))))
+                .flatMap(result -> result.getResolvableErrors().stream()
+                        .map(error -> fieldError(
+                                result.getMethodParameter().getParameterName(),
+                                String.valueOf(error.getDefaultMessage()))))
                 .toList();
-        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "invalid-request",
-                "The request has " + errors.size() + " invalid parameter(s).", errors));
+        return ResponseEntity.badRequest()
+                .body(problem(
+                        HttpStatus.BAD_REQUEST,
+                        "invalid-request",
+                        "The request has " + errors.size() + " invalid parameter(s).",
+                        errors));
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
-                                                                  HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         InputLimits.BodyTooLarge tooLarge = causeOf(e, InputLimits.BodyTooLarge.class);
         if (tooLarge != null) {
-            return problemResponse(HttpStatus.CONTENT_TOO_LARGE, "body-too-large", "The request body is larger than "
-                    + tooLarge.limit() + " bytes, the limit of this endpoint.",
+            return problemResponse(
+                    HttpStatus.CONTENT_TOO_LARGE,
+                    "body-too-large",
+                    "The request body is larger than " + tooLarge.limit() + " bytes, the limit of this endpoint.",
                     List.of(fieldError("body", "must be at most " + tooLarge.limit() + " bytes")));
         }
         String field = "body";
         String message = "is not readable JSON";
         if (causeOf(e, StreamConstraintsException.class) instanceof StreamConstraintsException limit) {
             message = "passes a limit of the API's JSON: " + limit.getOriginalMessage();
-        } else if (e.getCause() instanceof DatabindException databind && !databind.getPath().isEmpty()) {
+        } else if (e.getCause() instanceof DatabindException databind
+                && !databind.getPath().isEmpty()) {
             field = pathOf(databind);
             message = switch (databind) {
                 case UnrecognizedPropertyException unknown -> "is not a field of this request";
-                case MismatchedInputException mismatch when String.valueOf(mismatch.getOriginalMessage()).startsWith("must ") ->
-                        mismatch.getOriginalMessage();
-                case MismatchedInputException mismatch when mismatch.getTargetType() != null ->
-                        "must be " + expected(mismatch.getTargetType());
+                case MismatchedInputException mismatch
+                when String.valueOf(mismatch.getOriginalMessage()).startsWith("must ") -> mismatch.getOriginalMessage();
+                case MismatchedInputException mismatch
+                when mismatch.getTargetType() != null -> "must be " + expected(mismatch.getTargetType());
                 default -> "has a value of the wrong type or format";
             };
         } else if (e.getCause() instanceof JacksonException jackson) {
             message = "is not valid JSON: " + jackson.getOriginalMessage();
         }
-        return problemResponse(HttpStatus.BAD_REQUEST, "invalid-request",
-                "The request body cannot be read: " + field + " " + message + ".", List.of(fieldError(field, message)));
+        return problemResponse(
+                HttpStatus.BAD_REQUEST,
+                "invalid-request",
+                "The request body cannot be read: " + field + " " + message + ".",
+                List.of(fieldError(field, message)));
     }
 
     /**
@@ -122,13 +142,14 @@ public abstract class ApiProblems extends ResponseEntityExceptionHandler {
      * the rule, written as problem+json whatever the request accepted.
      */
     @Override
-    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
-                                                             HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleExceptionInternal(
+            Exception e, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         HttpStatus known = HttpStatus.resolve(status.value());
         if (known == null) {
             known = HttpStatus.BAD_REQUEST;
         }
-        ProblemDetail problem = body instanceof ProblemDetail given ? given
+        ProblemDetail problem = body instanceof ProblemDetail given
+                ? given
                 : problem(known, ProblemPages.ruleOf(known), e.getMessage(), List.of());
         if (problem.getType() == null || "about:blank".equals(problem.getType().toString())) {
             problem.setType(URI.create("/problems/" + ProblemPages.ruleOf(known)));
@@ -141,9 +162,10 @@ public abstract class ApiProblems extends ResponseEntityExceptionHandler {
         return new ResponseEntity<>(problem, answerHeaders, status);
     }
 
-    private static ResponseEntity<Object> problemResponse(HttpStatus status, String rule, String detail,
-                                                          List<Map<String, String>> errors) {
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+    private static ResponseEntity<Object> problemResponse(
+            HttpStatus status, String rule, String detail, List<Map<String, String>> errors) {
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem(status, rule, detail, errors));
     }
 
@@ -151,12 +173,16 @@ public abstract class ApiProblems extends ResponseEntityExceptionHandler {
     private static String pathOf(DatabindException databind) {
         return databind.getPath().stream()
                 .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
-                .collect(Collectors.joining(".")).replace(".[", "[");
+                .collect(Collectors.joining("."))
+                .replace(".[", "[");
     }
 
     private static String expected(Class<?> type) {
         if (type.isEnum()) {
-            return "one of " + java.util.Arrays.stream(type.getEnumConstants()).map(String::valueOf).toList();
+            return "one of "
+                    + Arrays.stream(type.getEnumConstants())
+                            .map(String::valueOf)
+                            .toList();
         }
         return switch (type.getSimpleName()) {
             case "String" -> "text";
@@ -180,20 +206,31 @@ public abstract class ApiProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
-        String message = e.getRequiredType() == null ? "has a value of the wrong form" : "must be " + expected(e.getRequiredType());
-        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "invalid-request",
-                "Parameter " + e.getName() + " " + message + ".", List.of(fieldError(e.getName(), message))));
+        String message = e.getRequiredType() == null
+                ? "has a value of the wrong form"
+                : "must be " + expected(e.getRequiredType());
+        return ResponseEntity.badRequest()
+                .body(problem(
+                        HttpStatus.BAD_REQUEST,
+                        "invalid-request",
+                        "Parameter " + e.getName() + " " + message + ".",
+                        List.of(fieldError(e.getName(), message))));
     }
 
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<ProblemDetail> accessDenied(AccessDeniedException e) {
-        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem(HttpStatus.FORBIDDEN, "forbidden",
-                "Your role or agency does not allow this request.", List.of()));
+        return ResponseEntity.status(HttpStatus.FORBIDDEN)
+                .body(problem(
+                        HttpStatus.FORBIDDEN,
+                        "forbidden",
+                        "Your role or agency does not allow this request.",
+                        List.of()));
     }
 
     @ExceptionHandler(ServiceBusy.class)
     ResponseEntity<ProblemDetail> busy(ServiceBusy e) {
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, "1")
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem(HttpStatus.SERVICE_UNAVAILABLE, e.rule(), e.getMessage(), List.of()));
     }
@@ -203,15 +240,24 @@ public abstract class ApiProblems extends ResponseEntityExceptionHandler {
     protected ResponseEntity<ProblemDetail> unexpected(Exception e) {
         if (DatabaseFailures.passes(e)) {
             LOG.warn("the database did not answer in time or could not be reached: {}", e.toString());
-            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "2")
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, "2")
                     .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "database-busy", "The database did not answer in time or "
-                            + "cannot be reached. A command was not stored unless its commit was under way: retry it with "
-                            + "the same Idempotency-Key.", List.of()));
+                    .body(problem(
+                            HttpStatus.SERVICE_UNAVAILABLE,
+                            "database-busy",
+                            "The database did not answer in time or "
+                                    + "cannot be reached. A command was not stored unless its commit was under way: retry it with "
+                                    + "the same Idempotency-Key.",
+                            List.of()));
         }
         LOG.error("unexpected failure", e);
-        return ResponseEntity.internalServerError().body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
-                "The service failed unexpectedly; the failure is logged.", List.of()));
+        return ResponseEntity.internalServerError()
+                .body(problem(
+                        HttpStatus.INTERNAL_SERVER_ERROR,
+                        "internal-error",
+                        "The service failed unexpectedly; the failure is logged.",
+                        List.of()));
     }
 
     private static String messageOf(FieldError error) {

@@ -2,7 +2,6 @@ package org.pmpledger.web;
 
 import java.io.IOException;
 import java.util.List;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -19,8 +18,12 @@ final class AuthProblems implements AuthenticationEntryPoint, AccessDeniedHandle
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
         response.setHeader("WWW-Authenticate", "Bearer");
-        ProblemJson.write(response, HttpStatus.UNAUTHORIZED, "unauthenticated",
-                "A valid bearer token (JWT) is required: send Authorization: Bearer <token>.", List.of());
+        ProblemJson.write(
+                response,
+                HttpStatus.UNAUTHORIZED,
+                "unauthenticated",
+                "A valid bearer token (JWT) is required: send Authorization: Bearer <token>.",
+                List.of());
     }
 
     @Override
@@ -31,7 +34,11 @@ final class AuthProblems implements AuthenticationEntryPoint, AccessDeniedHandle
             ProblemJson.write(response, HttpStatus.FORBIDDEN, rule.rule(), rule.detail(), List.of());
             return;
         }
-        ProblemJson.write(response, HttpStatus.FORBIDDEN, "forbidden",
-                "Your role does not allow this request: the API needs one of " + List.of(Role.values()) + ".", List.of());
+        ProblemJson.write(
+                response,
+                HttpStatus.FORBIDDEN,
+                "forbidden",
+                "Your role does not allow this request: the API needs one of " + List.of(Role.values()) + ".",
+                List.of());
     }
 }

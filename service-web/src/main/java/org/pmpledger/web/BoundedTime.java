@@ -13,8 +13,7 @@ public final class BoundedTime {
     public static final int FIRST_YEAR = 1900;
     public static final int LAST_YEAR = 2199;
 
-    private BoundedTime() {
-    }
+    private BoundedTime() {}
 
     /** @throws java.time.DateTimeException or IllegalArgumentException when it is no such instant */
     public static Instant instant(String text) {

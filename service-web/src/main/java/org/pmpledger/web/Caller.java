@@ -27,6 +27,7 @@ public record Caller(String subject, Set<Role> roles, String lcsa, String region
 
     /** Metadata keys under which a caller travels with commands and events. */
     public static final String SUBJECT = "subject";
+
     public static final String ROLES = "roles";
     public static final String LCSA = "lcsa";
     public static final String REGION = "region";
@@ -49,14 +50,22 @@ public record Caller(String subject, Set<Role> roles, String lcsa, String region
         if (clientId == null) {
             clientId = jwt.getClaimAsString("client_id");
         }
-        return new Caller(jwt.getSubject(), rolesOf(jwt.getClaim(ROLES)), jwt.getClaimAsString(LCSA),
-                jwt.getClaimAsString(REGION), clientId);
+        return new Caller(
+                jwt.getSubject(),
+                rolesOf(jwt.getClaim(ROLES)),
+                jwt.getClaimAsString(LCSA),
+                jwt.getClaimAsString(REGION),
+                clientId);
     }
 
     /** Reads a caller back from command or event metadata written by {@link #toMap()}. */
     public static Caller fromMap(Map<String, ?> metadata) {
-        return new Caller((String) metadata.get(SUBJECT), rolesOf(metadata.get(ROLES)), (String) metadata.get(LCSA),
-                (String) metadata.get(REGION), (String) metadata.get(CLIENT_ID));
+        return new Caller(
+                (String) metadata.get(SUBJECT),
+                rolesOf(metadata.get(ROLES)),
+                (String) metadata.get(LCSA),
+                (String) metadata.get(REGION),
+                (String) metadata.get(CLIENT_ID));
     }
 
     public Map<String, Object> toMap() {
@@ -91,7 +100,10 @@ public record Caller(String subject, Set<Role> roles, String lcsa, String region
 
     /** Reads every agency's plans and reports. */
     public boolean readsStatewide() {
-        return has(Role.STATE_ADMIN) || has(Role.ANALYST) || has(Role.AUDITOR) || has(Role.REGIONAL_ADMIN)
+        return has(Role.STATE_ADMIN)
+                || has(Role.ANALYST)
+                || has(Role.AUDITOR)
+                || has(Role.REGIONAL_ADMIN)
                 || (has(Role.SERVICE) && ANY_AGENCY.equals(lcsa));
     }
 

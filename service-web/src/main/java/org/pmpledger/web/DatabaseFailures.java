@@ -20,8 +20,7 @@ public final class DatabaseFailures {
     /** SQLSTATE classes of failures that pass: connection, transaction rollback, resources, locks, operator, system I/O. */
     private static final Set<String> PASSING_CLASSES = Set.of("08", "40", "53", "55", "57", "58");
 
-    private DatabaseFailures() {
-    }
+    private DatabaseFailures() {}
 
     /**
      * Decided by the innermost SQLSTATE when the failure has one (a translated exception's type can say otherwise:
@@ -30,7 +29,9 @@ public final class DatabaseFailures {
     public static boolean passes(Throwable failure) {
         SQLException innermost = null;
         for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().length() >= 2) {
+            if (cause instanceof SQLException sql
+                    && sql.getSQLState() != null
+                    && sql.getSQLState().length() >= 2) {
                 innermost = sql;
             }
         }
@@ -38,9 +39,12 @@ public final class DatabaseFailures {
             return PASSING_CLASSES.contains(innermost.getSQLState().substring(0, 2));
         }
         for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
-            if (cause instanceof TransientDataAccessException || cause instanceof RecoverableDataAccessException
-                    || cause instanceof DataAccessResourceFailureException || cause instanceof CannotCreateTransactionException
-                    || cause instanceof SQLTransientException || cause instanceof SQLRecoverableException) {
+            if (cause instanceof TransientDataAccessException
+                    || cause instanceof RecoverableDataAccessException
+                    || cause instanceof DataAccessResourceFailureException
+                    || cause instanceof CannotCreateTransactionException
+                    || cause instanceof SQLTransientException
+                    || cause instanceof SQLRecoverableException) {
                 return true;
             }
         }

@@ -14,8 +14,10 @@ import org.springframework.util.unit.DataSize;
  * @param bulkPaths the paths that take bulk requests
  */
 @ConfigurationProperties("pmp.limits")
-public record InputLimitSettings(@DefaultValue("256KB") DataSize body, @DefaultValue("4MB") DataSize bulkBody,
-                                 @DefaultValue("/api/v1/progress-batches") List<String> bulkPaths) {
+public record InputLimitSettings(
+        @DefaultValue("256KB") DataSize body,
+        @DefaultValue("4MB") DataSize bulkBody,
+        @DefaultValue("/api/v1/progress-batches") List<String> bulkPaths) {
 
     long limitOf(String path) {
         return bulkPaths.contains(path) ? bulkBody.toBytes() : body.toBytes();

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.List;
 import java.util.regex.Pattern;
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -29,13 +28,16 @@ public final class InputLimits extends OncePerRequestFilter {
     public static final String CORRELATION_ID = "X-Correlation-Id";
 
     /** A header with a meaning of its own, and the values it takes. */
-    private record HeaderRule(String name, Pattern values, String message) {
-    }
+    private record HeaderRule(String name, Pattern values, String message) {}
 
     private static final List<HeaderRule> HEADER_RULES = List.of(
-            new HeaderRule(IDEMPOTENCY_KEY, Pattern.compile("[\\x21-\\x7E]([\\x20-\\x7E]{0,98}[\\x21-\\x7E])?"),
+            new HeaderRule(
+                    IDEMPOTENCY_KEY,
+                    Pattern.compile("[\\x21-\\x7E]([\\x20-\\x7E]{0,98}[\\x21-\\x7E])?"),
                     "must be 1 to 100 printable ASCII characters, not starting or ending with a space"),
-            new HeaderRule(CORRELATION_ID, Pattern.compile("[A-Za-z0-9._:/+=-]{1,128}"),
+            new HeaderRule(
+                    CORRELATION_ID,
+                    Pattern.compile("[A-Za-z0-9._:/+=-]{1,128}"),
                     "must be 1 to 128 characters of A-Z a-z 0-9 . _ : / + = -"));
 
     private final InputLimitSettings settings;
@@ -50,7 +52,10 @@ public final class InputLimits extends OncePerRequestFilter {
         for (HeaderRule rule : HEADER_RULES) {
             for (String value : Collections.list(request.getHeaders(rule.name()))) {
                 if (!rule.values().matcher(value).matches()) {
-                    ProblemJson.write(response, HttpStatus.BAD_REQUEST, "invalid-request",
+                    ProblemJson.write(
+                            response,
+                            HttpStatus.BAD_REQUEST,
+                            "invalid-request",
                             "Header " + rule.name() + " " + rule.message() + ".",
                             List.of(ApiProblems.fieldError(rule.name(), rule.message())));
                     return;
@@ -59,8 +64,12 @@ public final class InputLimits extends OncePerRequestFilter {
         }
         String unreadable = unreadableQuery(request.getQueryString());
         if (unreadable != null) {
-            ProblemJson.write(response, HttpStatus.BAD_REQUEST, "invalid-request", "Query parameter " + unreadable
-                    + " is not text the API reads: it has control characters or is not UTF-8 percent-encoding.",
+            ProblemJson.write(
+                    response,
+                    HttpStatus.BAD_REQUEST,
+                    "invalid-request",
+                    "Query parameter " + unreadable
+                            + " is not text the API reads: it has control characters or is not UTF-8 percent-encoding.",
                     List.of(ApiProblems.fieldError(unreadable, "must be printable text")));
             return;
         }
@@ -99,7 +108,10 @@ public final class InputLimits extends OncePerRequestFilter {
     }
 
     static void refuseTooLarge(HttpServletResponse response, long limit) throws IOException {
-        ProblemJson.write(response, HttpStatus.CONTENT_TOO_LARGE, "body-too-large",
+        ProblemJson.write(
+                response,
+                HttpStatus.CONTENT_TOO_LARGE,
+                "body-too-large",
                 "The request body is larger than " + limit + " bytes, the limit of this endpoint.",
                 List.of(ApiProblems.fieldError("body", "must be at most " + limit + " bytes")));
     }

@@ -24,8 +24,7 @@ public final class LocalKeys {
     private static final String PRIVATE = "signing-key.jwk";
     private static final String PUBLIC = "jwks.json";
 
-    private LocalKeys() {
-    }
+    private LocalKeys() {}
 
     /** The private key, made (with its public JWK set) if the folder has none yet. */
     public static synchronized RSAKey loadOrCreate(Path directory) {
@@ -35,7 +34,9 @@ public final class LocalKeys {
                 return RSAKey.parse(Files.readString(privateFile));
             }
             Files.createDirectories(directory);
-            RSAKey key = new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString()).generate();
+            RSAKey key = new RSAKeyGenerator(2048)
+                    .keyID(UUID.randomUUID().toString())
+                    .generate();
             writeAtomically(privateFile, key.toJSONString());
             writeAtomically(directory.resolve(PUBLIC), new JWKSet(key.toPublicJWK()).toString());
             return key;
@@ -52,8 +53,9 @@ public final class LocalKeys {
         try {
             return JWKSet.parse(Files.readString(file)).getKeys().getFirst().toRSAKey();
         } catch (IOException e) {
-            throw new IllegalStateException("no local JWK set at " + file
-                    + ": start command-service (local profile) first, it makes the key", e);
+            throw new IllegalStateException(
+                    "no local JWK set at " + file + ": start command-service (local profile) first, it makes the key",
+                    e);
         } catch (ParseException e) {
             throw new IllegalStateException("unreadable local JWK set at " + file, e);
         }

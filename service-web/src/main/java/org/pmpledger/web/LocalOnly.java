@@ -17,9 +17,10 @@ class LocalOnly {
     LocalOnly(Environment environment) {
         CloudPlatform platform = CloudPlatform.getActive(environment);
         if (platform != null && platform != CloudPlatform.NONE) {
-            throw new IllegalStateException("The local profile hands out tokens to anyone on the machine; it does not start "
-                    + "on " + platform + ". Run without the local profile and configure the JWT issuer "
-                    + "(spring.security.oauth2.resourceserver.jwt.issuer-uri).");
+            throw new IllegalStateException(
+                    "The local profile hands out tokens to anyone on the machine; it does not start "
+                            + "on " + platform + ". Run without the local profile and configure the JWT issuer "
+                            + "(spring.security.oauth2.resourceserver.jwt.issuer-uri).");
         }
     }
 }

@@ -2,7 +2,7 @@ package org.pmpledger.web;
 
 import java.util.List;
 import java.util.Set;
-
+import java.util.stream.Collectors;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.HttpMethod;
@@ -34,10 +34,12 @@ public record PathRoles(List<Rule> rules) {
         }
 
         AuthorizationManager<RequestAuthorizationContext> manager() {
-            Set<String> authorities = roles.stream().map(Role::authority).collect(java.util.stream.Collectors.toSet());
+            Set<String> authorities = roles.stream().map(Role::authority).collect(Collectors.toSet());
             return (authentication, context) -> {
-                boolean granted = authentication.get() != null && authentication.get().getAuthorities().stream()
-                        .map(GrantedAuthority::getAuthority).anyMatch(authorities::contains);
+                boolean granted = authentication.get() != null
+                        && authentication.get().getAuthorities().stream()
+                                .map(GrantedAuthority::getAuthority)
+                                .anyMatch(authorities::contains);
                 if (!granted) {
                     context.getRequest().setAttribute(REFUSED_BY, this);
                 }

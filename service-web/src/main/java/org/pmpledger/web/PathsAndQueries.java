@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -27,7 +26,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration(proxyBeanMethods = false)
 class PathsAndQueries implements WebMvcConfigurer {
 
-    private static final Pattern UUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final Pattern UUID =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private final Set<String> uuidVariables;
 
@@ -61,8 +61,11 @@ class PathsAndQueries implements WebMvcConfigurer {
         }
         for (String name : uuidVariables) {
             if (variables.get(name) instanceof String id && !UUID.matcher(id).matches()) {
-                ProblemJson.write(response, HttpStatus.NOT_FOUND, "not-found", "No " + name.replace("Id", "")
-                        + " has the id " + shown(id) + ": its ids are UUIDs.",
+                ProblemJson.write(
+                        response,
+                        HttpStatus.NOT_FOUND,
+                        "not-found",
+                        "No " + name.replace("Id", "") + " has the id " + shown(id) + ": its ids are UUIDs.",
                         List.of(ApiProblems.fieldError(name, "must be a UUID")));
                 return false;
             }

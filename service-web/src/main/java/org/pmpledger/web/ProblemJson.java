@@ -4,12 +4,10 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -21,11 +19,15 @@ public final class ProblemJson {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private ProblemJson() {
-    }
+    private ProblemJson() {}
 
-    public static void write(HttpServletResponse response, HttpStatus status, String rule, String detail,
-                             List<Map<String, String>> errors) throws IOException {
+    public static void write(
+            HttpServletResponse response,
+            HttpStatus status,
+            String rule,
+            String detail,
+            List<Map<String, String>> errors)
+            throws IOException {
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");

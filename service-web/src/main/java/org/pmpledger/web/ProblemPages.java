@@ -3,7 +3,6 @@ package org.pmpledger.web;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -44,9 +43,13 @@ class ProblemPages {
 
     @Bean
     RequestRejectedHandler firewallProblems() {
-        return (request, response, rejected) -> ProblemJson.write(response, HttpStatus.BAD_REQUEST, "request-rejected",
+        return (request, response, rejected) -> ProblemJson.write(
+                response,
+                HttpStatus.BAD_REQUEST,
+                "request-rejected",
                 "The request's path or headers hold characters the API does not accept (an encoded slash, a control "
-                        + "character, a path that leaves its folder).", List.of(ApiProblems.fieldError("path", "is not accepted")));
+                        + "character, a path that leaves its folder).",
+                List.of(ApiProblems.fieldError("path", "is not accepted")));
     }
 
     /** {@code /error}: an error the container forwards, as problem+json with its status (registered as a member class). */
@@ -57,8 +60,10 @@ class ProblemPages {
         ResponseEntity<byte[]> error(HttpServletRequest request) {
             Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
             HttpStatus status = code instanceof Integer value && HttpStatus.resolve(value) != null
-                    ? HttpStatus.valueOf(value) : HttpStatus.INTERNAL_SERVER_ERROR;
-            return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    ? HttpStatus.valueOf(value)
+                    : HttpStatus.INTERNAL_SERVER_ERROR;
+            return ResponseEntity.status(status)
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .body(ProblemJson.bytes(status, ruleOf(status), detailOf(status), List.of()));
         }
     }
@@ -81,7 +86,8 @@ class ProblemPages {
             try {
                 response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
                 response.setCharacterEncoding("UTF-8");
-                response.getOutputStream().write(ProblemJson.bytes(status, ruleOf(status), detailOf(status), List.of()));
+                response.getOutputStream()
+                        .write(ProblemJson.bytes(status, ruleOf(status), detailOf(status), List.of()));
                 response.finishResponse();
             } catch (IOException | IllegalStateException e) {
                 // the client went away: nothing left to answer
@@ -105,8 +111,10 @@ class ProblemPages {
         return switch (status) {
             case BAD_REQUEST -> "The request is not one the API accepts (its path, query or headers cannot be read).";
             case NOT_FOUND -> "Nothing is found at this path.";
-            default -> status.is5xxServerError() ? "The service failed unexpectedly; the failure is logged."
-                    : status.getReasonPhrase() + ".";
+            default ->
+                status.is5xxServerError()
+                        ? "The service failed unexpectedly; the failure is logged."
+                        : status.getReasonPhrase() + ".";
         };
     }
 }

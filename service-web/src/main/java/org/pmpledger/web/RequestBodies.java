@@ -10,7 +10,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.ResolvableType;
 import org.springframework.http.MediaType;
 import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
-
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.StreamReadConstraints;
@@ -45,6 +44,7 @@ public class RequestBodies {
 
     /** Any number of a request: at most 13 digits before the decimal point and 6 after it. */
     static final int INTEGER_DIGITS = 13;
+
     static final int FRACTION_DIGITS = 6;
 
     @Bean
@@ -68,8 +68,11 @@ public class RequestBodies {
                 .addDeserializer(String.class, new PlainText())
                 .addDeserializer(BigDecimal.class, new BoundedNumber())
                 .addDeserializer(LocalDate.class, new BoundedDate());
-        return JsonMapper.builder(JsonFactory.builder().streamReadConstraints(LIMITS).build())
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES,
+        return JsonMapper.builder(
+                        JsonFactory.builder().streamReadConstraints(LIMITS).build())
+                .enable(
+                        DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
+                        DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES,
                         DeserializationFeature.FAIL_ON_TRAILING_TOKENS,
                         DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
@@ -100,8 +103,8 @@ public class RequestBodies {
                         ? i + 1 == text.length() || !Character.isLowSurrogate(text.charAt(++i))
                         : Character.isLowSurrogate(c);
                 if (control || loneSurrogate) {
-                    return (String) context.reportInputMismatch(this, "must not contain control characters (U+%04X at %d)",
-                            (int) c, i);
+                    return (String) context.reportInputMismatch(
+                            this, "must not contain control characters (U+%04X at %d)", (int) c, i);
                 }
             }
             return text;
@@ -125,8 +128,11 @@ public class RequestBodies {
             int fraction = Math.max(0, plain.scale());
             int integer = Math.max(0, plain.precision() - plain.scale());
             if (integer > INTEGER_DIGITS || fraction > FRACTION_DIGITS) {
-                return (BigDecimal) context.reportInputMismatch(this, "must be a number with at most %d digits before "
-                        + "and %d after the decimal point", INTEGER_DIGITS, FRACTION_DIGITS);
+                return (BigDecimal) context.reportInputMismatch(
+                        this,
+                        "must be a number with at most %d digits before " + "and %d after the decimal point",
+                        INTEGER_DIGITS,
+                        FRACTION_DIGITS);
             }
             return value;
         }
@@ -152,8 +158,8 @@ public class RequestBodies {
             } catch (DateTimeParseException e) {
                 return (LocalDate) context.reportInputMismatch(this, "must be a date written YYYY-MM-DD");
             }
-            return (LocalDate) context.reportInputMismatch(this, "must be a date between %d and %d", BoundedTime.FIRST_YEAR,
-                    BoundedTime.LAST_YEAR);
+            return (LocalDate) context.reportInputMismatch(
+                    this, "must be a date between %d and %d", BoundedTime.FIRST_YEAR, BoundedTime.LAST_YEAR);
         }
     }
 }

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import com.nimbusds.jose.JOSEException;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -49,13 +48,20 @@ import org.springframework.util.function.SingletonSupplier;
 public class ServiceSecurity {
 
     static final String[] OPEN_PATHS = {
-            "/actuator/health", "/actuator/health/**", "/actuator/info",
-            "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
-            "/dev/tokens", "/error"
+        "/actuator/health",
+        "/actuator/health/**",
+        "/actuator/info",
+        "/v3/api-docs",
+        "/v3/api-docs/**",
+        "/swagger-ui.html",
+        "/swagger-ui/**",
+        "/dev/tokens",
+        "/error"
     };
 
     /** A token whose {@code roles} claim names none of the API's roles reaches no endpoint of the API. */
-    private static final String[] ROLE_NAMES = Arrays.stream(Role.values()).map(Role::name).toArray(String[]::new);
+    private static final String[] ROLE_NAMES =
+            Arrays.stream(Role.values()).map(Role::name).toArray(String[]::new);
 
     /** The input limits run first, before security reads a token or a body. */
     @Bean
@@ -77,18 +83,21 @@ public class ServiceSecurity {
                 .servletApi(servletApi -> servletApi.disable())
                 .authorizeHttpRequests(requests -> {
                     requests.requestMatchers(OPEN_PATHS).permitAll();
-                    pathRoles.orderedStream().flatMap(roles -> roles.rules().stream()).forEach(rule ->
-                            requests.requestMatchers(rule.method(), rule.pattern()).access(rule.manager()));
-                    requests.requestMatchers("/api/**").hasAnyRole(ROLE_NAMES)
-                            .anyRequest().authenticated();
+                    pathRoles
+                            .orderedStream()
+                            .flatMap(roles -> roles.rules().stream())
+                            .forEach(rule -> requests.requestMatchers(rule.method(), rule.pattern())
+                                    .access(rule.manager()));
+                    requests.requestMatchers("/api/**")
+                            .hasAnyRole(ROLE_NAMES)
+                            .anyRequest()
+                            .authenticated();
                 })
-                .oauth2ResourceServer(oauth -> oauth
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesClaimConverter()))
+                .oauth2ResourceServer(oauth -> oauth.jwt(jwt -> jwt.jwtAuthenticationConverter(rolesClaimConverter()))
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
-                .exceptionHandling(handling -> handling
-                        .authenticationEntryPoint(problems)
-                        .accessDeniedHandler(problems));
+                .exceptionHandling(
+                        handling -> handling.authenticationEntryPoint(problems).accessDeniedHandler(problems));
         return http.build();
     }
 
@@ -110,7 +119,9 @@ public class ServiceSecurity {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String beanName) {
-                return bean instanceof JwtDecoder decoder && !(bean instanceof VerifiedTokens) ? new VerifiedTokens(decoder) : bean;
+                return bean instanceof JwtDecoder decoder && !(bean instanceof VerifiedTokens)
+                        ? new VerifiedTokens(decoder)
+                        : bean;
             }
         };
     }
@@ -130,16 +141,23 @@ public class ServiceSecurity {
      */
     @Bean
     @ConditionalOnProperty("pmp.security.local-key-dir")
-    JwtDecoder localKeyJwtDecoder(@Value("${pmp.security.local-key-dir}") Path keyDirectory,
-                                  @Value("${spring.security.oauth2.resourceserver.jwt.audiences:}") List<String> audiences) {
+    JwtDecoder localKeyJwtDecoder(
+            @Value("${pmp.security.local-key-dir}") Path keyDirectory,
+            @Value("${spring.security.oauth2.resourceserver.jwt.audiences:}") List<String> audiences) {
         Supplier<JwtDecoder> decoder = SingletonSupplier.of(() -> {
             try {
-                NimbusJwtDecoder nimbus = NimbusJwtDecoder
-                        .withPublicKey(LocalKeys.loadPublic(keyDirectory).toRSAPublicKey()).build();
-                nimbus.setJwtValidator(audiences.isEmpty() ? JwtValidators.createDefaultWithIssuer(LocalKeys.ISSUER)
-                        : new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(LocalKeys.ISSUER),
-                                new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
-                                        aud -> aud != null && aud.stream().anyMatch(audiences::contains))));
+                NimbusJwtDecoder nimbus = NimbusJwtDecoder.withPublicKey(
+                                LocalKeys.loadPublic(keyDirectory).toRSAPublicKey())
+                        .build();
+                nimbus.setJwtValidator(
+                        audiences.isEmpty()
+                                ? JwtValidators.createDefaultWithIssuer(LocalKeys.ISSUER)
+                                : new DelegatingOAuth2TokenValidator<>(
+                                        JwtValidators.createDefaultWithIssuer(LocalKeys.ISSUER),
+                                        new JwtClaimValidator<List<String>>(
+                                                JwtClaimNames.AUD,
+                                                aud -> aud != null
+                                                        && aud.stream().anyMatch(audiences::contains))));
                 // the local issuer is a name, not a URL: keep it a string (the default conversion to URL throws and
                 // catches an exception on every token)
                 nimbus.setClaimSetConverter(MappedJwtClaimSetConverter.withDefaults(

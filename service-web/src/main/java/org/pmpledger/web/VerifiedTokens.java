@@ -28,8 +28,7 @@ public final class VerifiedTokens implements JwtDecoder {
     static final int CAPACITY = 1024;
     static final Duration MAX_AGE = Duration.ofMinutes(5);
 
-    private record Verified(Jwt jwt, Instant verifiedAt) {
-    }
+    private record Verified(Jwt jwt, Instant verifiedAt) {}
 
     private final JwtDecoder verifier;
     private final Clock clock;
@@ -86,7 +85,8 @@ public final class VerifiedTokens implements JwtDecoder {
         synchronized (verified) {
             known = verified.get(token);
         }
-        if (known != null && now.isBefore(known.verifiedAt().plus(MAX_AGE))
+        if (known != null
+                && now.isBefore(known.verifiedAt().plus(MAX_AGE))
                 && !stillInTime.validate(known.jwt()).hasErrors()) {
             return known.jwt();
         }

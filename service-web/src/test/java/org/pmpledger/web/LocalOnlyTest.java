@@ -21,11 +21,13 @@ class LocalOnlyTest {
     @Test
     void theLocalProfileRefusesToStartOnACloudPlatform() {
         assertThatThrownBy(() -> new LocalOnly(environment(Map.of("spring.main.cloud-platform", "kubernetes"))))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("KUBERNETES");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("KUBERNETES");
     }
 
     @Test
     void theLocalProfileStartsOnAPlainMachine() {
-        assertThatCode(() -> new LocalOnly(environment(Map.of("spring.main.cloud-platform", "none")))).doesNotThrowAnyException();
+        assertThatCode(() -> new LocalOnly(environment(Map.of("spring.main.cloud-platform", "none"))))
+                .doesNotThrowAnyException();
     }
 }

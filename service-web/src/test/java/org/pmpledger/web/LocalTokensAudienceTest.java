@@ -3,6 +3,8 @@ package org.pmpledger.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -15,7 +17,6 @@ import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidationException;
@@ -29,18 +30,22 @@ class LocalTokensAudienceTest {
     private static Path tempKeys() {
         try {
             return Files.createTempDirectory("pmp-audience");
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
     private String token(List<String> audience) throws Exception {
-        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer(LocalKeys.ISSUER).subject("someone")
-                .issueTime(new Date()).expirationTime(Date.from(Instant.now().plusSeconds(600)));
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
+                .issuer(LocalKeys.ISSUER)
+                .subject("someone")
+                .issueTime(new Date())
+                .expirationTime(Date.from(Instant.now().plusSeconds(600)));
         if (!audience.isEmpty()) {
             claims.audience(audience);
         }
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims.build());
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims.build());
         jwt.sign(new RSASSASigner(key));
         return jwt.serialize();
     }
@@ -50,7 +55,8 @@ class LocalTokensAudienceTest {
         JwtDecoder decoder = new ServiceSecurity().localKeyJwtDecoder(keys, List.of("pmp-ledger"));
 
         assertThatThrownBy(() -> decoder.decode(token(List.of()))).isInstanceOf(JwtValidationException.class);
-        assertThatThrownBy(() -> decoder.decode(token(List.of("another-api")))).isInstanceOf(JwtValidationException.class);
+        assertThatThrownBy(() -> decoder.decode(token(List.of("another-api"))))
+                .isInstanceOf(JwtValidationException.class);
     }
 
     @Test

@@ -6,11 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -24,6 +26,7 @@ class VerifiedTokensTest {
 
     /** Stands for the issuer's checks: counts its calls; "good-*" tokens verify, and expire at {@link #expiresAt}. */
     private final List<String> checked = new ArrayList<>();
+
     private Instant expiresAt = NOW.plus(Duration.ofHours(1));
     private final JwtDecoder verifier = token -> {
         checked.add(token);
@@ -31,10 +34,14 @@ class VerifiedTokensTest {
             throw new BadJwtException("bad signature");
         }
         if (!this.clock.instant().isBefore(expiresAt.plusSeconds(60))) {
-            throw new JwtValidationException("expired", List.of(new org.springframework.security.oauth2.core.OAuth2Error("invalid_token", "expired", null)));
+            throw new JwtValidationException("expired", List.of(new OAuth2Error("invalid_token", "expired", null)));
         }
-        return Jwt.withTokenValue(token).header("alg", "RS256").subject(token).issuedAt(NOW.minusSeconds(60))
-                .expiresAt(expiresAt).build();
+        return Jwt.withTokenValue(token)
+                .header("alg", "RS256")
+                .subject(token)
+                .issuedAt(NOW.minusSeconds(60))
+                .expiresAt(expiresAt)
+                .build();
     };
 
     private final VerifiedTokens tokens = new VerifiedTokens(verifier, clock);
@@ -96,7 +103,7 @@ class VerifiedTokensTest {
         }
 
         @Override
-        public Clock withZone(java.time.ZoneId zone) {
+        public Clock withZone(ZoneId zone) {
             return this;
         }
 
@@ -108,18 +115,30 @@ class VerifiedTokensTest {
 
     @Test
     void aTokenWhoseClaimsDoNotFitWhereTheyAreKeptIsRefusedAndNeverKept() {
-        JwtDecoder longSubjects = token -> Jwt.withTokenValue(token).header("alg", "RS256").subject("s".repeat(256))
-                .issuedAt(NOW.minusSeconds(60)).expiresAt(expiresAt).build();
+        JwtDecoder longSubjects = token -> Jwt.withTokenValue(token)
+                .header("alg", "RS256")
+                .subject("s".repeat(256))
+                .issuedAt(NOW.minusSeconds(60))
+                .expiresAt(expiresAt)
+                .build();
         VerifiedTokens bounded = new VerifiedTokens(longSubjects, clock);
 
-        assertThatThrownBy(() -> bounded.decode("good-long")).isInstanceOf(BadJwtException.class).hasMessageContaining("sub");
+        assertThatThrownBy(() -> bounded.decode("good-long"))
+                .isInstanceOf(BadJwtException.class)
+                .hasMessageContaining("sub");
     }
 
     @Test
     void aTokenNamingAnAgencyLongerThanAnyIsRefused() {
-        JwtDecoder longAgency = token -> Jwt.withTokenValue(token).header("alg", "RS256").subject("s").claim("lcsa", "A".repeat(65))
-                .issuedAt(NOW.minusSeconds(60)).expiresAt(expiresAt).build();
+        JwtDecoder longAgency = token -> Jwt.withTokenValue(token)
+                .header("alg", "RS256")
+                .subject("s")
+                .claim("lcsa", "A".repeat(65))
+                .issuedAt(NOW.minusSeconds(60))
+                .expiresAt(expiresAt)
+                .build();
 
-        assertThatThrownBy(() -> new VerifiedTokens(longAgency, clock).decode("good-agency")).isInstanceOf(BadJwtException.class);
+        assertThatThrownBy(() -> new VerifiedTokens(longAgency, clock).decode("good-agency"))
+                .isInstanceOf(BadJwtException.class);
     }
 }

@@ -17,8 +17,7 @@ public final class PmpEventTypes {
 
     private static final Map<String, Class<? extends PmpEvent>> BY_NAME = catalogue();
 
-    private PmpEventTypes() {
-    }
+    private PmpEventTypes() {}
 
     public static String typeName(Class<?> eventClass) {
         String pkg = eventClass.getPackageName();

@@ -10,12 +10,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
 import org.pmpledger.events.cycle.PlanningCycleOpened;
 import org.pmpledger.events.plan.PlanDrafted;
 import org.pmpledger.events.plan.PlanSubmitted;
-
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every published event reads from and writes back to its checked-in JSON sample unchanged: the
@@ -43,13 +43,24 @@ class EventJsonContractTest {
 
     @Test
     void catalogueNamesEveryEventByContext() {
-        assertThat(PmpEventTypes.all()).containsOnlyKeys(
-                "pmp.cycle.PlanningCycleOpened", "pmp.cycle.AgencyIndicatorValuesRecorded",
-                "pmp.plan.PlanDrafted", "pmp.plan.PlanEntryAdded", "pmp.plan.MeasurementRevised",
-                "pmp.plan.PlanEntryRemoved", "pmp.plan.TacticAdded", "pmp.plan.TacticRevised",
-                "pmp.plan.TacticStatusChanged", "pmp.plan.TacticWithdrawn", "pmp.plan.PlanSubmitted",
-                "pmp.plan.PlanApproved", "pmp.plan.PlanReturned", "pmp.plan.PlanCommented",
-                "pmp.plan.QuarterlyProgressRecorded", "pmp.plan.FinalResultsSubmitted");
+        assertThat(PmpEventTypes.all())
+                .containsOnlyKeys(
+                        "pmp.cycle.PlanningCycleOpened",
+                        "pmp.cycle.AgencyIndicatorValuesRecorded",
+                        "pmp.plan.PlanDrafted",
+                        "pmp.plan.PlanEntryAdded",
+                        "pmp.plan.MeasurementRevised",
+                        "pmp.plan.PlanEntryRemoved",
+                        "pmp.plan.TacticAdded",
+                        "pmp.plan.TacticRevised",
+                        "pmp.plan.TacticStatusChanged",
+                        "pmp.plan.TacticWithdrawn",
+                        "pmp.plan.PlanSubmitted",
+                        "pmp.plan.PlanApproved",
+                        "pmp.plan.PlanReturned",
+                        "pmp.plan.PlanCommented",
+                        "pmp.plan.QuarterlyProgressRecorded",
+                        "pmp.plan.FinalResultsSubmitted");
         assertThat(PmpEventTypes.byName("pmp.plan.PlanSubmitted")).contains(PlanSubmitted.class);
         assertThat(PmpEventTypes.byName("pmp.plan.Unknown")).isEmpty();
     }

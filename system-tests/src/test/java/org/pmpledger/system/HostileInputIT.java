@@ -16,6 +16,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+
 import org.pmpledger.system.HostileRequests.Endpoint;
 import org.pmpledger.system.HostileRequests.Hostile;
 import org.pmpledger.testsupport.ApiClient.Answer;
@@ -46,8 +47,8 @@ class HostileInputIT {
     }
 
     static Stream<Arguments> corpus() {
-        return requests.endpoints().stream().flatMap(endpoint -> requests.cases(endpoint).stream()
-                .map(hostile -> Arguments.of(endpoint, hostile)));
+        return requests.endpoints().stream()
+                .flatMap(endpoint -> requests.cases(endpoint).stream().map(hostile -> Arguments.of(endpoint, hostile)));
     }
 
     @Order(1)
@@ -76,11 +77,13 @@ class HostileInputIT {
         String editor = Stack.TOKENS.lcsaEditor("SHASTA");
         String planId = stack.draftPlan(editor, "SHASTA");
 
-        await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(20)).untilAsserted(() -> {
-            Answer read = stack.queries.get("/api/v1/plans/" + planId, editor);
-            assertThat(read.status()).isEqualTo(200);
-            assertThat(read.body().get("lcsa").asString()).isEqualTo("SHASTA");
-        });
+        await().atMost(Duration.ofSeconds(2))
+                .pollInterval(Duration.ofMillis(20))
+                .untilAsserted(() -> {
+                    Answer read = stack.queries.get("/api/v1/plans/" + planId, editor);
+                    assertThat(read.status()).isEqualTo(200);
+                    assertThat(read.body().get("lcsa").asString()).isEqualTo("SHASTA");
+                });
     }
 
     @Order(4)
@@ -94,6 +97,7 @@ class HostileInputIT {
         requests.endpoints().forEach(endpoint -> covered.add(endpoint.operation()));
 
         assertThat(covered).containsAll(documented);
-        assertThat(requests.endpoints()).allSatisfy(endpoint -> assertThat(requests.cases(endpoint)).hasSizeGreaterThan(3));
+        assertThat(requests.endpoints())
+                .allSatisfy(endpoint -> assertThat(requests.cases(endpoint)).hasSizeGreaterThan(3));
     }
 }

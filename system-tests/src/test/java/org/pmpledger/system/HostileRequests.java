@@ -2,6 +2,8 @@ package org.pmpledger.system;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,15 +20,15 @@ import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.pmpledger.testsupport.ApiClient;
-import org.pmpledger.testsupport.ApiClient.Answer;
-import org.pmpledger.testsupport.Ffy2022;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
+
+import org.pmpledger.testsupport.ApiClient;
+import org.pmpledger.testsupport.ApiClient.Answer;
+import org.pmpledger.testsupport.Ffy2022;
 
 /**
  * Every endpoint of both services with a request it accepts, and the hostile variants of that request: each variant
@@ -39,18 +41,39 @@ final class HostileRequests {
     private static final JsonNodeFactory NODES = JSON.getNodeFactory();
     /** Stands in a JSON tree for a token that is not JSON (NaN, Infinity): replaced in the written text. */
     private static final String RAW = "__raw__:";
+
     private static final Pattern VARIABLE = Pattern.compile("\\{(\\w+)}");
     /** Fields whose text is a code or id of a fixed form: SQL- and formula-looking text is tried there. */
-    private static final Set<String> CODES = Set.of("lcsa", "indicator", "initiative", "code", "thresholdIndicator",
-            "entryId", "planId", "quarter", "decision", "status", "unit", "direction", "required", "submissionRules");
+    private static final Set<String> CODES = Set.of(
+            "lcsa",
+            "indicator",
+            "initiative",
+            "code",
+            "thresholdIndicator",
+            "entryId",
+            "planId",
+            "quarter",
+            "decision",
+            "status",
+            "unit",
+            "direction",
+            "required",
+            "submissionRules");
+
     private static final String LONG_TEXT = "x".repeat(9_000);
     private static final String LONGER_THAN_ANY_STRING = "y".repeat(100_001);
     /** Stands for text with a lone surrogate, written as its JSON escape (UTF-8 cannot carry it). */
     private static final String LONE_SURROGATE = "__lone_surrogate__";
 
     /** One endpoint: its service, method, path, who may call it, and a request it accepts. */
-    record Endpoint(String service, String method, String path, String token, JsonNode body, Map<String, String> query,
-                    String accept) {
+    record Endpoint(
+            String service,
+            String method,
+            String path,
+            String token,
+            JsonNode body,
+            Map<String, String> query,
+            String accept) {
 
         String operation() {
             return service + " " + method + " " + path;
@@ -84,7 +107,8 @@ final class HostileRequests {
     private final Stack stack;
     private final Map<String, String> ids;
     private final List<Endpoint> endpoints;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private HostileRequests(Stack stack, Map<String, String> ids, List<Endpoint> endpoints) {
         this.stack = stack;
@@ -96,14 +120,41 @@ final class HostileRequests {
     static HostileRequests against(Stack stack) {
         String editor = Stack.TOKENS.lcsaEditor("ALAMEDA");
         String planId = stack.draftPlan(editor, "ALAMEDA");
-        Answer entry = stack.commands.post("/api/v1/plans/" + planId + "/entries", editor, Ffy2022.entryForInitiative1());
+        Answer entry =
+                stack.commands.post("/api/v1/plans/" + planId + "/entries", editor, Ffy2022.entryForInitiative1());
         String entryId = entry.body().get("id").asString();
-        Answer tactic = stack.commands.post("/api/v1/plans/" + planId + "/tactics", editor, Map.of("entryId", entryId,
-                "title", "Tactic", "leads", List.of("Lead"), "projectedCompletion", "2022-06-30"));
+        Answer tactic = stack.commands.post(
+                "/api/v1/plans/" + planId + "/tactics",
+                editor,
+                Map.of(
+                        "entryId",
+                        entryId,
+                        "title",
+                        "Tactic",
+                        "leads",
+                        List.of("Lead"),
+                        "projectedCompletion",
+                        "2022-06-30"));
         Answer checkpoint = stack.commands.post("/api/v1/audit/checkpoints", Stack.TOKENS.stateAdmin(), null);
-        Map<String, String> ids = Map.of("planId", planId, "entryId", entryId, "tacticId", tactic.body().get("id").asString(),
-                "ffy", String.valueOf(Stack.FFY), "indicator", "SPM-2", "quarter", "Q1", "version", "1", "parkedId", "1",
-                "checkpointId", checkpoint.body().get("checkpointId").asString());
+        Map<String, String> ids = Map.of(
+                "planId",
+                planId,
+                "entryId",
+                entryId,
+                "tacticId",
+                tactic.body().get("id").asString(),
+                "ffy",
+                String.valueOf(Stack.FFY),
+                "indicator",
+                "SPM-2",
+                "quarter",
+                "Q1",
+                "version",
+                "1",
+                "parkedId",
+                "1",
+                "checkpointId",
+                checkpoint.body().get("checkpointId").asString());
         return new HostileRequests(stack, ids, endpoints(planId, entryId));
     }
 
@@ -122,53 +173,215 @@ final class HostileRequests {
         Map<String, String> none = Map.of();
         List<Endpoint> all = new ArrayList<>(List.of(
                 command("POST", "/api/v1/cycles", admin, Ffy2022.openCycle(2150)),
-                command("POST", "/api/v1/cycles/{ffy}/agency-values", admin, Map.of("indicator", "SPM-7",
-                        "values", List.of(Map.of("lcsa", "ALAMEDA", "value", 95.1, "asOf", "2021-09-30")))),
+                command(
+                        "POST",
+                        "/api/v1/cycles/{ffy}/agency-values",
+                        admin,
+                        Map.of(
+                                "indicator",
+                                "SPM-7",
+                                "values",
+                                List.of(Map.of("lcsa", "ALAMEDA", "value", 95.1, "asOf", "2021-09-30")))),
                 command("POST", "/api/v1/plans", editor, Map.of("ffy", Stack.FFY, "lcsa", "ALAMEDA", "title", "Plan")),
                 command("POST", plans + "/entries", editor, Ffy2022.entryForInitiative1()),
-                command("PUT", plans + "/entries/{entryId}/measurement", editor,
+                command(
+                        "PUT",
+                        plans + "/entries/{entryId}/measurement",
+                        editor,
                         Map.of("baseline", 60, "target", 65, "reason", "Recounted")),
                 command("POST", plans + "/entries/{entryId}/removal", editor, Map.of("reason", "Merged")),
-                command("POST", plans + "/tactics", editor, Map.of("entryId", entryId, "title", "Outreach",
-                        "leads", List.of("Lead"), "description", "Calls", "projectedCompletion", "2022-06-30", "initiative", "1")),
-                command("PUT", plans + "/tactics/{tacticId}", editor, Map.of("title", "Outreach", "leads", List.of("Lead"),
-                        "description", "Calls", "projectedCompletion", "2022-07-31", "reason", "Later")),
-                command("POST", plans + "/tactics/{tacticId}/status", editor, Map.of("status", "COMPLETED",
-                        "actualCompletion", "2021-12-01", "comment", "Done")),
+                command(
+                        "POST",
+                        plans + "/tactics",
+                        editor,
+                        Map.of(
+                                "entryId",
+                                entryId,
+                                "title",
+                                "Outreach",
+                                "leads",
+                                List.of("Lead"),
+                                "description",
+                                "Calls",
+                                "projectedCompletion",
+                                "2022-06-30",
+                                "initiative",
+                                "1")),
+                command(
+                        "PUT",
+                        plans + "/tactics/{tacticId}",
+                        editor,
+                        Map.of(
+                                "title",
+                                "Outreach",
+                                "leads",
+                                List.of("Lead"),
+                                "description",
+                                "Calls",
+                                "projectedCompletion",
+                                "2022-07-31",
+                                "reason",
+                                "Later")),
+                command(
+                        "POST",
+                        plans + "/tactics/{tacticId}/status",
+                        editor,
+                        Map.of("status", "COMPLETED", "actualCompletion", "2021-12-01", "comment", "Done")),
                 command("POST", plans + "/tactics/{tacticId}/withdrawal", editor, Map.of("reason", "Dropped")),
                 command("POST", plans + "/submission", editor, null),
                 command("POST", plans + "/review", regional, Map.of("decision", "RETURN", "comments", "Revise goal 1")),
                 command("POST", plans + "/comments", regional, Map.of("entryId", entryId, "comment", "Good")),
-                command("PUT", plans + "/entries/{entryId}/progress/{quarter}", editor,
+                command(
+                        "PUT",
+                        plans + "/entries/{entryId}/progress/{quarter}",
+                        editor,
                         Map.of("value", 60.5, "narrative", "First quarter", "reason", "Recount")),
                 command("POST", plans + "/final-results", editor, Map.of("narrative", "Closing")),
-                command("POST", "/api/v1/progress-batches", editor, Map.of("items", List.of(Map.of("planId", planId,
-                        "entryId", entryId, "quarter", "Q1", "value", 60.5, "narrative", "First quarter")))),
-                new Endpoint("command", "GET", audit + "/plans/{planId}/events", auditor, null, Map.of("page", "0", "size", "10"), null),
-                new Endpoint("command", "GET", audit + "/plans/{planId}/events", auditor, null, none, "application/x-ndjson"),
-                new Endpoint("command", "GET", audit + "/plans/{planId}/state", auditor, null, Map.of("version", "1"), null),
-                new Endpoint("command", "GET", audit + "/plans/{planId}/state", auditor, null,
-                        Map.of("asOf", "2030-01-01T00:00:00Z"), null),
-                new Endpoint("command", "GET", audit + "/plans/{planId}/diff", auditor, null, Map.of("from", "1", "to", "2"), null),
-                new Endpoint("command", "GET", audit + "/plans/{planId}/events/{version}/canonical", auditor, null, none, null),
+                command(
+                        "POST",
+                        "/api/v1/progress-batches",
+                        editor,
+                        Map.of(
+                                "items",
+                                List.of(Map.of(
+                                        "planId",
+                                        planId,
+                                        "entryId",
+                                        entryId,
+                                        "quarter",
+                                        "Q1",
+                                        "value",
+                                        60.5,
+                                        "narrative",
+                                        "First quarter")))),
+                new Endpoint(
+                        "command",
+                        "GET",
+                        audit + "/plans/{planId}/events",
+                        auditor,
+                        null,
+                        Map.of("page", "0", "size", "10"),
+                        null),
+                new Endpoint(
+                        "command",
+                        "GET",
+                        audit + "/plans/{planId}/events",
+                        auditor,
+                        null,
+                        none,
+                        "application/x-ndjson"),
+                new Endpoint(
+                        "command", "GET", audit + "/plans/{planId}/state", auditor, null, Map.of("version", "1"), null),
+                new Endpoint(
+                        "command",
+                        "GET",
+                        audit + "/plans/{planId}/state",
+                        auditor,
+                        null,
+                        Map.of("asOf", "2030-01-01T00:00:00Z"),
+                        null),
+                new Endpoint(
+                        "command",
+                        "GET",
+                        audit + "/plans/{planId}/diff",
+                        auditor,
+                        null,
+                        Map.of("from", "1", "to", "2"),
+                        null),
+                new Endpoint(
+                        "command",
+                        "GET",
+                        audit + "/plans/{planId}/events/{version}/canonical",
+                        auditor,
+                        null,
+                        none,
+                        null),
                 new Endpoint("command", "GET", audit + "/verification", auditor, null, Map.of("planId", planId), null),
-                new Endpoint("command", "GET", audit + "/events", auditor, null, Map.of("actor", "someone", "agency", "ALAMEDA",
-                        "type", "pmp.plan.PlanDrafted", "from", "2020-01-01T00:00:00Z", "to", "2030-01-01T00:00:00Z",
-                        "limit", "10"), null),
-                new Endpoint("command", "GET", audit + "/events", auditor, null, Map.of("agency", "ALAMEDA"), "application/x-ndjson"),
+                new Endpoint(
+                        "command",
+                        "GET",
+                        audit + "/events",
+                        auditor,
+                        null,
+                        Map.of(
+                                "actor",
+                                "someone",
+                                "agency",
+                                "ALAMEDA",
+                                "type",
+                                "pmp.plan.PlanDrafted",
+                                "from",
+                                "2020-01-01T00:00:00Z",
+                                "to",
+                                "2030-01-01T00:00:00Z",
+                                "limit",
+                                "10"),
+                        null),
+                new Endpoint(
+                        "command",
+                        "GET",
+                        audit + "/events",
+                        auditor,
+                        null,
+                        Map.of("agency", "ALAMEDA"),
+                        "application/x-ndjson"),
                 new Endpoint("command", "GET", audit + "/checkpoints", auditor, null, Map.of("limit", "10"), null),
                 new Endpoint("command", "POST", audit + "/checkpoints", admin, null, none, null),
                 new Endpoint("command", "GET", audit + "/checkpoints/{checkpointId}/heads", auditor, null, none, null),
                 new Endpoint("command", "GET", audit + "/reads", auditor, null, Map.of("limit", "10"), null),
                 new Endpoint("query", "GET", plans, analyst, null, Map.of("minVersion", "1"), null),
-                new Endpoint("query", "GET", "/api/v1/plans", analyst, null, Map.of("ffy", "2022", "lcsa", "ALAMEDA",
-                        "status", "DRAFT", "minPosition", "0"), null),
-                new Endpoint("query", "GET", "/api/v1/cycles/{ffy}/indicators/{indicator}/comparison", analyst, null,
-                        Map.of("minPosition", "0"), null),
-                new Endpoint("query", "GET", "/api/v1/cycles/{ffy}/compliance", analyst, null, Map.of("minPosition", "0"), null),
-                new Endpoint("query", "GET", "/api/v1/cycles/{ffy}/initiatives", analyst, null, Map.of("minPosition", "0"), null),
-                new Endpoint("query", "GET", "/api/v1/cycles/{ffy}/tactics", analyst, null, Map.of("status", "NOT_STARTED",
-                        "overdue", "false", "initiative", "1", "lead", "Lead", "lcsa", "ALAMEDA", "minPosition", "0"), null),
+                new Endpoint(
+                        "query",
+                        "GET",
+                        "/api/v1/plans",
+                        analyst,
+                        null,
+                        Map.of("ffy", "2022", "lcsa", "ALAMEDA", "status", "DRAFT", "minPosition", "0"),
+                        null),
+                new Endpoint(
+                        "query",
+                        "GET",
+                        "/api/v1/cycles/{ffy}/indicators/{indicator}/comparison",
+                        analyst,
+                        null,
+                        Map.of("minPosition", "0"),
+                        null),
+                new Endpoint(
+                        "query",
+                        "GET",
+                        "/api/v1/cycles/{ffy}/compliance",
+                        analyst,
+                        null,
+                        Map.of("minPosition", "0"),
+                        null),
+                new Endpoint(
+                        "query",
+                        "GET",
+                        "/api/v1/cycles/{ffy}/initiatives",
+                        analyst,
+                        null,
+                        Map.of("minPosition", "0"),
+                        null),
+                new Endpoint(
+                        "query",
+                        "GET",
+                        "/api/v1/cycles/{ffy}/tactics",
+                        analyst,
+                        null,
+                        Map.of(
+                                "status",
+                                "NOT_STARTED",
+                                "overdue",
+                                "false",
+                                "initiative",
+                                "1",
+                                "lead",
+                                "Lead",
+                                "lcsa",
+                                "ALAMEDA",
+                                "minPosition",
+                                "0"),
+                        null),
                 new Endpoint("query", "POST", "/api/v1/admin/rebuild", admin, null, none, null),
                 new Endpoint("query", "GET", "/api/v1/admin/rebuild", admin, null, none, null),
                 new Endpoint("query", "GET", "/api/v1/admin/parked", admin, null, Map.of("limit", "10"), null),
@@ -178,7 +391,8 @@ final class HostileRequests {
     }
 
     private static Endpoint command(String method, String path, String token, Map<String, ?> body) {
-        return new Endpoint("command", method, path, token, body == null ? null : JSON.valueToTree(body), Map.of(), null);
+        return new Endpoint(
+                "command", method, path, token, body == null ? null : JSON.valueToTree(body), Map.of(), null);
     }
 
     /** The operations a service's OpenAPI document lists: {@code <service> <METHOD> <path>}. */
@@ -197,9 +411,12 @@ final class HostileRequests {
 
     List<Hostile> cases(Endpoint endpoint) {
         List<Hostile> cases = new ArrayList<>();
-        cases.add(new Hostile("an Idempotency-Key of 101 characters", r -> header(r, "Idempotency-Key", "k".repeat(101))));
-        cases.add(new Hostile("an X-Correlation-Id with spaces and semicolons", r -> header(r, "X-Correlation-Id", "a b; c")));
-        cases.add(new Hostile("an X-Correlation-Id of 500 characters", r -> header(r, "X-Correlation-Id", "c".repeat(500))));
+        cases.add(new Hostile(
+                "an Idempotency-Key of 101 characters", r -> header(r, "Idempotency-Key", "k".repeat(101))));
+        cases.add(new Hostile(
+                "an X-Correlation-Id with spaces and semicolons", r -> header(r, "X-Correlation-Id", "a b; c")));
+        cases.add(new Hostile(
+                "an X-Correlation-Id of 500 characters", r -> header(r, "X-Correlation-Id", "c".repeat(500))));
         cases.add(new Hostile("method DELETE", r -> {
             r.method = "DELETE";
             return r;
@@ -262,8 +479,7 @@ final class HostileRequests {
                 values.put("a number beyond a long", "99999999999999999999");
             }
             case "quarter" -> values.put("a fifth quarter", "Q5");
-            default -> {
-            }
+            default -> {}
         }
         return values;
     }
@@ -292,8 +508,7 @@ final class HostileRequests {
             case "lcsa" -> values.put("SQL", "%27%20OR%20%271%27%3D%271");
             case "status" -> values.put("an unknown status", "DELETED");
             case "overdue" -> values.put("maybe", "maybe");
-            default -> {
-            }
+            default -> {}
         }
         return values;
     }
@@ -307,7 +522,8 @@ final class HostileRequests {
         cases.add(body("a bare string", "\"plan\""));
         cases.add(body("a field the request does not have", text.replaceFirst("\\{", "{\"vaule\":5,")));
         cases.add(body("a key twice", text.replaceFirst("\\{\"(\\w+)\":", "{\"$1\":null,\"$1\":")));
-        cases.add(body("nesting 100 deep", text.replaceFirst("\\{", "{\"deep\":" + "[".repeat(100) + "]".repeat(100) + ",")));
+        cases.add(body(
+                "nesting 100 deep", text.replaceFirst("\\{", "{\"deep\":" + "[".repeat(100) + "]".repeat(100) + ",")));
         cases.add(new Hostile("Content-Type text/plain", r -> {
             r.contentType = "text/plain";
             return r;
@@ -340,9 +556,9 @@ final class HostileRequests {
         Map<String, JsonNode> variants = new LinkedHashMap<>();
         if (value.isNumber()) {
             variants.put("text", NODES.stringNode("12"));
-            variants.put("1e200000", NODES.numberNode(new java.math.BigDecimal("1e200000")));
-            variants.put("1e-200000", NODES.numberNode(new java.math.BigDecimal("1e-200000")));
-            variants.put("a 24-digit number", NODES.numberNode(new java.math.BigInteger("123456789012345678901234")));
+            variants.put("1e200000", NODES.numberNode(new BigDecimal("1e200000")));
+            variants.put("1e-200000", NODES.numberNode(new BigDecimal("1e-200000")));
+            variants.put("a 24-digit number", NODES.numberNode(new BigInteger("123456789012345678901234")));
             variants.put("NaN", NODES.stringNode(RAW + "NaN"));
             variants.put("Infinity", NODES.stringNode(RAW + "Infinity"));
             variants.put("true", NODES.booleanNode(true));
@@ -376,7 +592,8 @@ final class HostileRequests {
             variants.put("text", NODES.stringNode("x"));
             variants.put("a list", NODES.arrayNode());
         }
-        variants.forEach((what, replacement) -> cases.add(body(at + " = " + what, written(replaced(root, at, replacement)))));
+        variants.forEach(
+                (what, replacement) -> cases.add(body(at + " = " + what, written(replaced(root, at, replacement)))));
     }
 
     /** A copy of {@code root} with the value at {@code path} (a.b[0].c) replaced. */
@@ -397,7 +614,8 @@ final class HostileRequests {
     }
 
     private static String written(JsonNode body) {
-        return JSON.writeValueAsString(body).replaceAll("\"" + RAW + "(\\w+)\"", "$1")
+        return JSON.writeValueAsString(body)
+                .replaceAll("\"" + RAW + "(\\w+)\"", "$1")
                 .replace(LONE_SURROGATE, "a\\ud800b");
     }
 
@@ -415,7 +633,8 @@ final class HostileRequests {
 
     private static Request oversized(Request request, int bytes) {
         String padding = "p".repeat(bytes);
-        request.body = request.body == null ? "{\"padding\":\"" + padding + "\"}"
+        request.body = request.body == null
+                ? "{\"padding\":\"" + padding + "\"}"
                 : request.body.replaceFirst("\\{", "{\"padding\":\"" + padding + "\",");
         return request;
     }
@@ -441,9 +660,13 @@ final class HostileRequests {
             separator = "&";
         }
         ApiClient api = endpoint.service().equals("command") ? stack.commands : stack.queries;
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(api.baseUrl() + uri)).timeout(Duration.ofSeconds(30))
-                .method(request.method, request.body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(request.body, StandardCharsets.UTF_8))
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(api.baseUrl() + uri))
+                .timeout(Duration.ofSeconds(30))
+                .method(
+                        request.method,
+                        request.body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(request.body, StandardCharsets.UTF_8))
                 .header("Authorization", "Bearer " + endpoint.token());
         if (request.body != null) {
             builder.header("Content-Type", request.contentType);

@@ -53,36 +53,57 @@ final class Stack {
         TestPostgres.Database eventStore = TestPostgres.newDatabase("pmp_command_sys");
         TestPostgres.Database projections = TestPostgres.newDatabaseOwnedBy("pmp_query_sys", TestPostgres.QUERY_APP);
         String keys = TOKENS.keyDirectory().toString();
-        RunningService commandService = RunningService.start("command-service", Map.of(
-                "spring.datasource.url", eventStore.jdbcUrl(),
-                "spring.datasource.username", TestPostgres.COMMAND_APP,
-                "spring.datasource.password", TestPostgres.COMMAND_APP,
-                "spring.flyway.user", eventStore.user(),
-                "spring.flyway.password", eventStore.password(),
-                "spring.kafka.bootstrap-servers", TestKafka.bootstrapServers(),
-                "pmp.publication.topic", topic,
-                "pmp.security.local-key-dir", keys));
-        RunningService queryService = RunningService.start("query-service", Map.of(
-                "spring.datasource.url", projections.jdbcUrl(),
-                "spring.datasource.username", projections.user(),
-                "spring.datasource.password", projections.password(),
-                "spring.kafka.bootstrap-servers", TestKafka.bootstrapServers(),
-                "spring.kafka.consumer.group-id", "sys-" + topic,
-                "pmp.intake.topic", topic,
-                "pmp.security.local-key-dir", keys));
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            close(queryService);
-            close(commandService);
-        }, "system-test-stack-stop"));
-        Stack stack = new Stack(new ApiClient(commandService.baseUrl()), new ApiClient(queryService.baseUrl()), eventStore);
+        RunningService commandService = RunningService.start(
+                "command-service",
+                Map.of(
+                        "spring.datasource.url",
+                        eventStore.jdbcUrl(),
+                        "spring.datasource.username",
+                        TestPostgres.COMMAND_APP,
+                        "spring.datasource.password",
+                        TestPostgres.COMMAND_APP,
+                        "spring.flyway.user",
+                        eventStore.user(),
+                        "spring.flyway.password",
+                        eventStore.password(),
+                        "spring.kafka.bootstrap-servers",
+                        TestKafka.bootstrapServers(),
+                        "pmp.publication.topic",
+                        topic,
+                        "pmp.security.local-key-dir",
+                        keys));
+        RunningService queryService = RunningService.start(
+                "query-service",
+                Map.of(
+                        "spring.datasource.url", projections.jdbcUrl(),
+                        "spring.datasource.username", projections.user(),
+                        "spring.datasource.password", projections.password(),
+                        "spring.kafka.bootstrap-servers", TestKafka.bootstrapServers(),
+                        "spring.kafka.consumer.group-id", "sys-" + topic,
+                        "pmp.intake.topic", topic,
+                        "pmp.security.local-key-dir", keys));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            close(queryService);
+                            close(commandService);
+                        },
+                        "system-test-stack-stop"));
+        Stack stack =
+                new Stack(new ApiClient(commandService.baseUrl()), new ApiClient(queryService.baseUrl()), eventStore);
         Answer opened = stack.commands.post("/api/v1/cycles", TOKENS.stateAdmin(), Ffy2022.openCycle(FFY));
         assertThat(opened.status()).as(opened.response().body()).isEqualTo(201);
         // the pipeline is live (the publisher's producer made, the query side's consumer given its partitions) before
         // the tests time it: a cold start on a loaded 2-core machine takes longer than their 2 s
         long position = opened.body().get("position").asLong();
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(stack.queries.get(
-                "/api/v1/cycles/" + FFY + "/indicators/SPM-2/comparison?minPosition=" + position, TOKENS.analyst()).status())
-                .isEqualTo(200));
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(stack.queries
+                                .get(
+                                        "/api/v1/cycles/" + FFY + "/indicators/SPM-2/comparison?minPosition="
+                                                + position,
+                                        TOKENS.analyst())
+                                .status())
+                        .isEqualTo(200));
         return stack;
     }
 
@@ -98,9 +119,10 @@ final class Stack {
 
     /** How many rows the event store's table holds now. */
     long rowsOf(String table) {
-        try (Connection c = DriverManager.getConnection(eventStore.jdbcUrl(), eventStore.user(), eventStore.password());
-             Statement s = c.createStatement();
-             ResultSet rows = s.executeQuery("SELECT count(*) FROM " + table)) {
+        try (Connection c =
+                        DriverManager.getConnection(eventStore.jdbcUrl(), eventStore.user(), eventStore.password());
+                Statement s = c.createStatement();
+                ResultSet rows = s.executeQuery("SELECT count(*) FROM " + table)) {
             rows.next();
             return rows.getLong(1);
         } catch (SQLException e) {

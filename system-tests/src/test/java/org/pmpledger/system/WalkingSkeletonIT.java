@@ -8,11 +8,11 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
 import org.pmpledger.testsupport.ApiClient;
 import org.pmpledger.testsupport.ApiClient.Answer;
 import org.pmpledger.testsupport.TestTokens;
-
-import tools.jackson.databind.JsonNode;
 
 /**
  * The whole path across both services as shipped: an HTTP command to command-service, the event in
@@ -41,20 +41,26 @@ class WalkingSkeletonIT {
         Answer submitted = commands.post("/api/v1/plans/" + planId + "/submission", editor, null);
         assertThat(submitted.status()).isEqualTo(200);
 
-        await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(20)).untilAsserted(() -> {
-            Answer read = queries.get("/api/v1/plans/" + planId, editor);
-            assertThat(read.status()).isEqualTo(200);
-            assertThat(read.body().get("status").asString()).isEqualTo("SUBMITTED");
-            assertThat(read.body().get("version").asLong()).isEqualTo(3);
-            assertThat(read.body().get("position").asLong()).isEqualTo(submitted.body().get("position").asLong());
-        });
+        await().atMost(Duration.ofSeconds(2))
+                .pollInterval(Duration.ofMillis(20))
+                .untilAsserted(() -> {
+                    Answer read = queries.get("/api/v1/plans/" + planId, editor);
+                    assertThat(read.status()).isEqualTo(200);
+                    assertThat(read.body().get("status").asString()).isEqualTo("SUBMITTED");
+                    assertThat(read.body().get("version").asLong()).isEqualTo(3);
+                    assertThat(read.body().get("position").asLong())
+                            .isEqualTo(submitted.body().get("position").asLong());
+                });
     }
 
     @Test
     void readWithTheCommandsVersionWaitsForTheProjectionInsteadOfAnsweringStale() {
         String editor = TOKENS.lcsaEditor("KERN");
         String planId = draftPlan(editor, "KERN");
-        long version = commands.post("/api/v1/plans/" + planId + "/submission", editor, null).body().get("version").asLong();
+        long version = commands.post("/api/v1/plans/" + planId + "/submission", editor, null)
+                .body()
+                .get("version")
+                .asLong();
 
         Answer read = queries.get("/api/v1/plans/" + planId + "?minVersion=" + version, editor);
 
@@ -68,17 +74,28 @@ class WalkingSkeletonIT {
         String editor = TOKENS.lcsaEditor("MARIN");
         String planId = draftPlan(editor, "MARIN");
         commands.post("/api/v1/plans/" + planId + "/submission", editor, null);
-        String entryId = queries.get("/api/v1/plans/" + planId + "?minVersion=3", editor).body().get("entries").get(0)
-                .get("entryId").asString();
-        Answer recorded = commands.send("PUT", "/api/v1/plans/" + planId + "/entries/" + entryId + "/progress/Q1", editor,
-                Map.of("value", 62.25, "narrative", "First quarter"), Map.of());
+        String entryId = queries.get("/api/v1/plans/" + planId + "?minVersion=3", editor)
+                .body()
+                .get("entries")
+                .get(0)
+                .get("entryId")
+                .asString();
+        Answer recorded = commands.send(
+                "PUT",
+                "/api/v1/plans/" + planId + "/entries/" + entryId + "/progress/Q1",
+                editor,
+                Map.of("value", 62.25, "narrative", "First quarter"),
+                Map.of());
         assertThat(recorded.status()).as(recorded.response().body()).isEqualTo(200);
 
-        Answer comparison = queries.get("/api/v1/cycles/" + FFY + "/indicators/SPM-2/comparison?minPosition="
-                + recorded.body().get("position").asLong(), TOKENS.analyst());
+        Answer comparison = queries.get(
+                "/api/v1/cycles/" + FFY + "/indicators/SPM-2/comparison?minPosition="
+                        + recorded.body().get("position").asLong(),
+                TOKENS.analyst());
 
         assertThat(comparison.status()).isEqualTo(200);
-        assertThat(comparison.body().get("reflects").get("position").asLong()).isGreaterThanOrEqualTo(recorded.body().get("position").asLong());
+        assertThat(comparison.body().get("reflects").get("position").asLong())
+                .isGreaterThanOrEqualTo(recorded.body().get("position").asLong());
         JsonNode marin = null;
         for (JsonNode row : comparison.body().get("agencies")) {
             if (row.get("lcsa").asString().equals("MARIN")) {
@@ -102,7 +119,9 @@ class WalkingSkeletonIT {
 
     @Test
     void bothServicesAnswer401WithoutAToken() {
-        assertThat(commands.post("/api/v1/plans", null, Map.of("ffy", FFY, "lcsa", "ALAMEDA")).status()).isEqualTo(401);
+        assertThat(commands.post("/api/v1/plans", null, Map.of("ffy", FFY, "lcsa", "ALAMEDA"))
+                        .status())
+                .isEqualTo(401);
         assertThat(queries.get("/api/v1/plans?ffy=" + FFY, null).status()).isEqualTo(401);
     }
 

@@ -18,7 +18,8 @@ public final class ApiClient {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final String baseUrl;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     public ApiClient(String baseUrl) {
         this.baseUrl = baseUrl;
@@ -53,9 +54,12 @@ public final class ApiClient {
     }
 
     public Answer send(String method, String path, String token, Object body, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
         String content = body == null ? null : body instanceof String s ? s : JSON.writeValueAsString(body);
-        request.method(method, content == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(content));
+        request.method(
+                method,
+                content == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(content));
         if (content != null) {
             request.header("Content-Type", "application/json");
         }
@@ -65,9 +69,14 @@ public final class ApiClient {
         headers.forEach(request::header);
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            boolean json = response.headers().firstValue("Content-Type")
-                    .map(type -> type.contains("json") && !type.contains("ndjson")).orElse(false);
-            JsonNode parsed = !json || response.body() == null || response.body().isBlank() ? null : JSON.readTree(response.body());
+            boolean json = response.headers()
+                    .firstValue("Content-Type")
+                    .map(type -> type.contains("json") && !type.contains("ndjson"))
+                    .orElse(false);
+            JsonNode parsed =
+                    !json || response.body() == null || response.body().isBlank()
+                            ? null
+                            : JSON.readTree(response.body());
             return new Answer(response.statusCode(), response, parsed);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

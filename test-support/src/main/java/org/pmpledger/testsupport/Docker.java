@@ -7,8 +7,7 @@ final class Docker {
 
     private static final boolean AVAILABLE = probe();
 
-    private Docker() {
-    }
+    private Docker() {}
 
     static boolean available() {
         return AVAILABLE;

@@ -40,7 +40,10 @@ public final class RunningService implements AutoCloseable {
 
     /** Starts the jar named by the system property {@code pmp.<name>.jar} and waits until it is healthy. */
     public static RunningService start(String name, Map<String, String> properties) {
-        return start(name, Path.of(System.getProperty("pmp." + name + ".jar")), List.of("-Xmx256m", "-XX:TieredStopAtLevel=1"),
+        return start(
+                name,
+                Path.of(System.getProperty("pmp." + name + ".jar")),
+                List.of("-Xmx256m", "-XX:TieredStopAtLevel=1"),
                 properties);
     }
 
@@ -57,9 +60,11 @@ public final class RunningService implements AutoCloseable {
         try {
             Path logs = Files.createDirectories(Path.of(System.getProperty("pmp.logs", "target/service-logs")));
             Path log = logs.resolve(name + ".log");
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+            ProcessBuilder builder =
+                    new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
             builder.environment().put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
-            builder.environment().put("MALLOC_ARENA_MAX", "2"); // as README Operations recommends: fewer glibc arenas, less RSS
+            builder.environment()
+                    .put("MALLOC_ARENA_MAX", "2"); // as README Operations recommends: fewer glibc arenas, less RSS
             long startedAt = System.nanoTime();
             Process process = builder.start();
             // a JVM that ends without closing it (killed, or a hung benchmark stopped) takes the service with it
@@ -83,8 +88,10 @@ public final class RunningService implements AutoCloseable {
     public long residentKib() {
         try {
             return Files.readAllLines(Path.of("/proc/" + process.pid() + "/status")).stream()
-                    .filter(line -> line.startsWith("VmRSS:")).findFirst()
-                    .map(line -> Long.parseLong(line.replaceAll("[^0-9]", ""))).orElse(-1L);
+                    .filter(line -> line.startsWith("VmRSS:"))
+                    .findFirst()
+                    .map(line -> Long.parseLong(line.replaceAll("[^0-9]", "")))
+                    .orElse(-1L);
         } catch (IOException e) {
             return -1;
         }
@@ -100,7 +107,8 @@ public final class RunningService implements AutoCloseable {
 
     private void awaitHealthy() {
         HttpClient http = HttpClient.newHttpClient();
-        HttpRequest health = HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health")).build();
+        HttpRequest health = HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health"))
+                .build();
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
@@ -130,7 +138,10 @@ public final class RunningService implements AutoCloseable {
     }
 
     private static String javaBinary() {
-        return ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        return ProcessHandle.current()
+                .info()
+                .command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     }
 
     private static int freePort() {

@@ -11,6 +11,8 @@ import java.time.ZoneOffset;
  */
 public final class TestClock extends Clock {
 
+    private static final Clock SYSTEM = Clock.systemUTC();
+
     private volatile Instant now;
 
     public void set(String instant) {
@@ -24,7 +26,7 @@ public final class TestClock extends Clock {
     @Override
     public Instant instant() {
         Instant fixed = now;
-        return fixed != null ? fixed : Instant.now();
+        return fixed != null ? fixed : SYSTEM.instant();
     }
 
     @Override

@@ -30,12 +30,12 @@ public final class TestPostgres {
      * {@code infra/postgres-roles.sql} makes them on a local one.
      */
     public static final String COMMAND_APP = "pmp_command_app";
+
     public static final String QUERY_APP = "pmp_query_app";
 
     private static PostgreSQLContainer container;
 
-    private TestPostgres() {
-    }
+    private TestPostgres() {}
 
     /** A fresh database owned by the server's superuser, who migrates it (the command service's kind). */
     public static Database newDatabase(String purpose) {
@@ -51,19 +51,22 @@ public final class TestPostgres {
     }
 
     private static synchronized Database newDatabase(String purpose, String owner) {
-        String name = (purpose + "_" + UUID.randomUUID().toString().substring(0, 8)).toLowerCase(Locale.ROOT)
+        String name = (purpose + "_" + UUID.randomUUID().toString().substring(0, 8))
+                .toLowerCase(Locale.ROOT)
                 .replaceAll("[^a-z0-9_]", "_");
         Database server = server();
         try (Connection c = DriverManager.getConnection(server.jdbcUrl(), server.user(), server.password());
-             Statement s = c.createStatement()) {
+                Statement s = c.createStatement()) {
             for (String role : new String[] {COMMAND_APP, QUERY_APP}) {
                 s.execute("DO $$ BEGIN CREATE ROLE " + role + "; EXCEPTION WHEN duplicate_object THEN NULL; END $$");
                 s.execute("ALTER ROLE " + role + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD '" + role + "'");
             }
             s.execute("CREATE DATABASE " + name + (owner == null ? "" : " OWNER " + owner));
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot create test database " + name + " on " + server.jdbcUrl()
-                    + " (is PostgreSQL running? see README, Prerequisites)", e);
+            throw new IllegalStateException(
+                    "cannot create test database " + name + " on " + server.jdbcUrl()
+                            + " (is PostgreSQL running? see README, Prerequisites)",
+                    e);
         }
         String url = server.jdbcUrl().substring(0, server.jdbcUrl().lastIndexOf('/') + 1) + name;
         return new Database(url, server.user(), server.password());

@@ -21,8 +21,7 @@ public final class CommandAccess {
         }
     };
 
-    private CommandAccess() {
-    }
+    private CommandAccess() {}
 
     /** The access a command class declares. */
     public static Access of(Class<?> commandType) {
@@ -56,15 +55,20 @@ public final class CommandAccess {
                 if (status != PlanStatus.CLOSED) {
                     requireActsFor(caller, lcsa);
                 } else if (!caller.has(Role.STATE_ADMIN)) {
-                    throw CommandRefused.forbidden("closed-plan-corrected-by-state-admin-only",
+                    throw CommandRefused.forbidden(
+                            "closed-plan-corrected-by-state-admin-only",
                             "The plan is closed: only a STATE_ADMIN may still correct its quarterly progress.");
                 }
             }
             case PLANS_REGION -> {
                 String of = region.get();
-                if (!caller.has(Role.REGIONAL_ADMIN) || caller.region() == null || !caller.region().equals(of)) {
-                    throw CommandRefused.forbidden("regional-admin-of-the-plans-region",
-                            "Only a REGIONAL_ADMIN of the " + of + " region reviews and comments on " + lcsa + "'s plan.");
+                if (!caller.has(Role.REGIONAL_ADMIN)
+                        || caller.region() == null
+                        || !caller.region().equals(of)) {
+                    throw CommandRefused.forbidden(
+                            "regional-admin-of-the-plans-region",
+                            "Only a REGIONAL_ADMIN of the " + of + " region reviews and comments on " + lcsa
+                                    + "'s plan.");
                 }
             }
             default -> {
@@ -76,7 +80,8 @@ public final class CommandAccess {
     /** Agency roles act only for their own agency's plan; SERVICE apps as their {@code lcsa} claim allows. */
     private static void requireActsFor(Caller caller, String agency) {
         if (!caller.actsFor(agency)) {
-            throw CommandRefused.forbidden("own-agency-only",
+            throw CommandRefused.forbidden(
+                    "own-agency-only",
                     "Only " + agency + "'s own LCSA_EDITOR or a SERVICE app acting for it may change its plan.");
         }
     }

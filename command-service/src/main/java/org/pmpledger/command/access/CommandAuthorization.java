@@ -5,8 +5,9 @@ import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.pmpledger.web.Caller;
 import org.springframework.stereotype.Component;
+
+import org.pmpledger.web.Caller;
 
 /**
  * Every command on the command bus passes here before its handler: what it names itself is decided
@@ -25,8 +26,7 @@ public class CommandAuthorization implements MessageHandlerInterceptor<CommandMe
         return new CommandAuthorization();
     }
 
-    private CommandAuthorization() {
-    }
+    private CommandAuthorization() {}
 
     @Override
     public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {

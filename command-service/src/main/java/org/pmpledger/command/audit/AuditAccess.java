@@ -2,20 +2,20 @@ package org.pmpledger.command.audit;
 
 import java.util.List;
 import java.util.Set;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.pmpledger.web.Caller;
-import org.pmpledger.web.PathRoles;
-import org.pmpledger.web.PathRoles.Rule;
-import org.pmpledger.web.Role;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import org.pmpledger.web.Caller;
+import org.pmpledger.web.PathRoles;
+import org.pmpledger.web.PathRoles.Rule;
+import org.pmpledger.web.Role;
 
 /**
  * Who reads the audit log, declared once: AUDITOR and STATE_ADMIN read it, only a STATE_ADMIN records a checkpoint;
@@ -35,22 +35,31 @@ class AuditAccess implements WebMvcConfigurer {
     @Bean
     PathRoles auditRoles() {
         return new PathRoles(List.of(
-                new Rule(HttpMethod.POST, "/api/v1/audit/checkpoints", Set.of(Role.STATE_ADMIN),
-                        "state-admin-records-checkpoints", "Only a STATE_ADMIN records a checkpoint."),
-                new Rule(null, PATHS, Set.of(Role.AUDITOR, Role.STATE_ADMIN), "auditors-only",
+                new Rule(
+                        HttpMethod.POST,
+                        "/api/v1/audit/checkpoints",
+                        Set.of(Role.STATE_ADMIN),
+                        "state-admin-records-checkpoints",
+                        "Only a STATE_ADMIN records a checkpoint."),
+                new Rule(
+                        null,
+                        PATHS,
+                        Set.of(Role.AUDITOR, Role.STATE_ADMIN),
+                        "auditors-only",
                         "Only an AUDITOR or STATE_ADMIN reads the audit log.")));
     }
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(new HandlerInterceptor() {
-            @Override
-            public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-                if (HttpMethod.GET.matches(request.getMethod())) {
-                    reads.record(Caller.current(), request);
-                }
-                return true;
-            }
-        }).addPathPatterns(PATHS);
+                    @Override
+                    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+                        if (HttpMethod.GET.matches(request.getMethod())) {
+                            reads.record(Caller.current(), request);
+                        }
+                        return true;
+                    }
+                })
+                .addPathPatterns(PATHS);
     }
 }

@@ -7,12 +7,12 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.jooq.DSLContext;
-import org.pmpledger.web.Caller;
 import org.springframework.stereotype.Component;
+
+import org.pmpledger.web.Caller;
 
 /** Records each audit read (who, which app, what, when) in its own table, and lists them for auditors. */
 @Component
@@ -27,10 +27,13 @@ class AuditReads {
     }
 
     void record(Caller caller, HttpServletRequest request) {
-        String what = request.getMethod() + " " + request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+        String what = request.getMethod() + " " + request.getRequestURI()
+                + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
         db.insertInto(AUDIT_READ)
                 .set(AUDIT_READ.SUBJECT, caller.subject())
-                .set(AUDIT_READ.ROLES, caller.roles().stream().map(Enum::name).sorted().collect(Collectors.joining(",")))
+                .set(
+                        AUDIT_READ.ROLES,
+                        caller.roles().stream().map(Enum::name).sorted().collect(Collectors.joining(",")))
                 .set(AUDIT_READ.CLIENT_ID, caller.clientId())
                 .set(AUDIT_READ.WHAT, what.length() > 2000 ? what.substring(0, 2000) : what)
                 .set(AUDIT_READ.READ_AT, OffsetDateTime.now(clock))
@@ -38,9 +41,19 @@ class AuditReads {
     }
 
     List<Map<String, Object>> latest(int limit) {
-        return db.selectFrom(AUDIT_READ).orderBy(AUDIT_READ.READ_ID.desc()).limit(limit)
-                .fetch(r -> Map.<String, Object>of("subject", r.getSubject(), "roles", r.getRoles(),
-                        "clientId", r.getClientId() == null ? "" : r.getClientId(), "what", r.getWhat(),
-                        "readAt", r.getReadAt().toInstant()));
+        return db.selectFrom(AUDIT_READ)
+                .orderBy(AUDIT_READ.READ_ID.desc())
+                .limit(limit)
+                .fetch(r -> Map.<String, Object>of(
+                        "subject",
+                        r.getSubject(),
+                        "roles",
+                        r.getRoles(),
+                        "clientId",
+                        r.getClientId() == null ? "" : r.getClientId(),
+                        "what",
+                        r.getWhat(),
+                        "readAt",
+                        r.getReadAt().toInstant()));
     }
 }

@@ -1,21 +1,22 @@
 package org.pmpledger.command.audit;
 
+import java.sql.SQLTransientConnectionException;
 import java.util.Properties;
 import java.util.function.Consumer;
-
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
-
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
+import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
-import org.pmpledger.web.ServiceBusy;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+
+import org.pmpledger.web.ServiceBusy;
 
 /**
  * The connections the audit's streamed reads use (a plan's whole history, the whole log as JSON lines): a small pool of
@@ -53,11 +54,12 @@ class AuditStreams implements DisposableBean {
     void read(Consumer<DSLContext> read) {
         try {
             db.transaction(configuration -> read.accept(configuration.dsl()));
-        } catch (org.jooq.exception.DataAccessException e) {
-            if (e.getCause() instanceof java.sql.SQLTransientConnectionException
+        } catch (DataAccessException e) {
+            if (e.getCause() instanceof SQLTransientConnectionException
                     || e.getCause() instanceof HikariPool.PoolInitializationException) {
-                throw new ServiceBusy("audit-streams-busy", "Every connection for streamed audit reads is taken by other "
-                        + "readers; retry shortly.");
+                throw new ServiceBusy(
+                        "audit-streams-busy",
+                        "Every connection for streamed audit reads is taken by other " + "readers; retry shortly.");
             }
             throw e;
         }

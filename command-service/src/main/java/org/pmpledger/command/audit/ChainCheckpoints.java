@@ -8,17 +8,21 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
-import org.pmpledger.command.jooq.tables.records.ChainCheckpointRecord;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+
+import org.pmpledger.command.jooq.tables.records.ChainCheckpointRecord;
 
 /**
  * Chain heads over all streams, recorded now and then so they can be published outside the system
@@ -39,14 +43,19 @@ public class ChainCheckpoints {
 
     @Configuration(proxyBeanMethods = false)
     @EnableScheduling
-    static class Schedule {
-    }
+    static class Schedule {}
 
     /** Records a checkpoint every {@code pmp.audit.checkpoint-interval} (default 10 minutes) when events were added. */
-    @Scheduled(fixedDelayString = "${pmp.audit.checkpoint-interval:PT10M}", initialDelayString = "${pmp.audit.checkpoint-interval:PT10M}")
+    @Scheduled(
+            fixedDelayString = "${pmp.audit.checkpoint-interval:PT10M}",
+            initialDelayString = "${pmp.audit.checkpoint-interval:PT10M}")
     public void recordIfNew() {
-        Long through = db.select(DSL.max(DOMAIN_EVENT_ENTRY.GLOBAL_INDEX)).from(DOMAIN_EVENT_ENTRY).fetchOne(0, Long.class);
-        Long last = db.select(DSL.max(CHAIN_CHECKPOINT.THROUGH_GLOBAL_INDEX)).from(CHAIN_CHECKPOINT).fetchOne(0, Long.class);
+        Long through = db.select(DSL.max(DOMAIN_EVENT_ENTRY.GLOBAL_INDEX))
+                .from(DOMAIN_EVENT_ENTRY)
+                .fetchOne(0, Long.class);
+        Long last = db.select(DSL.max(CHAIN_CHECKPOINT.THROUGH_GLOBAL_INDEX))
+                .from(CHAIN_CHECKPOINT)
+                .fetchOne(0, Long.class);
         if (through != null && (last == null || through > last)) {
             record();
         }
@@ -58,7 +67,9 @@ public class ChainCheckpoints {
      */
     @Transactional
     public ChainCheckpointRecord record() {
-        long through = db.select(DSL.coalesce(DSL.max(DOMAIN_EVENT_ENTRY.GLOBAL_INDEX), 0L)).from(DOMAIN_EVENT_ENTRY).fetchOne(0, Long.class);
+        long through = db.select(DSL.coalesce(DSL.max(DOMAIN_EVENT_ENTRY.GLOBAL_INDEX), 0L))
+                .from(DOMAIN_EVENT_ENTRY)
+                .fetchOne(0, Long.class);
         String heads = heads(through);
         MessageDigest sha256 = sha256();
         sha256.update(heads.getBytes(StandardCharsets.UTF_8));
@@ -66,7 +77,7 @@ public class ChainCheckpoints {
         ChainCheckpointRecord checkpoint = db.newRecord(CHAIN_CHECKPOINT);
         checkpoint.setThroughGlobalIndex(through);
         checkpoint.setStreams(streams);
-        checkpoint.setHeadHash(java.util.HexFormat.of().formatHex(sha256.digest()));
+        checkpoint.setHeadHash(HexFormat.of().formatHex(sha256.digest()));
         checkpoint.setRecordedAt(OffsetDateTime.now(clock));
         checkpoint.store();
         return checkpoint;
@@ -84,9 +95,12 @@ public class ChainCheckpoints {
                 .orderBy(DOMAIN_EVENT_ENTRY.AGGREGATE_IDENTIFIER, DOMAIN_EVENT_ENTRY.SEQUENCE_NUMBER.desc())
                 .fetch();
         // ordered by the ids' UTF-16 code units (all ids are ASCII: byte order), never by the database's collation
-        heads.sort(java.util.Comparator.comparing(head -> head.value1()));
+        heads.sort(Comparator.comparing(head -> head.value1()));
         StringBuilder lines = new StringBuilder();
-        heads.forEach(head -> lines.append(head.value1()).append(':').append(ChainVerification.hex(head.value2())).append('\n'));
+        heads.forEach(head -> lines.append(head.value1())
+                .append(':')
+                .append(ChainVerification.hex(head.value2()))
+                .append('\n'));
         return lines.toString();
     }
 
@@ -95,31 +109,52 @@ public class ChainCheckpoints {
      * below its position was changed or removed since, even one re-hashed together with everything after it in its
      * stream. Empty when no checkpoint was recorded.
      */
-    public java.util.Optional<ChainVerification.CheckpointCheck> checkLatest() {
-        return db.selectFrom(CHAIN_CHECKPOINT).orderBy(CHAIN_CHECKPOINT.CHECKPOINT_ID.desc()).limit(1).fetchOptional()
+    public Optional<ChainVerification.CheckpointCheck> checkLatest() {
+        return db.selectFrom(CHAIN_CHECKPOINT)
+                .orderBy(CHAIN_CHECKPOINT.CHECKPOINT_ID.desc())
+                .limit(1)
+                .fetchOptional()
                 .map(latest -> {
-                    String recomputed = java.util.HexFormat.of().formatHex(
-                            sha256().digest(heads(latest.getThroughGlobalIndex()).getBytes(StandardCharsets.UTF_8)));
-                    return new ChainVerification.CheckpointCheck(latest.getCheckpointId(), latest.getThroughGlobalIndex(),
-                            recomputed.equals(latest.getHeadHash()), latest.getHeadHash(), recomputed);
+                    String recomputed = HexFormat.of()
+                            .formatHex(sha256().digest(heads(latest.getThroughGlobalIndex())
+                                    .getBytes(StandardCharsets.UTF_8)));
+                    return new ChainVerification.CheckpointCheck(
+                            latest.getCheckpointId(),
+                            latest.getThroughGlobalIndex(),
+                            recomputed.equals(latest.getHeadHash()),
+                            latest.getHeadHash(),
+                            recomputed);
                 });
     }
 
     /** The position a recorded checkpoint covers; empty for an unknown checkpoint. */
-    public java.util.Optional<Long> through(long checkpointId) {
-        return db.select(CHAIN_CHECKPOINT.THROUGH_GLOBAL_INDEX).from(CHAIN_CHECKPOINT)
-                .where(CHAIN_CHECKPOINT.CHECKPOINT_ID.eq(checkpointId)).fetchOptional(CHAIN_CHECKPOINT.THROUGH_GLOBAL_INDEX);
+    public Optional<Long> through(long checkpointId) {
+        return db.select(CHAIN_CHECKPOINT.THROUGH_GLOBAL_INDEX)
+                .from(CHAIN_CHECKPOINT)
+                .where(CHAIN_CHECKPOINT.CHECKPOINT_ID.eq(checkpointId))
+                .fetchOptional(CHAIN_CHECKPOINT.THROUGH_GLOBAL_INDEX);
     }
 
     public List<Map<String, Object>> latest(int limit) {
-        return db.selectFrom(CHAIN_CHECKPOINT).orderBy(CHAIN_CHECKPOINT.CHECKPOINT_ID.desc()).limit(limit)
+        return db.selectFrom(CHAIN_CHECKPOINT)
+                .orderBy(CHAIN_CHECKPOINT.CHECKPOINT_ID.desc())
+                .limit(limit)
                 .fetch(ChainCheckpoints::view);
     }
 
     /** A checkpoint as the API shows it. */
     static Map<String, Object> view(ChainCheckpointRecord c) {
-        return Map.of("checkpointId", c.getCheckpointId(), "throughGlobalIndex", c.getThroughGlobalIndex(),
-                "streams", c.getStreams(), "headHash", c.getHeadHash(), "recordedAt", c.getRecordedAt().toInstant());
+        return Map.of(
+                "checkpointId",
+                c.getCheckpointId(),
+                "throughGlobalIndex",
+                c.getThroughGlobalIndex(),
+                "streams",
+                c.getStreams(),
+                "headHash",
+                c.getHeadHash(),
+                "recordedAt",
+                c.getRecordedAt().toInstant());
     }
 
     private static MessageDigest sha256() {

@@ -2,19 +2,22 @@ package org.pmpledger.command.audit;
 
 import static org.pmpledger.command.jooq.Tables.DOMAIN_EVENT_ENTRY;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.Optional;
 
 import org.jooq.Condition;
 import org.jooq.Cursor;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
-import org.pmpledger.command.jooq.tables.records.DomainEventEntryRecord;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+
+import org.pmpledger.command.jooq.tables.records.DomainEventEntryRecord;
 
 /**
  * Recomputes the hash chain of the event store (every stream, or one plan's) from the stored events
@@ -39,19 +42,31 @@ public class ChainVerification {
      * only, null before any checkpoint) says whether the latest checkpoint's head hash still comes out of the stored
      * events.
      */
-    public record Result(boolean ok, long eventsChecked, long streamsChecked, Mismatch firstMismatch,
-                         CheckpointCheck latestCheckpoint) {
-    }
+    public record Result(
+            boolean ok,
+            long eventsChecked,
+            long streamsChecked,
+            Mismatch firstMismatch,
+            CheckpointCheck latestCheckpoint) {}
 
     /** A recorded checkpoint recomputed: its head hash as recorded and as the stored events give it now. */
-    public record CheckpointCheck(long checkpointId, long throughGlobalIndex, boolean ok, String recordedHeadHash,
-                                  String recomputedHeadHash) {
-    }
+    public record CheckpointCheck(
+            long checkpointId,
+            long throughGlobalIndex,
+            boolean ok,
+            String recordedHeadHash,
+            String recomputedHeadHash) {}
 
     /** The first event that does not match, and why. */
-    public record Mismatch(long globalIndex, String eventIdentifier, String streamId, long sequence, String type,
-                           String reason, String storedHash, String recomputedHash) {
-    }
+    public record Mismatch(
+            long globalIndex,
+            String eventIdentifier,
+            String streamId,
+            long sequence,
+            String type,
+            String reason,
+            String storedHash,
+            String recomputedHash) {}
 
     @Transactional(readOnly = true)
     public Result verify(String streamId) {
@@ -61,9 +76,11 @@ public class ChainVerification {
         String stream = null;
         byte[] previous = null;
         long expectedSequence = 0;
-        try (Cursor<DomainEventEntryRecord> cursor = db.selectFrom(DOMAIN_EVENT_ENTRY).where(which)
+        try (Cursor<DomainEventEntryRecord> cursor = db.selectFrom(DOMAIN_EVENT_ENTRY)
+                .where(which)
                 .orderBy(DOMAIN_EVENT_ENTRY.AGGREGATE_IDENTIFIER, DOMAIN_EVENT_ENTRY.SEQUENCE_NUMBER)
-                .fetchSize(500).fetchLazy()) {
+                .fetchSize(500)
+                .fetchLazy()) {
             for (DomainEventEntryRecord event : cursor) {
                 if (!event.getAggregateIdentifier().equals(stream)) {
                     stream = event.getAggregateIdentifier();
@@ -75,16 +92,29 @@ public class ChainVerification {
                 byte[] recomputed = hash(previous, event);
                 String reason = null;
                 if (event.getSequenceNumber() != expectedSequence) {
-                    reason = "sequence " + event.getSequenceNumber() + " follows " + (expectedSequence - 1) + ": an event is missing";
+                    reason = "sequence " + event.getSequenceNumber() + " follows " + (expectedSequence - 1)
+                            + ": an event is missing";
                 } else if (!Arrays.equals(previous, event.getPreviousHash())) {
                     reason = "previous_hash is not the hash of the stream's previous event";
                 } else if (!Arrays.equals(recomputed, event.getEventHash())) {
-                    reason = "event_hash does not match the event's stored content (id, stream, sequence, type, revision, "
-                            + "recording time, payload, metadata)";
+                    reason =
+                            "event_hash does not match the event's stored content (id, stream, sequence, type, revision, "
+                                    + "recording time, payload, metadata)";
                 }
                 if (reason != null) {
-                    return new Result(false, events, streams, new Mismatch(event.getGlobalIndex(), event.getEventIdentifier(), stream,
-                            event.getSequenceNumber(), event.getPayloadType(), reason, hex(event.getEventHash()), hex(recomputed)),
+                    return new Result(
+                            false,
+                            events,
+                            streams,
+                            new Mismatch(
+                                    event.getGlobalIndex(),
+                                    event.getEventIdentifier(),
+                                    stream,
+                                    event.getSequenceNumber(),
+                                    event.getPayloadType(),
+                                    reason,
+                                    hex(event.getEventHash()),
+                                    hex(recomputed)),
                             streamId == null ? checkpoints.checkLatest().orElse(null) : null);
                 }
                 previous = event.getEventHash();
@@ -109,12 +139,19 @@ public class ChainVerification {
      * bytes, none for the first event), the UTF-8 header lines, the payload, a newline and the metadata.
      */
     static byte[] canonical(byte[] previous, DomainEventEntryRecord e) {
-        var bytes = new java.io.ByteArrayOutputStream();
+        var bytes = new ByteArrayOutputStream();
         if (previous != null) {
             bytes.writeBytes(previous);
         }
-        String head = String.join("\n", e.getEventIdentifier(), e.getAggregateIdentifier(), String.valueOf(e.getSequenceNumber()),
-                e.getPayloadType(), e.getPayloadRevision() == null ? "" : e.getPayloadRevision(), e.getTimeStamp()) + "\n";
+        String head = String.join(
+                        "\n",
+                        e.getEventIdentifier(),
+                        e.getAggregateIdentifier(),
+                        String.valueOf(e.getSequenceNumber()),
+                        e.getPayloadType(),
+                        e.getPayloadRevision() == null ? "" : e.getPayloadRevision(),
+                        e.getTimeStamp())
+                + "\n";
         bytes.writeBytes(head.getBytes(StandardCharsets.UTF_8));
         bytes.writeBytes(e.getPayload());
         bytes.write('\n');
@@ -125,10 +162,13 @@ public class ChainVerification {
     }
 
     /** The canonical bytes of one stored event, with the previous hash it was chained to; empty if there is none. */
-    java.util.Optional<byte[]> canonicalOf(String streamId, long sequence) {
+    Optional<byte[]> canonicalOf(String streamId, long sequence) {
         return db.selectFrom(DOMAIN_EVENT_ENTRY)
-                .where(DOMAIN_EVENT_ENTRY.AGGREGATE_IDENTIFIER.eq(streamId), DOMAIN_EVENT_ENTRY.SEQUENCE_NUMBER.eq(sequence))
-                .fetchOptional().map(e -> canonical(e.getPreviousHash(), e));
+                .where(
+                        DOMAIN_EVENT_ENTRY.AGGREGATE_IDENTIFIER.eq(streamId),
+                        DOMAIN_EVENT_ENTRY.SEQUENCE_NUMBER.eq(sequence))
+                .fetchOptional()
+                .map(e -> canonical(e.getPreviousHash(), e));
     }
 
     static String hex(byte[] bytes) {

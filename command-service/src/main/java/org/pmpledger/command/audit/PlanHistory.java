@@ -5,18 +5,22 @@ import static org.pmpledger.command.jooq.Tables.DOMAIN_EVENT_ENTRY;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 import org.jooq.Cursor;
 import org.jooq.DSLContext;
-import org.pmpledger.command.jooq.tables.records.DomainEventEntryRecord;
-import org.pmpledger.events.PmpEventTypes;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
+import org.pmpledger.command.jooq.tables.records.DomainEventEntryRecord;
+import org.pmpledger.events.PmpEventTypes;
 
 /**
  * A plan's history read from the event store itself: every event in order with who (subject, roles,
@@ -28,7 +32,7 @@ class PlanHistory {
 
     /** Stored payload type (a Java class name) → published type name ({@code pmp.plan.PlanSubmitted}). */
     private static final Map<String, String> TYPE_OF_CLASS = PmpEventTypes.all().entrySet().stream()
-            .collect(java.util.stream.Collectors.toUnmodifiableMap(t -> t.getValue().getName(), Map.Entry::getKey));
+            .collect(Collectors.toUnmodifiableMap(t -> t.getValue().getName(), Map.Entry::getKey));
 
     private final DSLContext db;
     private final JsonMapper json;
@@ -45,8 +49,11 @@ class PlanHistory {
     }
 
     List<Map<String, Object>> page(String planId, int page, int size) {
-        return db.selectFrom(DOMAIN_EVENT_ENTRY).where(DOMAIN_EVENT_ENTRY.AGGREGATE_IDENTIFIER.eq(planId))
-                .orderBy(DOMAIN_EVENT_ENTRY.SEQUENCE_NUMBER).limit(size).offset((long) page * size)
+        return db.selectFrom(DOMAIN_EVENT_ENTRY)
+                .where(DOMAIN_EVENT_ENTRY.AGGREGATE_IDENTIFIER.eq(planId))
+                .orderBy(DOMAIN_EVENT_ENTRY.SEQUENCE_NUMBER)
+                .limit(size)
+                .offset((long) page * size)
                 .fetch(this::entry);
     }
 
@@ -58,7 +65,9 @@ class PlanHistory {
         streams.read(db -> {
             try (Cursor<DomainEventEntryRecord> cursor = db.selectFrom(DOMAIN_EVENT_ENTRY)
                     .where(DOMAIN_EVENT_ENTRY.AGGREGATE_IDENTIFIER.eq(planId))
-                    .orderBy(DOMAIN_EVENT_ENTRY.SEQUENCE_NUMBER).fetchSize(500).fetchLazy()) {
+                    .orderBy(DOMAIN_EVENT_ENTRY.SEQUENCE_NUMBER)
+                    .fetchSize(500)
+                    .fetchLazy()) {
                 for (DomainEventEntryRecord event : cursor) {
                     out.write(json.writeValueAsBytes(entry(event)));
                     out.write('\n');
@@ -71,15 +80,17 @@ class PlanHistory {
     }
 
     /** A filter of the whole log; null fields do not filter. Times are ISO-8601 instants (UTC). */
-    record LogFilter(String actor, String agency, String type, java.time.Instant from, java.time.Instant to) {
+    record LogFilter(String actor, String agency, String type, Instant from, Instant to) {
 
         boolean matches(Map<String, Object> entry) {
             @SuppressWarnings("unchecked")
             Map<String, Object> who = (Map<String, Object>) entry.get("who");
             JsonNode payload = (JsonNode) entry.get("payload");
-            java.time.Instant at = java.time.Instant.parse((String) entry.get("recordedAt"));
+            Instant at = Instant.parse((String) entry.get("recordedAt"));
             return (actor == null || actor.equals(who.get("subject")))
-                    && (agency == null || agency.equals(who.get("lcsa")) || agency.equals(payload.path("lcsa").asString(null)))
+                    && (agency == null
+                            || agency.equals(who.get("lcsa"))
+                            || agency.equals(payload.path("lcsa").asString(null)))
                     && (type == null || type.equals(entry.get("type")))
                     && (from == null || !at.isBefore(from))
                     && (to == null || at.isBefore(to));
@@ -90,16 +101,20 @@ class PlanHistory {
      * Calls {@code each} with every event of the log matching the filter, in global order, through a cursor on a
      * connection of the audit streams' own pool.
      */
-    void search(LogFilter filter, long limit, java.util.function.Consumer<Map<String, Object>> each) {
+    void search(LogFilter filter, long limit, Consumer<Map<String, Object>> each) {
         streams.read(db -> {
-            var condition = org.jooq.impl.DSL.noCondition();
+            var condition = DSL.noCondition();
             if (filter.type() != null) {
-                String javaType = PmpEventTypes.byName(filter.type()).map(Class::getName).orElse(filter.type());
+                String javaType =
+                        PmpEventTypes.byName(filter.type()).map(Class::getName).orElse(filter.type());
                 condition = condition.and(DOMAIN_EVENT_ENTRY.PAYLOAD_TYPE.eq(javaType));
             }
             long found = 0;
-            try (Cursor<DomainEventEntryRecord> cursor = db.selectFrom(DOMAIN_EVENT_ENTRY).where(condition)
-                    .orderBy(DOMAIN_EVENT_ENTRY.GLOBAL_INDEX).fetchSize(500).fetchLazy()) {
+            try (Cursor<DomainEventEntryRecord> cursor = db.selectFrom(DOMAIN_EVENT_ENTRY)
+                    .where(condition)
+                    .orderBy(DOMAIN_EVENT_ENTRY.GLOBAL_INDEX)
+                    .fetchSize(500)
+                    .fetchLazy()) {
                 for (DomainEventEntryRecord event : cursor) {
                     Map<String, Object> entry = entry(event);
                     if (filter.matches(entry)) {
@@ -123,7 +138,9 @@ class PlanHistory {
         who.put("lcsa", text(meta, "lcsa"));
         who.put("region", text(meta, "region"));
         Map<String, Object> business = new LinkedHashMap<>();
-        business.put("ffy", payload.path("ffy").isMissingNode() ? null : payload.path("ffy").asInt());
+        business.put(
+                "ffy",
+                payload.path("ffy").isMissingNode() ? null : payload.path("ffy").asInt());
         business.put("quarter", text(payload, "quarter"));
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("streamId", e.getAggregateIdentifier());

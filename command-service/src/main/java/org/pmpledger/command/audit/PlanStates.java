@@ -10,6 +10,10 @@ import java.util.stream.Collectors;
 
 import org.jooq.Cursor;
 import org.jooq.DSLContext;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
 import org.pmpledger.command.jooq.tables.records.DomainEventEntryRecord;
 import org.pmpledger.document.PlanDocument;
 import org.pmpledger.document.PlanReplay;
@@ -20,10 +24,6 @@ import org.pmpledger.events.cycle.PlanningCycleOpened;
 import org.pmpledger.events.plan.PlanEvent;
 import org.pmpledger.events.upcasting.EventUpcasts;
 import org.pmpledger.web.BoundedTime;
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
-
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A plan as the system knew it at an instant or a version: its events from the event store, as recorded,
@@ -33,8 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class PlanStates {
 
-    private static final Map<String, Class<? extends PmpEvent>> CLASS_OF_STORED_TYPE = PmpEventTypes.all().values().stream()
-            .collect(Collectors.toUnmodifiableMap(Class::getName, type -> type));
+    private static final Map<String, Class<? extends PmpEvent>> CLASS_OF_STORED_TYPE =
+            PmpEventTypes.all().values().stream().collect(Collectors.toUnmodifiableMap(Class::getName, type -> type));
 
     /** Where in a plan's history: up to and including a version, or everything recorded at or before an instant. */
     record Point(Long version, Instant asOf) {
@@ -64,14 +64,14 @@ class PlanStates {
         }
 
         boolean includes(DomainEventEntryRecord event) {
-            return version != null ? event.getSequenceNumber() < version
+            return version != null
+                    ? event.getSequenceNumber() < version
                     : !Instant.parse(event.getTimeStamp()).isAfter(asOf);
         }
     }
 
     /** The document at a point, with the recording instant of the last event it includes. */
-    record State(PlanDocument document, Instant recordedAt) {
-    }
+    record State(PlanDocument document, Instant recordedAt) {}
 
     private final DSLContext db;
     private final JsonMapper json;
@@ -90,7 +90,9 @@ class PlanStates {
             Instant recordedAt = null;
             try (Cursor<DomainEventEntryRecord> cursor = db.selectFrom(DOMAIN_EVENT_ENTRY)
                     .where(DOMAIN_EVENT_ENTRY.AGGREGATE_IDENTIFIER.eq(planId))
-                    .orderBy(DOMAIN_EVENT_ENTRY.SEQUENCE_NUMBER).fetchSize(500).fetchLazy()) {
+                    .orderBy(DOMAIN_EVENT_ENTRY.SEQUENCE_NUMBER)
+                    .fetchSize(500)
+                    .fetchLazy()) {
                 for (DomainEventEntryRecord stored : cursor) {
                     if (!point.includes(stored)) {
                         break;
@@ -104,25 +106,32 @@ class PlanStates {
                 }
             }
             Instant lastRecorded = recordedAt;
-            return replay == null ? Optional.<State>empty() : replay.document()
-                    .filter(document -> point.version() == null || document.version() == point.version()) // never that long
-                    .map(document -> new State(document, lastRecorded));
+            return replay == null
+                    ? Optional.<State>empty()
+                    : replay.document()
+                            .filter(document ->
+                                    point.version() == null || document.version() == point.version()) // never that long
+                            .map(document -> new State(document, lastRecorded));
         });
     }
 
     private PlanReplay.CycleTitles titlesOfCycle(int ffy) {
         DomainEventEntryRecord opening = db.selectFrom(DOMAIN_EVENT_ENTRY)
-                .where(DOMAIN_EVENT_ENTRY.AGGREGATE_IDENTIFIER.eq(CycleEvent.cycleIdOf(ffy)), DOMAIN_EVENT_ENTRY.SEQUENCE_NUMBER.eq(0L))
+                .where(
+                        DOMAIN_EVENT_ENTRY.AGGREGATE_IDENTIFIER.eq(CycleEvent.cycleIdOf(ffy)),
+                        DOMAIN_EVENT_ENTRY.SEQUENCE_NUMBER.eq(0L))
                 .fetchOne();
         return opening != null && decode(opening) instanceof PlanningCycleOpened opened
-                ? PlanReplay.CycleTitles.of(opened) : PlanReplay.CycleTitles.UNKNOWN;
+                ? PlanReplay.CycleTitles.of(opened)
+                : PlanReplay.CycleTitles.UNKNOWN;
     }
 
     /** The stored payload as today's record, upcast from the revision it was stored in. */
     private PmpEvent decode(DomainEventEntryRecord stored) {
         Class<? extends PmpEvent> type = CLASS_OF_STORED_TYPE.get(stored.getPayloadType());
         if (type == null) {
-            throw new IllegalStateException("event " + stored.getEventIdentifier() + " has an unknown type " + stored.getPayloadType());
+            throw new IllegalStateException(
+                    "event " + stored.getEventIdentifier() + " has an unknown type " + stored.getPayloadType());
         }
         int revision = stored.getPayloadRevision() == null ? 1 : Integer.parseInt(stored.getPayloadRevision());
         return EventUpcasts.read(json, type, revision, stored.getPayload());

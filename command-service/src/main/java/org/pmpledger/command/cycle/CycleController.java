@@ -1,11 +1,10 @@
 package org.pmpledger.command.cycle;
 
 import java.net.URI;
-
 import jakarta.validation.Valid;
 
-import org.pmpledger.command.dispatch.CommandAccepted;
-import org.pmpledger.command.dispatch.CommandDispatch;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -13,8 +12,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
+import org.pmpledger.command.dispatch.CommandAccepted;
+import org.pmpledger.command.dispatch.CommandDispatch;
 
 @RestController
 @RequestMapping("/api/v1/cycles")
@@ -28,7 +27,8 @@ class CycleController {
     }
 
     @PostMapping
-    @Operation(summary = "OpenPlanningCycle (STATE_ADMIN)",
+    @Operation(
+            summary = "OpenPlanningCycle (STATE_ADMIN)",
             description = "One cycle per FFY (409 if it exists). Dates must be consistent and codes unique (422).")
     ResponseEntity<CommandAccepted> open(@Valid @RequestBody OpenPlanningCycleRequest body) {
         OpenPlanningCycle command = body.toCommand();
@@ -36,12 +36,13 @@ class CycleController {
     }
 
     @PostMapping("/{ffy}/agency-values")
-    @Operation(summary = "RecordAgencyIndicatorValues (STATE_ADMIN)",
+    @Operation(
+            summary = "RecordAgencyIndicatorValues (STATE_ADMIN)",
             description = "Agencies' values of one of the cycle's indicators, e.g. paternity establishment % from CDR "
                     + "table 1.1; they decide which agencies must cover a BELOW_PATERNITY_THRESHOLD initiative. "
                     + "Unknown indicator or agency: 422; no cycle for the FFY: 404.")
-    ResponseEntity<CommandAccepted> recordAgencyValues(@PathVariable int ffy,
-                                                       @Valid @RequestBody RecordAgencyIndicatorValuesRequest body) {
+    ResponseEntity<CommandAccepted> recordAgencyValues(
+            @PathVariable int ffy, @Valid @RequestBody RecordAgencyIndicatorValuesRequest body) {
         RecordAgencyIndicatorValues command = body.toCommand(ffy);
         return dispatch.change(command, body);
     }

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
 import org.pmpledger.command.access.Access;
 import org.pmpledger.command.access.Authorized;
 import org.pmpledger.events.cycle.PlanningCycleOpened.KeyInitiative;
@@ -13,9 +14,16 @@ import org.pmpledger.events.cycle.PlanningCycleOpened.StrategicGoal;
 import org.pmpledger.events.cycle.PlanningCycleOpened.SubmissionRule;
 
 /** DCSS opens the cycle of a federal fiscal year (one per FFY). */
-@Authorized(value = Access.STATE_ADMIN, rule = "state-admin-opens-cycles", refusal = "Only a STATE_ADMIN opens planning cycles.")
-public record OpenPlanningCycle(@TargetAggregateIdentifier String cycleId, int ffy, LocalDate planDueDate,
-                                QuarterDueDates quarterDueDates, List<StrategicGoal> goals,
-                                List<KeyInitiative> keyInitiatives, List<PracticeIndicator> indicators,
-                                List<SubmissionRule> submissionRules) {
-}
+@Authorized(
+        value = Access.STATE_ADMIN,
+        rule = "state-admin-opens-cycles",
+        refusal = "Only a STATE_ADMIN opens planning cycles.")
+public record OpenPlanningCycle(
+        @TargetAggregateIdentifier String cycleId,
+        int ffy,
+        LocalDate planDueDate,
+        QuarterDueDates quarterDueDates,
+        List<StrategicGoal> goals,
+        List<KeyInitiative> keyInitiatives,
+        List<PracticeIndicator> indicators,
+        List<SubmissionRule> submissionRules) {}

@@ -3,7 +3,6 @@ package org.pmpledger.command.cycle;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
-
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -33,36 +32,71 @@ record OpenPlanningCycleRequest(
         @Size(max = 100) List<@Valid @NotNull Indicator> indicators,
         @Size(max = 3) List<@NotNull SubmissionRule> submissionRules) {
 
-    record Goal(@NotNull @Positive Integer number, @NotBlank @Size(max = 500) String title,
-                @Size(max = 20) List<@Valid @NotNull Objective> objectives) {
-    }
+    record Goal(
+            @NotNull @Positive Integer number,
+            @NotBlank @Size(max = 500) String title,
+            @Size(max = 20) List<@Valid @NotNull Objective> objectives) {}
 
-    record Objective(@NotNull @Positive Integer number, @NotBlank @Size(max = 500) String title) {
-    }
+    record Objective(
+            @NotNull @Positive Integer number,
+            @NotBlank @Size(max = 500) String title) {}
 
-    record Initiative(@NotNull @Pattern(regexp = InputFormats.INITIATIVE, message = InputFormats.INITIATIVE_MESSAGE) String code, @NotBlank @Size(max = 500) String title,
-                      @NotNull InitiativeRequirement required, BigDecimal threshold,
-                      @Pattern(regexp = InputFormats.INDICATOR, message = InputFormats.INDICATOR_MESSAGE) String thresholdIndicator,
-                      @Size(max = 20) List<@Valid @NotNull SubInitiative> subInitiatives) {
-    }
+    record Initiative(
+            @NotNull @Pattern(regexp = InputFormats.INITIATIVE, message = InputFormats.INITIATIVE_MESSAGE)
+            String code,
 
-    record SubInitiative(@NotNull @Pattern(regexp = InputFormats.INITIATIVE, message = InputFormats.INITIATIVE_MESSAGE) String code, @NotBlank @Size(max = 500) String title) {
-    }
+            @NotBlank @Size(max = 500) String title,
+            @NotNull InitiativeRequirement required,
+            BigDecimal threshold,
 
-    record Indicator(@NotNull @Pattern(regexp = InputFormats.INDICATOR, message = InputFormats.INDICATOR_MESSAGE) String code, @NotBlank @Size(max = 500) String title,
-                     @NotNull MeasureUnit unit, @NotNull Direction direction) {
-    }
+            @Pattern(regexp = InputFormats.INDICATOR, message = InputFormats.INDICATOR_MESSAGE)
+            String thresholdIndicator,
+
+            @Size(max = 20) List<@Valid @NotNull SubInitiative> subInitiatives) {}
+
+    record SubInitiative(
+            @NotNull @Pattern(regexp = InputFormats.INITIATIVE, message = InputFormats.INITIATIVE_MESSAGE)
+            String code,
+
+            @NotBlank @Size(max = 500) String title) {}
+
+    record Indicator(
+            @NotNull @Pattern(regexp = InputFormats.INDICATOR, message = InputFormats.INDICATOR_MESSAGE)
+            String code,
+
+            @NotBlank @Size(max = 500) String title,
+            @NotNull MeasureUnit unit,
+            @NotNull Direction direction) {}
 
     OpenPlanningCycle toCommand() {
-        return new OpenPlanningCycle(CycleEvent.cycleIdOf(ffy), ffy, planDueDate, quarterDueDates,
-                goals.stream().map(g -> new PlanningCycleOpened.StrategicGoal(g.number(), g.title(),
-                        orEmpty(g.objectives()).stream()
-                                .map(o -> new PlanningCycleOpened.Objective(o.number(), o.title())).toList())).toList(),
-                orEmpty(keyInitiatives).stream().map(i -> new PlanningCycleOpened.KeyInitiative(i.code(), i.title(),
-                        i.required(), i.threshold(), i.thresholdIndicator(), orEmpty(i.subInitiatives()).stream()
-                        .map(s -> new PlanningCycleOpened.SubInitiative(s.code(), s.title())).toList())).toList(),
-                orEmpty(indicators).stream().map(i -> new PlanningCycleOpened.PracticeIndicator(i.code(), i.title(),
-                        i.unit(), i.direction())).toList(),
+        return new OpenPlanningCycle(
+                CycleEvent.cycleIdOf(ffy),
+                ffy,
+                planDueDate,
+                quarterDueDates,
+                goals.stream()
+                        .map(g -> new PlanningCycleOpened.StrategicGoal(
+                                g.number(),
+                                g.title(),
+                                orEmpty(g.objectives()).stream()
+                                        .map(o -> new PlanningCycleOpened.Objective(o.number(), o.title()))
+                                        .toList()))
+                        .toList(),
+                orEmpty(keyInitiatives).stream()
+                        .map(i -> new PlanningCycleOpened.KeyInitiative(
+                                i.code(),
+                                i.title(),
+                                i.required(),
+                                i.threshold(),
+                                i.thresholdIndicator(),
+                                orEmpty(i.subInitiatives()).stream()
+                                        .map(s -> new PlanningCycleOpened.SubInitiative(s.code(), s.title()))
+                                        .toList()))
+                        .toList(),
+                orEmpty(indicators).stream()
+                        .map(i ->
+                                new PlanningCycleOpened.PracticeIndicator(i.code(), i.title(), i.unit(), i.direction()))
+                        .toList(),
                 orEmpty(submissionRules));
     }
 

@@ -2,6 +2,7 @@ package org.pmpledger.command.cycle;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
+
 import org.pmpledger.command.agency.Agencies;
 import org.pmpledger.command.refusal.CommandRefused;
 import org.pmpledger.command.refusal.FieldProblem;
@@ -36,10 +38,10 @@ public class PlanningCycle {
 
     @AggregateIdentifier
     private String cycleId;
+
     private CycleTerms terms;
 
-    protected PlanningCycle() {
-    }
+    protected PlanningCycle() {}
 
     @CommandHandler
     public PlanningCycle(OpenPlanningCycle command, Clock clock) {
@@ -47,35 +49,57 @@ public class PlanningCycle {
         checkDates(command, problems);
         unique(command.goals(), StrategicGoal::number, "goals", "goal number", problems);
         for (int g = 0; g < command.goals().size(); g++) {
-            unique(command.goals().get(g).objectives(), PlanningCycleOpened.Objective::number,
-                    "goals[" + g + "].objectives", "objective number", problems);
+            unique(
+                    command.goals().get(g).objectives(),
+                    PlanningCycleOpened.Objective::number,
+                    "goals[" + g + "].objectives",
+                    "objective number",
+                    problems);
         }
         uniqueInitiativeCodes(command.keyInitiatives(), problems);
-        unique(command.indicators(), PlanningCycleOpened.PracticeIndicator::code, "indicators", "indicator code", problems);
+        unique(
+                command.indicators(),
+                PlanningCycleOpened.PracticeIndicator::code,
+                "indicators",
+                "indicator code",
+                problems);
         for (int i = 0; i < command.keyInitiatives().size(); i++) {
             KeyInitiative initiative = command.keyInitiatives().get(i);
             if (initiative.required() != InitiativeRequirement.BELOW_PATERNITY_THRESHOLD) {
                 continue;
             }
-            if (initiative.threshold() == null || initiative.threshold().signum() <= 0
-                    || initiative.threshold().compareTo(java.math.BigDecimal.valueOf(100)) > 0) {
-                problems.add(new FieldProblem("keyInitiatives[" + i + "].threshold",
+            if (initiative.threshold() == null
+                    || initiative.threshold().signum() <= 0
+                    || initiative.threshold().compareTo(BigDecimal.valueOf(100)) > 0) {
+                problems.add(new FieldProblem(
+                        "keyInitiatives[" + i + "].threshold",
                         "is required (a percentage above 0 and at most 100) for BELOW_PATERNITY_THRESHOLD"));
             }
             String indicator = initiative.thresholdIndicator();
-            if (indicator == null || command.indicators().stream().noneMatch(p -> p.code().equals(indicator))) {
-                problems.add(new FieldProblem("keyInitiatives[" + i + "].thresholdIndicator",
-                        "must name one of the cycle's indicators (its agency values decide who must cover the initiative)"));
+            if (indicator == null
+                    || command.indicators().stream().noneMatch(p -> p.code().equals(indicator))) {
+                problems.add(
+                        new FieldProblem(
+                                "keyInitiatives[" + i + "].thresholdIndicator",
+                                "must name one of the cycle's indicators (its agency values decide who must cover the initiative)"));
             }
         }
         if (!problems.isEmpty()) {
-            throw CommandRefused.rule("cycle-must-be-consistent",
+            throw CommandRefused.rule(
+                    "cycle-must-be-consistent",
                     "The cycle for FFY " + command.ffy() + " is not consistent: " + problems.size() + " problem(s).",
                     problems);
         }
-        apply(new PlanningCycleOpened(CycleEvent.cycleIdOf(command.ffy()), command.ffy(), command.planDueDate(),
-                command.quarterDueDates(), command.goals(), command.keyInitiatives(), command.indicators(),
-                command.submissionRules(), clock.instant()));
+        apply(new PlanningCycleOpened(
+                CycleEvent.cycleIdOf(command.ffy()),
+                command.ffy(),
+                command.planDueDate(),
+                command.quarterDueDates(),
+                command.goals(),
+                command.keyInitiatives(),
+                command.indicators(),
+                command.submissionRules(),
+                clock.instant()));
     }
 
     @CommandHandler
@@ -96,16 +120,20 @@ public class PlanningCycle {
                 problems.add(new FieldProblem("values[" + i + "].lcsa", lcsa + " appears more than once"));
             }
             String field = "values[" + i + "]";
-            indicator.flatMap(known -> UnitRange.refusal(known.unit(), value.value()))
+            indicator
+                    .flatMap(known -> UnitRange.refusal(known.unit(), value.value()))
                     .ifPresent(refusal -> problems.add(new FieldProblem(field + ".value", refusal)));
-            year.measuredDateRefusal(value.asOf()).ifPresent(refusal -> problems.add(new FieldProblem(field + ".asOf", refusal)));
+            year.measuredDateRefusal(value.asOf())
+                    .ifPresent(refusal -> problems.add(new FieldProblem(field + ".asOf", refusal)));
         }
         if (!problems.isEmpty()) {
-            throw CommandRefused.rule("agency-values-name-known-indicator-and-agencies",
-                    "The values cannot be recorded: " + problems.size() + " problem(s).", problems);
+            throw CommandRefused.rule(
+                    "agency-values-name-known-indicator-and-agencies",
+                    "The values cannot be recorded: " + problems.size() + " problem(s).",
+                    problems);
         }
-        apply(new AgencyIndicatorValuesRecorded(cycleId, terms.ffy(), command.indicator(), command.values(),
-                clock.instant()));
+        apply(new AgencyIndicatorValuesRecorded(
+                cycleId, terms.ffy(), command.indicator(), command.values(), clock.instant()));
     }
 
     @EventSourcingHandler
@@ -129,14 +157,16 @@ public class PlanningCycle {
      */
     private static void checkDates(OpenPlanningCycle command, List<FieldProblem> problems) {
         FiscalYear year = new FiscalYear(command.ffy());
-        year.dueDateRefusal(command.planDueDate()).ifPresent(refusal -> problems.add(new FieldProblem("planDueDate", refusal)));
+        year.dueDateRefusal(command.planDueDate())
+                .ifPresent(refusal -> problems.add(new FieldProblem("planDueDate", refusal)));
         QuarterDueDates due = command.quarterDueDates();
         if (due == null) {
             return;
         }
         int ffy = command.ffy();
         LocalDate[] quarterEnds = {
-                LocalDate.of(ffy - 1, 12, 31), LocalDate.of(ffy, 3, 31), LocalDate.of(ffy, 6, 30), LocalDate.of(ffy, 9, 30)};
+            LocalDate.of(ffy - 1, 12, 31), LocalDate.of(ffy, 3, 31), LocalDate.of(ffy, 6, 30), LocalDate.of(ffy, 9, 30)
+        };
         LocalDate[] dueDates = {due.q1(), due.q2(), due.q3(), due.q4()};
         for (int q = 0; q < 4; q++) {
             String field = "quarterDueDates.q" + (q + 1);
@@ -149,7 +179,8 @@ public class PlanningCycle {
             }
         }
         if (due.q1() != null && !command.planDueDate().isBefore(due.q1())) {
-            problems.add(new FieldProblem("planDueDate", "must be before the first quarterly due date (" + due.q1() + ")"));
+            problems.add(
+                    new FieldProblem("planDueDate", "must be before the first quarterly due date (" + due.q1() + ")"));
         }
     }
 
@@ -159,20 +190,23 @@ public class PlanningCycle {
         for (int i = 0; i < initiatives.size(); i++) {
             KeyInitiative initiative = initiatives.get(i);
             if (!seen.add(initiative.code())) {
-                problems.add(new FieldProblem("keyInitiatives[" + i + "]", "initiative code " + initiative.code() + " appears more than once"));
+                problems.add(new FieldProblem(
+                        "keyInitiatives[" + i + "]",
+                        "initiative code " + initiative.code() + " appears more than once"));
             }
             for (int s = 0; s < initiative.subInitiatives().size(); s++) {
                 String code = initiative.subInitiatives().get(s).code();
                 if (!seen.add(code)) {
-                    problems.add(new FieldProblem("keyInitiatives[" + i + "].subInitiatives[" + s + "]",
+                    problems.add(new FieldProblem(
+                            "keyInitiatives[" + i + "].subInitiatives[" + s + "]",
                             "initiative code " + code + " appears more than once"));
                 }
             }
         }
     }
 
-    private static <T, K> void unique(List<T> items, Function<T, K> key, String field, String what,
-                                      List<FieldProblem> problems) {
+    private static <T, K> void unique(
+            List<T> items, Function<T, K> key, String field, String what, List<FieldProblem> problems) {
         Set<K> seen = new HashSet<>();
         for (int i = 0; i < items.size(); i++) {
             K value = key.apply(items.get(i));

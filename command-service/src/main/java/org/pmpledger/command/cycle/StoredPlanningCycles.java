@@ -5,14 +5,15 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
 import org.pmpledger.command.dispatch.ReadVersions;
 import org.pmpledger.command.refusal.CommandRefused;
 import org.pmpledger.command.refusal.FieldProblem;
 import org.pmpledger.events.cycle.AgencyIndicatorValuesRecorded;
 import org.pmpledger.events.cycle.CycleEvent;
 import org.pmpledger.events.cycle.PlanningCycleOpened;
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * A cycle's terms, folded from its events. It does not load the cycle aggregate: that would take the cycle's lock
@@ -24,8 +25,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Component
 class StoredPlanningCycles implements PlanningCycles {
 
-    private record Known(long version, CycleTerms terms) {
-    }
+    private record Known(long version, CycleTerms terms) {}
 
     private final EventStore events;
     private final Map<Integer, Known> known = new ConcurrentHashMap<>();
@@ -57,7 +57,9 @@ class StoredPlanningCycles implements PlanningCycles {
             }
         }
         if (terms == null) {
-            throw CommandRefused.rule("cycle-must-be-open", "No planning cycle is open for FFY " + ffy + ".",
+            throw CommandRefused.rule(
+                    "cycle-must-be-open",
+                    "No planning cycle is open for FFY " + ffy + ".",
                     new FieldProblem("ffy", "has no open planning cycle"));
         }
         return new Known(stream.getLastSequenceNumber(), terms);

@@ -13,10 +13,14 @@ import org.pmpledger.events.cycle.PlanningCycleOpened.MeasureUnit;
  * request.
  */
 public enum UnitRange {
-
     PERCENT(MeasureUnit.PERCENT, "0", "1000", 4, "a percentage between 0 and 1000 with at most 4 decimals"),
     COUNT(MeasureUnit.COUNT, "0", "1000000000", 0, "a whole number between 0 and 1,000,000,000"),
-    CURRENCY(MeasureUnit.CURRENCY, "0", "999999999999.99", 2, "an amount between 0 and 999,999,999,999.99 in dollars and cents"),
+    CURRENCY(
+            MeasureUnit.CURRENCY,
+            "0",
+            "999999999999.99",
+            2,
+            "an amount between 0 and 999,999,999,999.99 in dollars and cents"),
     RATIO(MeasureUnit.RATIO, "0", "1000000", 4, "a ratio between 0 and 1,000,000 with at most 4 decimals");
 
     private final MeasureUnit unit;
@@ -39,7 +43,8 @@ public enum UnitRange {
             return Optional.empty();
         }
         UnitRange range = of(unit);
-        boolean fits = value.compareTo(range.lowest) >= 0 && value.compareTo(range.highest) <= 0
+        boolean fits = value.compareTo(range.lowest) >= 0
+                && value.compareTo(range.highest) <= 0
                 && Math.max(0, value.stripTrailingZeros().scale()) <= range.decimals;
         return fits ? Optional.empty() : Optional.of("must be " + range.rule + " (unit " + unit + ")");
     }

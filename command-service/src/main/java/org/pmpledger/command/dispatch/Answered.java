@@ -2,9 +2,10 @@ package org.pmpledger.command.dispatch;
 
 import java.net.URI;
 
-import org.pmpledger.web.InputLimits;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+
+import org.pmpledger.web.InputLimits;
 
 /**
  * A command request's answer: its body, whether it created something and where, and whether it is the first answer to

@@ -10,5 +10,4 @@ import java.util.List;
  *                 service to read the whole batch
  * @param plans    each plan the batch changed, with its version and last position afterwards
  */
-public record BatchAccepted(int commands, long position, List<CommandAccepted> plans) {
-}
+public record BatchAccepted(int commands, long position, List<CommandAccepted> plans) {}

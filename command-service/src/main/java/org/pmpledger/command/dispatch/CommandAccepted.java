@@ -13,5 +13,4 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param outcome  what the command has to say besides, e.g. SubmitFinalResults' measurements missing a Q4 value
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record CommandAccepted(String id, String planId, long version, long position, Object outcome) {
-}
+public record CommandAccepted(String id, String planId, long version, long position, Object outcome) {}

@@ -9,11 +9,12 @@ import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+
 import org.pmpledger.command.dispatch.Decision.Answering;
 import org.pmpledger.command.dispatch.StreamHeads.Head;
 import org.pmpledger.command.refusal.CommandRefused;
-import org.springframework.http.ResponseEntity;
-import org.springframework.stereotype.Component;
 
 /**
  * Sends an HTTP request's command through Axon and answers {@code {id, version, position}}: the request's context
@@ -30,8 +31,12 @@ public class CommandDispatch {
     private final CommandRunner runner;
     private final CommandTargets targets;
 
-    CommandDispatch(CommandGateway commands, RequestContexts contexts, IdempotencyRecords idempotency, CommandRunner runner,
-                    CommandTargets targets) {
+    CommandDispatch(
+            CommandGateway commands,
+            RequestContexts contexts,
+            IdempotencyRecords idempotency,
+            CommandRunner runner,
+            CommandTargets targets) {
         this.commands = commands;
         this.contexts = contexts;
         this.idempotency = idempotency;
@@ -67,25 +72,35 @@ public class CommandDispatch {
         return run(body, BatchAccepted.class, streams, null, false, metaData -> {
             for (int i = 0; i < batch.size(); i++) {
                 try {
-                    commands.sendAndWait(GenericCommandMessage.asCommandMessage(batch.get(i)).andMetaData(metaData));
+                    commands.sendAndWait(
+                            GenericCommandMessage.asCommandMessage(batch.get(i)).andMetaData(metaData));
                 } catch (CommandRefused refused) {
                     throw refused.ofItem(i);
                 } catch (AggregateNotFoundException unknown) {
-                    throw CommandRefused.notFound("not-found", "No plan " + streams.get(i) + ".").ofItem(i);
+                    throw CommandRefused.notFound("not-found", "No plan " + streams.get(i) + ".")
+                            .ofItem(i);
                 }
             }
             return heads -> {
-                List<CommandAccepted> accepted = streams.stream().distinct().map(id -> accepted(heads, id, null, null)).toList();
-                long position = accepted.stream().mapToLong(CommandAccepted::position).max().orElse(0);
+                List<CommandAccepted> accepted = streams.stream()
+                        .distinct()
+                        .map(id -> accepted(heads, id, null, null))
+                        .toList();
+                long position = accepted.stream()
+                        .mapToLong(CommandAccepted::position)
+                        .max()
+                        .orElse(0);
                 return new BatchAccepted(batch.size(), position, accepted);
             };
         });
     }
 
-    private ResponseEntity<CommandAccepted> send(Object command, String newId, Object body, URI location, boolean mayGroup) {
+    private ResponseEntity<CommandAccepted> send(
+            Object command, String newId, Object body, URI location, boolean mayGroup) {
         String stream = targets.streamOf(command);
         return run(body, CommandAccepted.class, List.of(stream), location, mayGroup, metaData -> {
-            Object outcome = commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
+            Object outcome = commands.sendAndWait(
+                    GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
             return heads -> accepted(heads, stream, newId, outcome instanceof String ? null : outcome);
         });
     }
@@ -95,8 +110,13 @@ public class CommandDispatch {
      * streams' heads once the events are appended; the answer is kept under the request's Idempotency-Key in the same
      * transaction. A key answered before is answered again, and nothing is decided.
      */
-    private <T> ResponseEntity<T> run(Object body, Class<T> answerType, List<String> streams, URI location, boolean mayGroup,
-                                      Function<MetaData, Function<Map<String, Head>, T>> decide) {
+    private <T> ResponseEntity<T> run(
+            Object body,
+            Class<T> answerType,
+            List<String> streams,
+            URI location,
+            boolean mayGroup,
+            Function<MetaData, Function<Map<String, Head>, T>> decide) {
         RequestContext request = contexts.current(body);
         boolean created = location != null;
         String where = location == null ? null : location.toString();
@@ -112,7 +132,9 @@ public class CommandDispatch {
                 return new Answered<>(accepted, created, where, false);
             });
         });
-        Answered<T> answered = runner.run(decision, mayGroup,
+        Answered<T> answered = runner.run(
+                decision,
+                mayGroup,
                 () -> idempotency.firstAnswer(request, answerType).map(CommandDispatch::replayed));
         return answered.response(request.traceId());
     }

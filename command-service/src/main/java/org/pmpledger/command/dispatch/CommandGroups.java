@@ -58,7 +58,8 @@ final class CommandGroups<M extends CommandGroups.Member> {
         }
     }
 
-    private static final Comparator<Member> BY_STREAMS = Comparator.comparing(member -> String.join("\n", member.streamIds()));
+    private static final Comparator<Member> BY_STREAMS =
+            Comparator.comparing(member -> String.join("\n", member.streamIds()));
 
     private final Consumer<List<M>> decideTogether;
     private final int maxLeaders;
@@ -133,7 +134,8 @@ final class CommandGroups<M extends CommandGroups.Member> {
                                 monitor.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
                             }
                         } catch (InterruptedException e) {
-                            interrupted = true; // the request stays in its group: its outcome comes, then the flag is restored
+                            interrupted = true; // the request stays in its group: its outcome comes, then the flag is
+                            // restored
                         }
                     }
                     if (member.outcome() != null) {

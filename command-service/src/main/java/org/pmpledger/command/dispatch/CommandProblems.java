@@ -7,14 +7,15 @@ import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
-import org.pmpledger.command.refusal.CommandRefused;
-import org.pmpledger.web.ApiProblems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+import org.pmpledger.command.refusal.CommandRefused;
+import org.pmpledger.web.ApiProblems;
 
 /** The command side's refusals as problem+json; nothing is stored on any of them. */
 @RestControllerAdvice
@@ -23,33 +24,51 @@ class CommandProblems extends ApiProblems {
     @ExceptionHandler(CommandRefused.class)
     ResponseEntity<ProblemDetail> refused(CommandRefused e) {
         HttpStatusCode status = HttpStatusCode.valueOf(e.kind().status());
-        return ResponseEntity.status(status).body(problem(status, e.rule(), e.getMessage(),
-                e.problems().stream().map(p -> fieldError(p.field(), p.message())).toList()));
+        return ResponseEntity.status(status)
+                .body(problem(
+                        status,
+                        e.rule(),
+                        e.getMessage(),
+                        e.problems().stream()
+                                .map(p -> fieldError(p.field(), p.message()))
+                                .toList()));
     }
 
     @ExceptionHandler(InvalidRequestValue.class)
     ResponseEntity<ProblemDetail> invalidValue(InvalidRequestValue e) {
-        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "invalid-request",
-                e.where() + " " + e.name() + " " + e.getMessage() + ".", List.of(fieldError(e.name(), e.getMessage()))));
+        return ResponseEntity.badRequest()
+                .body(problem(
+                        HttpStatus.BAD_REQUEST,
+                        "invalid-request",
+                        e.where() + " " + e.name() + " " + e.getMessage() + ".",
+                        List.of(fieldError(e.name(), e.getMessage()))));
     }
 
     @ExceptionHandler(AggregateNotFoundException.class)
     ResponseEntity<ProblemDetail> notFound(AggregateNotFoundException e) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem(HttpStatus.NOT_FOUND, "not-found",
-                "No plan or cycle with id " + e.getAggregateIdentifier() + ".", List.of()));
+        return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                .body(problem(
+                        HttpStatus.NOT_FOUND,
+                        "not-found",
+                        "No plan or cycle with id " + e.getAggregateIdentifier() + ".",
+                        List.of()));
     }
 
     @ExceptionHandler(AggregateStreamCreationException.class)
     ResponseEntity<ProblemDetail> alreadyExists(AggregateStreamCreationException e) {
-        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem(HttpStatus.CONFLICT, "already-exists",
-                "It exists already; nothing was stored.", List.of()));
+        return ResponseEntity.status(HttpStatus.CONFLICT)
+                .body(problem(
+                        HttpStatus.CONFLICT, "already-exists", "It exists already; nothing was stored.", List.of()));
     }
 
     @ExceptionHandler(ConcurrencyException.class)
     ResponseEntity<ProblemDetail> concurrentChange(ConcurrencyException e) {
-        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem(HttpStatus.CONFLICT, "concurrent-change",
-                "Another change to the same plan was stored first; nothing was stored. Read the plan again and retry.",
-                List.of()));
+        return ResponseEntity.status(HttpStatus.CONFLICT)
+                .body(problem(
+                        HttpStatus.CONFLICT,
+                        "concurrent-change",
+                        "Another change to the same plan was stored first; nothing was stored. Read the plan again and retry.",
+                        List.of()));
     }
 
     @ExceptionHandler(CommandExecutionException.class)

@@ -5,16 +5,16 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.common.lock.DeadlockException;
-import org.pmpledger.web.ServiceBusy;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import io.micrometer.core.instrument.DistributionSummary;
-import io.micrometer.core.instrument.MeterRegistry;
+import org.pmpledger.web.ServiceBusy;
 
 /**
  * Where a request is decided: with the group of concurrent requests being gathered ({@link CommandGroups}), when it may
@@ -34,17 +34,21 @@ class CommandRunner {
     private final Duration groupWait;
     private final DistributionSummary groupSizes;
 
-    CommandRunner(CommandTransactions transactions, PlatformTransactionManager transactionManager, MeterRegistry meters,
-                  @Value("${pmp.commands.group-commit:true}") boolean grouping,
-                  @Value("${pmp.commands.group-commit.groups-at-once:1}") int groupsAtOnce,
-                  @Value("${pmp.commands.group-commit.max-wait:10s}") Duration groupWait) {
+    CommandRunner(
+            CommandTransactions transactions,
+            PlatformTransactionManager transactionManager,
+            MeterRegistry meters,
+            @Value("${pmp.commands.group-commit:true}") boolean grouping,
+            @Value("${pmp.commands.group-commit.groups-at-once:1}") int groupsAtOnce,
+            @Value("${pmp.commands.group-commit.max-wait:10s}") Duration groupWait) {
         this.transactions = transactions;
         this.transaction = new TransactionTemplate(transactionManager);
         this.groups = new CommandGroups<>(this::decideTogether, groupsAtOnce);
         this.grouping = grouping;
         this.groupWait = groupWait;
         this.groupSizes = DistributionSummary.builder("pmp.commands.group.size")
-                .description("Requests decided and committed in one transaction (group commit)").register(meters);
+                .description("Requests decided and committed in one transaction (group commit)")
+                .register(meters);
     }
 
     /**
@@ -55,8 +59,10 @@ class CommandRunner {
         if (mayGroup && grouping) {
             Object outcome = groups.decide(decision, groupWait);
             if (outcome == CommandGroups.Member.WAITED_TOO_LONG) {
-                throw new ServiceBusy("commands-wait-too-long", "The service has more commands than it decides in "
-                        + groupWait.toSeconds() + " s; nothing of this one was done. Retry shortly.");
+                throw new ServiceBusy(
+                        "commands-wait-too-long",
+                        "The service has more commands than it decides in " + groupWait.toSeconds()
+                                + " s; nothing of this one was done. Retry shortly.");
             }
             if (outcome instanceof RuntimeException refused) {
                 throw refused;

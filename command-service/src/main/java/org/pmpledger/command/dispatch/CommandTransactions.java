@@ -13,12 +13,13 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.pmpledger.command.dispatch.Decision.Answering;
-import org.pmpledger.command.dispatch.StreamHeads.Head;
-import org.pmpledger.command.refusal.CommandRefused;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import org.pmpledger.command.dispatch.Decision.Answering;
+import org.pmpledger.command.dispatch.StreamHeads.Head;
+import org.pmpledger.command.refusal.CommandRefused;
 
 /**
  * One database transaction for one request or a group of them, owned by one Axon unit of work. The commands' own units
@@ -87,13 +88,15 @@ class CommandTransactions {
         }
     }
 
-    private void answerFromHeads(List<? extends Decision<?>> requests, List<Answering<?>> answering, Object[] outcomes) {
+    private void answerFromHeads(
+            List<? extends Decision<?>> requests, List<Answering<?>> answering, Object[] outcomes) {
         Set<String> streams = new LinkedHashSet<>();
         answering.stream().filter(Objects::nonNull).forEach(a -> streams.addAll(a.streamIds()));
         Map<String, Head> heads = headsAfterAppend(streams);
         for (int i = 0; i < requests.size(); i++) {
             if (answering.get(i) != null) {
-                try (RequestThreadContext.Scope ignored = requests.get(i).thread().open()) {
+                try (RequestThreadContext.Scope ignored =
+                        requests.get(i).thread().open()) {
                     outcomes[i] = answering.get(i).answer().apply(heads);
                 }
             }

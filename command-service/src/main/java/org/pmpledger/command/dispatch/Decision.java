@@ -15,8 +15,7 @@ import org.pmpledger.command.dispatch.StreamHeads.Head;
 final class Decision<T> extends CommandGroups.Member {
 
     /** A decided request: the streams whose heads answer it, and its answer from those heads. */
-    record Answering<T>(List<String> streamIds, Function<Map<String, Head>, T> answer) {
-    }
+    record Answering<T>(List<String> streamIds, Function<Map<String, Head>, T> answer) {}
 
     private final List<String> streamIds;
     private final RequestThreadContext.Captured thread;

@@ -11,12 +11,12 @@ import java.util.HexFormat;
 import java.util.Optional;
 
 import org.jooq.DSLContext;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
 import org.pmpledger.command.jooq.tables.records.IdempotencyRecordRecord;
 import org.pmpledger.command.refusal.CommandRefused;
 import org.pmpledger.command.refusal.FieldProblem;
-import org.springframework.stereotype.Component;
-
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code Idempotency-Key} → the first answer, kept per caller (JWT subject) in the command's own transaction: the same
@@ -26,8 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
 class IdempotencyRecords {
 
     /** A first answer as it was given: whether it created something, where, and its body. */
-    record FirstAnswer<T>(boolean created, String location, T accepted) {
-    }
+    record FirstAnswer<T>(boolean created, String location, T accepted) {}
 
     private final DSLContext db;
     private final JsonMapper json;
@@ -65,24 +64,28 @@ class IdempotencyRecords {
             return Optional.empty();
         }
         if (!first.getRequestHash().equals(request.requestHash())) {
-            throw CommandRefused.rule("idempotency-key-reused",
+            throw CommandRefused.rule(
+                    "idempotency-key-reused",
                     "Idempotency-Key " + key + " was used for another request; use a new key for a new request.",
                     new FieldProblem("Idempotency-Key", "was already used with a different request"));
         }
-        return Optional.of(new FirstAnswer<>(first.getHttpStatus() == 201, first.getLocation(),
+        return Optional.of(new FirstAnswer<>(
+                first.getHttpStatus() == 201,
+                first.getLocation(),
                 json.readValue(first.getResponseBody(), answerType)));
     }
 
     /** Keeps the request's answer under its key, in the current transaction (nothing without a key). */
     void remember(RequestContext request, boolean created, String location, Object accepted) {
-        request.idempotencyKey().ifPresent(key -> db.insertInto(IDEMPOTENCY_RECORD)
-                .set(IDEMPOTENCY_RECORD.SUBJECT, request.caller().subject())
-                .set(IDEMPOTENCY_RECORD.IDEMPOTENCY_KEY, key)
-                .set(IDEMPOTENCY_RECORD.REQUEST_HASH, request.requestHash())
-                .set(IDEMPOTENCY_RECORD.HTTP_STATUS, created ? 201 : 200)
-                .set(IDEMPOTENCY_RECORD.LOCATION, location)
-                .set(IDEMPOTENCY_RECORD.RESPONSE_BODY, json.writeValueAsString(accepted))
-                .set(IDEMPOTENCY_RECORD.RECORDED_AT, OffsetDateTime.now(clock))
-                .execute());
+        request.idempotencyKey()
+                .ifPresent(key -> db.insertInto(IDEMPOTENCY_RECORD)
+                        .set(IDEMPOTENCY_RECORD.SUBJECT, request.caller().subject())
+                        .set(IDEMPOTENCY_RECORD.IDEMPOTENCY_KEY, key)
+                        .set(IDEMPOTENCY_RECORD.REQUEST_HASH, request.requestHash())
+                        .set(IDEMPOTENCY_RECORD.HTTP_STATUS, created ? 201 : 200)
+                        .set(IDEMPOTENCY_RECORD.LOCATION, location)
+                        .set(IDEMPOTENCY_RECORD.RESPONSE_BODY, json.writeValueAsString(accepted))
+                        .set(IDEMPOTENCY_RECORD.RECORDED_AT, OffsetDateTime.now(clock))
+                        .execute());
     }
 }

@@ -18,11 +18,9 @@ public final class ReadVersions {
     private static final Object KEY = ReadVersions.class;
 
     /** A stream read at a version, and what to forget when it turns out to have moved on. */
-    record Read(long version, Runnable onStale) {
-    }
+    record Read(long version, Runnable onStale) {}
 
-    private ReadVersions() {
-    }
+    private ReadVersions() {}
 
     /**
      * Notes that the current transaction's decisions relied on {@code streamId} at {@code version} (its last

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.axonframework.messaging.MetaData;
+
 import org.pmpledger.command.eventstore.CommandContext;
 import org.pmpledger.web.Caller;
 
@@ -16,8 +17,13 @@ import org.pmpledger.web.Caller;
  * @param requestHash     the request's hash, present with an Idempotency-Key (a repeated request is compared by it)
  * @param expectedVersion the version of {@code If-Match}, or null
  */
-record RequestContext(Caller caller, Optional<String> idempotencyKey, String requestHash, Long expectedVersion,
-                      String traceId, RequestThreadContext.Captured thread) {
+record RequestContext(
+        Caller caller,
+        Optional<String> idempotencyKey,
+        String requestHash,
+        Long expectedVersion,
+        String traceId,
+        RequestThreadContext.Captured thread) {
 
     MetaData metaData() {
         Map<String, Object> metaData = new HashMap<>(caller.toMap());

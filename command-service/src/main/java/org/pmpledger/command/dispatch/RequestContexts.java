@@ -5,13 +5,13 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Component;
 
 import org.pmpledger.web.Caller;
 import org.pmpledger.web.InputLimits;
-import org.springframework.http.HttpHeaders;
-import org.springframework.stereotype.Component;
 
 /** Reads a command request's {@link RequestContext}: its headers as the API takes them, its caller, its thread's context. */
 @Component
@@ -23,7 +23,8 @@ class RequestContexts {
     private final IdempotencyRecords idempotency;
     private final List<RequestThreadContext> threadContexts;
 
-    RequestContexts(HttpServletRequest request, IdempotencyRecords idempotency, List<RequestThreadContext> threadContexts) {
+    RequestContexts(
+            HttpServletRequest request, IdempotencyRecords idempotency, List<RequestThreadContext> threadContexts) {
         this.request = request;
         this.idempotency = idempotency;
         this.threadContexts = List.copyOf(threadContexts);
@@ -31,7 +32,8 @@ class RequestContexts {
 
     /** The context of the request being served, whose body is {@code body}. */
     RequestContext current(Object body) {
-        Optional<String> key = Optional.ofNullable(request.getHeader(InputLimits.IDEMPOTENCY_KEY)); // its form: InputLimits
+        Optional<String> key =
+                Optional.ofNullable(request.getHeader(InputLimits.IDEMPOTENCY_KEY)); // its form: InputLimits
         String traceId = Optional.ofNullable(request.getHeader(InputLimits.CORRELATION_ID))
                 .orElseGet(() -> UUID.randomUUID().toString());
         String hash = key.isPresent() ? idempotency.hash(request.getMethod(), request.getRequestURI(), body) : null;
@@ -45,7 +47,8 @@ class RequestContexts {
         }
         Matcher matcher = VERSION_TAG.matcher(ifMatch);
         if (!matcher.matches()) {
-            throw InvalidRequestValue.header(HttpHeaders.IF_MATCH, "must be a plan version as given in ETag, e.g. \"3\"");
+            throw InvalidRequestValue.header(
+                    HttpHeaders.IF_MATCH, "must be a plan version as given in ETag, e.g. \"3\"");
         }
         return Long.parseLong(matcher.group(1));
     }
@@ -54,9 +57,11 @@ class RequestContexts {
         if (threadContexts.isEmpty()) {
             return RequestThreadContext.Captured.NOTHING;
         }
-        List<RequestThreadContext.Captured> captured = threadContexts.stream().map(RequestThreadContext::capture).toList();
+        List<RequestThreadContext.Captured> captured =
+                threadContexts.stream().map(RequestThreadContext::capture).toList();
         return () -> {
-            List<RequestThreadContext.Scope> scopes = captured.stream().map(RequestThreadContext.Captured::open).toList();
+            List<RequestThreadContext.Scope> scopes =
+                    captured.stream().map(RequestThreadContext.Captured::open).toList();
             return () -> scopes.reversed().forEach(RequestThreadContext.Scope::close);
         };
     }

@@ -19,7 +19,7 @@ public interface RequestThreadContext {
         Scope open();
 
         /** Nothing to carry. */
-        Captured NOTHING = () -> () -> { };
+        Captured NOTHING = () -> () -> {};
     }
 
     /** The time a captured context is in place on a thread. */

@@ -10,7 +10,6 @@ import java.sql.SQLException;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
-
 import javax.sql.DataSource;
 
 import org.jooq.DSLContext;
@@ -24,15 +23,14 @@ import org.springframework.stereotype.Component;
 /**
  * The last event (version and global position) of several streams in one round trip, as the current transaction
  * sees them: a backward index scan of (aggregate_identifier, sequence_number) per stream. The statement is built
- * with jOOQ from the generated schema and rendered once; every command's answer runs it, and rendering it anew per
- * command cost more CPU than the query itself (async-profiler, issue 6).
+ * with jOOQ from the generated schema and rendered once: every command's answer runs it, and rendering per command
+ * would cost more CPU than the query itself.
  */
 @Component
 class StreamHeads {
 
     /** A stream's version (events so far) is {@code sequence + 1}. */
-    record Head(long sequence, long position) {
-    }
+    record Head(long sequence, long position) {}
 
     private final DataSource dataSource;
     private final String sql;
@@ -42,11 +40,15 @@ class StreamHeads {
         Table<?> streams = DSL.unnest(DSL.param("streams", String[].class)).as("s", "stream_id");
         Field<String> stream = DSL.field(DSL.name("s", "stream_id"), String.class);
         Table<?> last = DSL.lateral(DSL.select(DOMAIN_EVENT_ENTRY.SEQUENCE_NUMBER, DOMAIN_EVENT_ENTRY.GLOBAL_INDEX)
-                .from(DOMAIN_EVENT_ENTRY)
-                .where(DOMAIN_EVENT_ENTRY.AGGREGATE_IDENTIFIER.eq(stream))
-                .orderBy(DOMAIN_EVENT_ENTRY.SEQUENCE_NUMBER.desc())
-                .limit(DSL.inline(1))).as("h");
-        this.sql = db.render(db.select(stream, last.field(DOMAIN_EVENT_ENTRY.SEQUENCE_NUMBER), last.field(DOMAIN_EVENT_ENTRY.GLOBAL_INDEX))
+                        .from(DOMAIN_EVENT_ENTRY)
+                        .where(DOMAIN_EVENT_ENTRY.AGGREGATE_IDENTIFIER.eq(stream))
+                        .orderBy(DOMAIN_EVENT_ENTRY.SEQUENCE_NUMBER.desc())
+                        .limit(DSL.inline(1)))
+                .as("h");
+        this.sql = db.render(db.select(
+                        stream,
+                        last.field(DOMAIN_EVENT_ENTRY.SEQUENCE_NUMBER),
+                        last.field(DOMAIN_EVENT_ENTRY.GLOBAL_INDEX))
                 .from(streams)
                 .crossJoin(last));
     }

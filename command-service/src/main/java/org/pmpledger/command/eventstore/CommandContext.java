@@ -14,15 +14,14 @@ public final class CommandContext {
      * the id of the command message that caused the event.
      */
     public static final String TRACE_ID = "traceId";
+
     public static final String IDEMPOTENCY_KEY = "idempotencyKey";
     /** The plan version the client saw (If-Match); only on commands, never stored on events. */
     public static final String EXPECTED_VERSION = "expectedVersion";
 
     static final String[] KEYS_COPIED_TO_EVENTS = {
-            Caller.SUBJECT, Caller.ROLES, Caller.LCSA, Caller.REGION, Caller.CLIENT_ID,
-            IDEMPOTENCY_KEY
+        Caller.SUBJECT, Caller.ROLES, Caller.LCSA, Caller.REGION, Caller.CLIENT_ID, IDEMPOTENCY_KEY
     };
 
-    private CommandContext() {
-    }
+    private CommandContext() {}
 }

@@ -6,11 +6,11 @@ import org.axonframework.serialization.SimpleSerializedType;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
 import org.axonframework.serialization.upcasting.event.SingleEventUpcaster;
-import org.pmpledger.events.upcasting.EventUpcasts;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
 import tools.jackson.databind.node.ObjectNode;
+
+import org.pmpledger.events.upcasting.EventUpcasts;
 
 /**
  * Axon's upcaster chain over the contract's own revision steps ({@link EventUpcasts}), so events
@@ -21,7 +21,9 @@ class ContractUpcasters {
 
     @Bean
     EventUpcaster contractUpcasterChain() {
-        List<EventUpcaster> steps = EventUpcasts.steps().stream().<EventUpcaster>map(ContractStep::new).toList();
+        List<EventUpcaster> steps = EventUpcasts.steps().stream()
+                .<EventUpcaster>map(ContractStep::new)
+                .toList();
         return events -> {
             var upcast = events;
             for (EventUpcaster step : steps) {

@@ -8,7 +8,7 @@ import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.Transaction;
 import org.axonframework.common.transaction.TransactionManager;
-
+import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -19,19 +19,21 @@ import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.RevisionResolver;
 import org.axonframework.serialization.Serializer;
-import org.pmpledger.events.PmpEventTypes;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import org.pmpledger.events.EventRevision;
+import org.pmpledger.events.PmpEventTypes;
 
 /**
  * The event store's shape: Flyway-owned tables with snake_case names (V1__event_store.sql), event
  * revisions from our own {@code @EventRevision} (the contract module carries no Axon types), and the
  * caller's facts copied from each command onto every event it causes.
  */
-@Configuration(proxyBeanMethods = false)
+// Axon's Configuration is the one imported: the storage engine reads its upcasters and snapshot filter.
+@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 class EventStoreSetup {
 
     @Bean
@@ -68,9 +70,8 @@ class EventStoreSetup {
     /** Axon's serializers (configured as jackson3) take each event's revision from {@code @EventRevision}. */
     @Bean
     RevisionResolver eventRevisions() {
-        return type -> type.isAnnotationPresent(org.pmpledger.events.EventRevision.class)
-                ? String.valueOf(PmpEventTypes.revisionOf(type))
-                : null;
+        return type ->
+                type.isAnnotationPresent(EventRevision.class) ? String.valueOf(PmpEventTypes.revisionOf(type)) : null;
     }
 
     @Bean
@@ -106,24 +107,29 @@ class EventStoreSetup {
     }
 
     /**
-     * The event store with a small consumer cache. Axon's default keeps the last 10,000 events, each with a copy of
-     * its gap-aware tracking token; while bulk requests hold hundreds of global positions open, every copy carries
-     * every open position, and the benchmark ran the service out of heap (JFR: {@code GapAwareTrackingToken.advanceTo}
-     * building TreeSets). With 256 it still did once, in bulk ingest right after 584 commands/s: four bulk requests
-     * in flight hold about 2,000 positions open, and each cached event's token copies them all. 64 events keep the
-     * publisher's low latency (it is woken on every commit, and reads by itself after a burst) within bounded memory.
+     * The event store with a small consumer cache. Each cached event holds a copy of its gap-aware tracking token, and
+     * every copy carries every global position still open: bulk requests in flight hold thousands open, so the cache's
+     * memory grows with its size times the open positions. 64 events keep the publisher's low latency (it is woken on
+     * every commit, and reads by itself after a burst) within bounded memory; Axon's default of 10,000 does not.
      */
     @Bean
     EmbeddedEventStore eventStore(EventStorageEngine storageEngine) {
-        return EmbeddedEventStore.builder().storageEngine(storageEngine).cachedEvents(64).build();
+        return EmbeddedEventStore.builder()
+                .storageEngine(storageEngine)
+                .cachedEvents(64)
+                .build();
     }
 
     /** Axon's JDBC storage engine exactly as its auto-configuration builds it (which backs off once an event store is declared). */
     @Bean
-    EventStorageEngine eventStorageEngine(Serializer defaultSerializer, PersistenceExceptionResolver persistenceExceptionResolver,
-                                          @Qualifier("eventSerializer") Serializer eventSerializer,
-                                          org.axonframework.config.Configuration configuration, ConnectionProvider connectionProvider,
-                                          TransactionManager transactionManager, EventSchema eventSchema) {
+    EventStorageEngine eventStorageEngine(
+            Serializer defaultSerializer,
+            PersistenceExceptionResolver persistenceExceptionResolver,
+            @Qualifier("eventSerializer") Serializer eventSerializer,
+            Configuration configuration,
+            ConnectionProvider connectionProvider,
+            TransactionManager transactionManager,
+            EventSchema eventSchema) {
         return JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .upcasterChain(configuration.upcasterChain())
@@ -151,7 +157,9 @@ class EventStoreSetup {
 
             @Override
             public <T> T fetchInTransaction(Supplier<T> read) {
-                return TransactionSynchronizationManager.isActualTransactionActive() ? transactions.fetchInTransaction(read) : read.get();
+                return TransactionSynchronizationManager.isActualTransactionActive()
+                        ? transactions.fetchInTransaction(read)
+                        : read.get();
             }
         };
     }

@@ -6,13 +6,11 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.pmpledger.command.dispatch.RequestThreadContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -20,6 +18,8 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.web.filter.OncePerRequestFilter;
+
+import org.pmpledger.command.dispatch.RequestThreadContext;
 
 /**
  * Demo time, in the {@code local} profile only: a request from loopback may carry
@@ -34,6 +34,7 @@ class DemoTime {
 
     static final String HEADER = "X-Demo-Instant";
     private static final ThreadLocal<Instant> REQUESTED = new ThreadLocal<>();
+    private static final Clock SYSTEM = Clock.systemUTC();
 
     @Bean
     @Primary
@@ -71,9 +72,12 @@ class DemoTime {
                 } catch (DateTimeParseException e) {
                     response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
                     response.setContentType("application/problem+json");
-                    response.getWriter().write("{\"type\":\"/problems/invalid-request\",\"title\":\"Bad Request\",\"status\":400,"
-                            + "\"detail\":\"Header " + HEADER + " must be an ISO-8601 instant such as 2021-09-14T17:00:00Z.\","
-                            + "\"errors\":[{\"field\":\"" + HEADER + "\",\"message\":\"must be an ISO-8601 instant\"}]}");
+                    response.getWriter()
+                            .write("{\"type\":\"/problems/invalid-request\",\"title\":\"Bad Request\",\"status\":400,"
+                                    + "\"detail\":\"Header " + HEADER
+                                    + " must be an ISO-8601 instant such as 2021-09-14T17:00:00Z.\","
+                                    + "\"errors\":[{\"field\":\"" + HEADER
+                                    + "\",\"message\":\"must be an ISO-8601 instant\"}]}");
                     return;
                 }
                 try {
@@ -97,7 +101,7 @@ class DemoTime {
         @Override
         public Instant instant() {
             Instant requested = REQUESTED.get();
-            return requested != null ? requested : Instant.now();
+            return requested != null ? requested : SYSTEM.instant();
         }
 
         @Override

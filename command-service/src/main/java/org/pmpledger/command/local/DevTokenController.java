@@ -3,11 +3,11 @@ package org.pmpledger.command.local;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -18,9 +18,8 @@ import jakarta.validation.constraints.Size;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
-
-import org.pmpledger.web.LocalKeys;
-import org.pmpledger.web.Role;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Profile;
 import org.springframework.http.HttpStatus;
@@ -35,8 +34,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
+import org.pmpledger.web.LocalKeys;
+import org.pmpledger.web.Role;
 
 /**
  * Tokens for trying the system locally, signed with the key made at first start in the local data
@@ -49,6 +48,9 @@ class DevTokenController {
 
     private static final Duration LIFETIME = Duration.ofHours(8);
 
+    /** A token's lifetime is checked against the wall clock, whatever demo instant a request asks for. */
+    private final Clock wall = Clock.systemUTC();
+
     private final JwtEncoder encoder;
     private final String keyId;
 
@@ -58,9 +60,12 @@ class DevTokenController {
         this.keyId = key.getKeyID();
     }
 
-    record TokenRequest(@NotBlank @Size(max = 255) String sub, @NotEmpty @Size(max = 6) List<@NotNull Role> roles,
-                        @Size(max = 64) String lcsa, @Size(max = 64) String region, @Size(max = 255) String clientId) {
-    }
+    record TokenRequest(
+            @NotBlank @Size(max = 255) String sub,
+            @NotEmpty @Size(max = 6) List<@NotNull Role> roles,
+            @Size(max = 64) String lcsa,
+            @Size(max = 64) String region,
+            @Size(max = 255) String clientId) {}
 
     @PostMapping("/dev/tokens")
     @Operation(summary = "Mint a token for local use: {sub, roles[], lcsa?, region?} -> {access_token}")
@@ -68,7 +73,7 @@ class DevTokenController {
         if (!fromLoopback(request)) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN, "local tokens are handed out on loopback only");
         }
-        Instant now = Instant.now();
+        Instant now = wall.instant();
         JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
                 .issuer(LocalKeys.ISSUER)
                 .subject(body.sub())
@@ -83,7 +88,8 @@ class DevTokenController {
             claims.claim("region", body.region());
         }
         JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).keyId(keyId).build();
-        String token = encoder.encode(JwtEncoderParameters.from(header, claims.build())).getTokenValue();
+        String token = encoder.encode(JwtEncoderParameters.from(header, claims.build()))
+                .getTokenValue();
         return Map.of("access_token", token, "token_type", "Bearer", "expires_in", LIFETIME.toSeconds());
     }
 

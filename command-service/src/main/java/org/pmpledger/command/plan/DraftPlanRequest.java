@@ -11,6 +11,8 @@ import org.pmpledger.web.InputFormats;
 /** The body of {@code POST /api/v1/plans}. */
 record DraftPlanRequest(
         @NotNull @Min(2000) @Max(2100) Integer ffy,
-        @NotNull @Pattern(regexp = InputFormats.AGENCY, message = InputFormats.AGENCY_MESSAGE) String lcsa,
-        @Size(max = 300) String title) {
-}
+
+        @NotNull @Pattern(regexp = InputFormats.AGENCY, message = InputFormats.AGENCY_MESSAGE)
+        String lcsa,
+
+        @Size(max = 300) String title) {}

@@ -14,6 +14,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.spring.stereotype.Aggregate;
+
 import org.pmpledger.command.access.CommandAccess;
 import org.pmpledger.command.agency.Agencies;
 import org.pmpledger.command.cycle.CycleTerms;
@@ -55,10 +56,10 @@ public class Plan {
 
     @AggregateIdentifier
     private String planId;
+
     private PlanState state = PlanState.NONE;
 
-    protected Plan() {
-    }
+    protected Plan() {}
 
     Plan(DraftPlan command, Instant now) {
         apply(new PlanDrafted(command.planId(), command.ffy(), command.lcsa(), command.title(), now));
@@ -69,9 +70,16 @@ public class Plan {
      * STATE_ADMIN after close), and the plan is at the version the client saw ({@code If-Match}), under the plan's lock.
      */
     @CommandHandlerInterceptor
-    void authorizedAndCurrent(Object command, MetaData metaData, Agencies agencies,
-                              @MetaDataValue(CommandContext.EXPECTED_VERSION) Long expected) {
-        CommandAccess.onPlan(command, Caller.fromMap(metaData), state.lcsa(), state.status(),
+    void authorizedAndCurrent(
+            Object command,
+            MetaData metaData,
+            Agencies agencies,
+            @MetaDataValue(CommandContext.EXPECTED_VERSION) Long expected) {
+        CommandAccess.onPlan(
+                command,
+                Caller.fromMap(metaData),
+                state.lcsa(),
+                state.status(),
                 () -> agencies.regionOf(state.lcsa()).orElse(null));
         if (expected != null) {
             long actual = AggregateLifecycle.getVersion() + 1;
@@ -124,28 +132,46 @@ public class Plan {
     @CommandHandler
     void handle(SubmitPlan command, PlanningCycles cycles, Clock clock) {
         if (state.status() != PlanStatus.DRAFT && state.status() != PlanStatus.RETURNED) {
-            throw CommandRefused.state("only-draft-or-returned-plan-is-submitted",
+            throw CommandRefused.state(
+                    "only-draft-or-returned-plan-is-submitted",
                     "The plan is " + state.status() + "; only a DRAFT or RETURNED plan can be submitted.");
         }
         CycleTerms terms = cycles.termsOf(state.ffy());
-        CommandRefused.refuseIfAny(terms.missingForSubmission(state), "submission-rules-of-the-cycle",
+        CommandRefused.refuseIfAny(
+                terms.missingForSubmission(state),
+                "submission-rules-of-the-cycle",
                 "The plan does not yet meet the FFY " + state.ffy() + " cycle's submission rules");
         Instant now = clock.instant();
         int daysLate = CycleTerms.daysLate(terms.planDueDate(), now);
-        apply(new PlanSubmitted(planId, state.ffy(), state.lcsa(), state.submissions() + 1, terms.planDueDate(), daysLate > 0,
-                daysLate, now));
+        apply(new PlanSubmitted(
+                planId,
+                state.ffy(),
+                state.lcsa(),
+                state.submissions() + 1,
+                terms.planDueDate(),
+                daysLate > 0,
+                daysLate,
+                now));
     }
 
     @CommandHandler
     void handle(ReviewPlan command, MetaData metaData, Agencies agencies, Clock clock) {
-        apply(ReviewDecisions.review(state, command, Caller.fromMap(metaData).subject(),
-                agencies.regionOf(state.lcsa()).orElse(null), clock.instant()));
+        apply(ReviewDecisions.review(
+                state,
+                command,
+                Caller.fromMap(metaData).subject(),
+                agencies.regionOf(state.lcsa()).orElse(null),
+                clock.instant()));
     }
 
     @CommandHandler
     void handle(CommentOnPlan command, MetaData metaData, Agencies agencies, Clock clock) {
-        apply(ReviewDecisions.comment(state, command, Caller.fromMap(metaData).subject(),
-                agencies.regionOf(state.lcsa()).orElse(null), clock.instant()));
+        apply(ReviewDecisions.comment(
+                state,
+                command,
+                Caller.fromMap(metaData).subject(),
+                agencies.regionOf(state.lcsa()).orElse(null),
+                clock.instant()));
     }
 
     @CommandHandler
@@ -155,8 +181,8 @@ public class Plan {
 
     @CommandHandler
     FinalResultsOutcome handle(SubmitFinalResults command, PlanningCycles cycles, Clock clock) {
-        ProgressDecisions.Closing closing = ProgressDecisions.finalResults(state, command, cycles.termsOf(state.ffy()),
-                clock.instant());
+        ProgressDecisions.Closing closing =
+                ProgressDecisions.finalResults(state, command, cycles.termsOf(state.ffy()), clock.instant());
         apply(closing.event());
         return closing.outcome();
     }

@@ -4,11 +4,12 @@ import java.time.Clock;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Repository;
+import org.springframework.stereotype.Component;
+
 import org.pmpledger.command.agency.Agencies;
 import org.pmpledger.command.cycle.PlanningCycles;
 import org.pmpledger.command.refusal.CommandRefused;
 import org.pmpledger.command.refusal.FieldProblem;
-import org.springframework.stereotype.Component;
 
 /**
  * Decides DraftPlan, which needs more than one aggregate can see: the cycle must be open and the
@@ -24,7 +25,8 @@ public class PlanDrafting {
     private final Agencies agencies;
     private final Clock clock;
 
-    public PlanDrafting(Repository<Plan> plans, PlanningCycles cycles, PlanSlots slots, Agencies agencies, Clock clock) {
+    public PlanDrafting(
+            Repository<Plan> plans, PlanningCycles cycles, PlanSlots slots, Agencies agencies, Clock clock) {
         this.plans = plans;
         this.cycles = cycles;
         this.slots = slots;
@@ -35,13 +37,17 @@ public class PlanDrafting {
     @CommandHandler
     public String handle(DraftPlan command) throws Exception {
         if (!agencies.knows(command.lcsa())) {
-            throw CommandRefused.rule("agency-must-be-known", command.lcsa() + " is not a known LCSA.",
+            throw CommandRefused.rule(
+                    "agency-must-be-known",
+                    command.lcsa() + " is not a known LCSA.",
                     new FieldProblem("lcsa", "is not a known agency code: " + command.lcsa()));
         }
         cycles.termsOf(command.ffy());
         slots.claim(command.ffy(), command.lcsa(), command.planId()).ifPresent(existing -> {
-            throw CommandRefused.state("one-plan-per-agency-and-year", command.lcsa() + " already has plan "
-                    + existing + " for FFY " + command.ffy() + "; there is one plan per agency and year.");
+            throw CommandRefused.state(
+                    "one-plan-per-agency-and-year",
+                    command.lcsa() + " already has plan " + existing + " for FFY " + command.ffy()
+                            + "; there is one plan per agency and year.");
         });
         plans.newInstance(() -> new Plan(command, clock.instant()));
         return command.planId();

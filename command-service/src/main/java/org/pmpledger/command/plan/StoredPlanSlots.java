@@ -31,8 +31,10 @@ class StoredPlanSlots implements PlanSlots {
         if (claimed == 1) {
             return Optional.empty();
         }
-        return Optional.ofNullable(db.select(PLAN_SLOT.PLAN_ID).from(PLAN_SLOT)
-                .where(PLAN_SLOT.FFY.eq(ffy)).and(PLAN_SLOT.LCSA.eq(lcsa))
+        return Optional.ofNullable(db.select(PLAN_SLOT.PLAN_ID)
+                .from(PLAN_SLOT)
+                .where(PLAN_SLOT.FFY.eq(ffy))
+                .and(PLAN_SLOT.LCSA.eq(lcsa))
                 .fetchOne(PLAN_SLOT.PLAN_ID));
     }
 }

@@ -36,11 +36,18 @@ import org.pmpledger.events.plan.TacticWithdrawn;
  *
  * @param submissions how many times it was submitted
  */
-public record PlanState(String planId, int ffy, String lcsa, PlanStatus status, int submissions, Map<String, Entry> entries,
-                        Map<String, Tactic> tactics) {
+public record PlanState(
+        String planId,
+        int ffy,
+        String lcsa,
+        PlanStatus status,
+        int submissions,
+        Map<String, Entry> entries,
+        Map<String, Tactic> tactics) {
 
     /** The most entries and tactics one plan holds (removed and withdrawn ones included). */
     public static final int MAX_ENTRIES = 100;
+
     public static final int MAX_TACTICS = 500;
 
     /** Before its first event. */
@@ -53,46 +60,150 @@ public record PlanState(String planId, int ffy, String lcsa, PlanStatus status, 
     }
 
     /** What the plan remembers of an entry. */
-    public record Entry(int goal, String initiative, String indicator, String measurementTitle, MeasureUnit unit,
-                        BigDecimal baseline, BigDecimal target, boolean removed, Map<Quarter, Progress> progress) {
-    }
+    public record Entry(
+            int goal,
+            String initiative,
+            String indicator,
+            String measurementTitle,
+            MeasureUnit unit,
+            BigDecimal baseline,
+            BigDecimal target,
+            boolean removed,
+            Map<Quarter, Progress> progress) {}
 
     /** A quarter's recorded value and narrative. */
-    public record Progress(BigDecimal value, String narrative) {
-    }
+    public record Progress(BigDecimal value, String narrative) {}
 
     /** What the plan remembers of a tactic. */
-    public record Tactic(String entryId, String initiative, String title, List<String> leads, String description,
-                         LocalDate projectedCompletion, TacticStatus status, boolean withdrawn) {
-    }
+    public record Tactic(
+            String entryId,
+            String initiative,
+            String title,
+            List<String> leads,
+            String description,
+            LocalDate projectedCompletion,
+            TacticStatus status,
+            boolean withdrawn) {}
 
     /** The plan after {@code event}. */
     public PlanState evolve(PlanEvent event) {
         return switch (event) {
             case PlanDrafted d -> new PlanState(d.planId(), d.ffy(), d.lcsa(), PlanStatus.DRAFT, 0, Map.of(), Map.of());
-            case PlanEntryAdded a -> withEntry(a.entryId(), new Entry(a.goal(), a.initiative(), a.measurement().indicator(),
-                    a.measurement().title(), a.measurement().unit(), a.measurement().baseline(), a.measurement().target(), false,
-                    Map.of()));
-            case MeasurementRevised r -> withEntry(r.entryId(), entry(r.entryId(), e -> new Entry(e.goal(), e.initiative(),
-                    e.indicator(), e.measurementTitle(), e.unit(), r.baseline(), r.target(), e.removed(), e.progress())));
-            case PlanEntryRemoved r -> withEntry(r.entryId(), entry(r.entryId(), e -> new Entry(e.goal(), e.initiative(),
-                    e.indicator(), e.measurementTitle(), e.unit(), e.baseline(), e.target(), true, e.progress())));
-            case QuarterlyProgressRecorded q -> withEntry(q.entryId(), entry(q.entryId(), e -> {
-                Map<Quarter, Progress> progress = new EnumMap<>(Quarter.class);
-                progress.putAll(e.progress());
-                progress.put(q.quarter(), new Progress(q.value(), q.narrative()));
-                return new Entry(e.goal(), e.initiative(), e.indicator(), e.measurementTitle(), e.unit(), e.baseline(),
-                        e.target(), e.removed(), Map.copyOf(progress));
-            }));
-            case TacticAdded a -> withTactic(a.tacticId(), new Tactic(a.entryId(), a.initiative(), a.title(), a.leads(),
-                    a.description(), a.projectedCompletion(), TacticStatus.NOT_STARTED, false));
-            case TacticRevised r -> withTactic(r.tacticId(), tactic(r.tacticId(), t -> new Tactic(t.entryId(), t.initiative(),
-                    r.title(), r.leads(), r.description(), r.projectedCompletion(), t.status(), t.withdrawn())));
-            case TacticStatusChanged c -> withTactic(c.tacticId(), tactic(c.tacticId(), t -> new Tactic(t.entryId(),
-                    t.initiative(), t.title(), t.leads(), t.description(), t.projectedCompletion(), c.status(), t.withdrawn())));
-            case TacticWithdrawn w -> withTactic(w.tacticId(), tactic(w.tacticId(), t -> new Tactic(t.entryId(), t.initiative(),
-                    t.title(), t.leads(), t.description(), t.projectedCompletion(), t.status(), true)));
-            case PlanSubmitted s -> new PlanState(planId, ffy, lcsa, PlanStatus.SUBMITTED, s.submission(), entries, tactics);
+            case PlanEntryAdded a ->
+                withEntry(
+                        a.entryId(),
+                        new Entry(
+                                a.goal(),
+                                a.initiative(),
+                                a.measurement().indicator(),
+                                a.measurement().title(),
+                                a.measurement().unit(),
+                                a.measurement().baseline(),
+                                a.measurement().target(),
+                                false,
+                                Map.of()));
+            case MeasurementRevised r ->
+                withEntry(
+                        r.entryId(),
+                        entry(
+                                r.entryId(),
+                                e -> new Entry(
+                                        e.goal(),
+                                        e.initiative(),
+                                        e.indicator(),
+                                        e.measurementTitle(),
+                                        e.unit(),
+                                        r.baseline(),
+                                        r.target(),
+                                        e.removed(),
+                                        e.progress())));
+            case PlanEntryRemoved r ->
+                withEntry(
+                        r.entryId(),
+                        entry(
+                                r.entryId(),
+                                e -> new Entry(
+                                        e.goal(),
+                                        e.initiative(),
+                                        e.indicator(),
+                                        e.measurementTitle(),
+                                        e.unit(),
+                                        e.baseline(),
+                                        e.target(),
+                                        true,
+                                        e.progress())));
+            case QuarterlyProgressRecorded q ->
+                withEntry(q.entryId(), entry(q.entryId(), e -> {
+                    Map<Quarter, Progress> progress = new EnumMap<>(Quarter.class);
+                    progress.putAll(e.progress());
+                    progress.put(q.quarter(), new Progress(q.value(), q.narrative()));
+                    return new Entry(
+                            e.goal(),
+                            e.initiative(),
+                            e.indicator(),
+                            e.measurementTitle(),
+                            e.unit(),
+                            e.baseline(),
+                            e.target(),
+                            e.removed(),
+                            Map.copyOf(progress));
+                }));
+            case TacticAdded a ->
+                withTactic(
+                        a.tacticId(),
+                        new Tactic(
+                                a.entryId(),
+                                a.initiative(),
+                                a.title(),
+                                a.leads(),
+                                a.description(),
+                                a.projectedCompletion(),
+                                TacticStatus.NOT_STARTED,
+                                false));
+            case TacticRevised r ->
+                withTactic(
+                        r.tacticId(),
+                        tactic(
+                                r.tacticId(),
+                                t -> new Tactic(
+                                        t.entryId(),
+                                        t.initiative(),
+                                        r.title(),
+                                        r.leads(),
+                                        r.description(),
+                                        r.projectedCompletion(),
+                                        t.status(),
+                                        t.withdrawn())));
+            case TacticStatusChanged c ->
+                withTactic(
+                        c.tacticId(),
+                        tactic(
+                                c.tacticId(),
+                                t -> new Tactic(
+                                        t.entryId(),
+                                        t.initiative(),
+                                        t.title(),
+                                        t.leads(),
+                                        t.description(),
+                                        t.projectedCompletion(),
+                                        c.status(),
+                                        t.withdrawn())));
+            case TacticWithdrawn w ->
+                withTactic(
+                        w.tacticId(),
+                        tactic(
+                                w.tacticId(),
+                                t -> new Tactic(
+                                        t.entryId(),
+                                        t.initiative(),
+                                        t.title(),
+                                        t.leads(),
+                                        t.description(),
+                                        t.projectedCompletion(),
+                                        t.status(),
+                                        true)));
+            case PlanSubmitted s ->
+                new PlanState(planId, ffy, lcsa, PlanStatus.SUBMITTED, s.submission(), entries, tactics);
             case PlanApproved a -> withStatus(PlanStatus.APPROVED);
             case PlanReturned r -> withStatus(PlanStatus.RETURNED);
             case FinalResultsSubmitted f -> withStatus(PlanStatus.CLOSED);
@@ -107,15 +218,16 @@ public record PlanState(String planId, int ffy, String lcsa, PlanStatus status, 
     public void requireEntriesEditable() {
         requireNotClosed();
         if (status == PlanStatus.SUBMITTED) {
-            throw CommandRefused.state("submitted-plan-is-under-review",
+            throw CommandRefused.state(
+                    "submitted-plan-is-under-review",
                     "The plan is under review (SUBMITTED); its entries change once it is approved or returned.");
         }
     }
 
     public void requireNotClosed() {
         if (status == PlanStatus.CLOSED) {
-            throw CommandRefused.state("closed-plan-changes-no-more",
-                    "The plan is closed (final results submitted); it changes no more.");
+            throw CommandRefused.state(
+                    "closed-plan-changes-no-more", "The plan is closed (final results submitted); it changes no more.");
         }
     }
 
@@ -130,7 +242,8 @@ public record PlanState(String planId, int ffy, String lcsa, PlanStatus status, 
             throw CommandRefused.notFound("entry-not-found", "The plan has no entry " + entryId + ".");
         }
         if (entry.removed()) {
-            throw CommandRefused.state("removed-entry-changes-no-more", "Entry " + entryId + " was removed from the plan.");
+            throw CommandRefused.state(
+                    "removed-entry-changes-no-more", "Entry " + entryId + " was removed from the plan.");
         }
         return entry;
     }
@@ -141,7 +254,8 @@ public record PlanState(String planId, int ffy, String lcsa, PlanStatus status, 
             throw CommandRefused.notFound("tactic-not-found", "The plan has no tactic " + tacticId + ".");
         }
         if (tactic.withdrawn()) {
-            throw CommandRefused.state("withdrawn-tactic-changes-no-more", "Tactic " + tacticId + " was withdrawn; it changes no more.");
+            throw CommandRefused.state(
+                    "withdrawn-tactic-changes-no-more", "Tactic " + tacticId + " was withdrawn; it changes no more.");
         }
         return tactic;
     }
@@ -161,7 +275,8 @@ public record PlanState(String planId, int ffy, String lcsa, PlanStatus status, 
             throw CommandRefused.state(what + "-exists-already", "The plan holds " + what + " " + id + " already.");
         }
         if (held.size() >= limit) {
-            throw CommandRefused.rule("plan-holds-at-most-" + limit + "-" + plural,
+            throw CommandRefused.rule(
+                    "plan-holds-at-most-" + limit + "-" + plural,
                     "The plan holds " + limit + " " + plural + " already, the most one plan holds.");
         }
     }

@@ -14,12 +14,13 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.serialization.Serializer;
-import org.pmpledger.events.PmpEvent;
-import org.pmpledger.events.PmpEventTypes;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
 import org.springframework.stereotype.Component;
+
+import org.pmpledger.events.PmpEvent;
+import org.pmpledger.events.PmpEventTypes;
 
 /**
  * Publishes every stored event, in global order, to the plan-events topic: keyed by plan (or cycle)
@@ -43,8 +44,11 @@ class KafkaPublication {
     private final PublicationSettings settings;
     private final Watermarks watermarks;
 
-    KafkaPublication(KafkaTemplate<String, byte[]> kafka, @Qualifier("eventSerializer") Serializer serializer,
-                     PublicationSettings settings, Watermarks watermarks) {
+    KafkaPublication(
+            KafkaTemplate<String, byte[]> kafka,
+            @Qualifier("eventSerializer") Serializer serializer,
+            PublicationSettings settings,
+            Watermarks watermarks) {
         this.kafka = kafka;
         this.serializer = serializer;
         this.settings = settings;
@@ -62,8 +66,12 @@ class KafkaPublication {
             return;
         }
         String streamId = stored.getAggregateIdentifier();
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(settings.topic(), null,
-                event.getTimestamp().toEpochMilli(), streamId, event.serializePayload(serializer, byte[].class).getData());
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(
+                settings.topic(),
+                null,
+                event.getTimestamp().toEpochMilli(),
+                streamId,
+                event.serializePayload(serializer, byte[].class).getData());
         Headers headers = record.headers();
         header(headers, "ce_specversion", "1.0");
         header(headers, "ce_id", event.getIdentifier());

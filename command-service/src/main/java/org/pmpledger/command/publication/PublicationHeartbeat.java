@@ -25,6 +25,7 @@ class PublicationHeartbeat {
 
     /** The instant that counts is the wall clock's: the query side compares it with its own. */
     private final Clock wall = Clock.systemUTC();
+
     private final DSLContext db;
     private final EventProcessingConfiguration processors;
     private final Watermarks watermarks;
@@ -35,18 +36,24 @@ class PublicationHeartbeat {
         this.watermarks = watermarks;
     }
 
-    @Scheduled(fixedDelayString = "${pmp.publication.heartbeat:PT1S}", initialDelayString = "${pmp.publication.heartbeat:PT1S}")
+    @Scheduled(
+            fixedDelayString = "${pmp.publication.heartbeat:PT1S}",
+            initialDelayString = "${pmp.publication.heartbeat:PT1S}")
     void beat() {
         Instant before = wall.instant();
-        Long head = db.select(DSL.max(DOMAIN_EVENT_ENTRY.GLOBAL_INDEX)).from(DOMAIN_EVENT_ENTRY).fetchOne(0, Long.class);
-        TrackingEventProcessor publisher = processors.eventProcessor(KafkaPublication.PROCESSING_GROUP,
-                TrackingEventProcessor.class).orElse(null);
+        Long head = db.select(DSL.max(DOMAIN_EVENT_ENTRY.GLOBAL_INDEX))
+                .from(DOMAIN_EVENT_ENTRY)
+                .fetchOne(0, Long.class);
+        TrackingEventProcessor publisher = processors
+                .eventProcessor(KafkaPublication.PROCESSING_GROUP, TrackingEventProcessor.class)
+                .orElse(null);
         if (head == null || publisher == null) {
             return;
         }
         Map<Integer, EventTrackerStatus> segments = publisher.processingStatus();
-        boolean published = !segments.isEmpty() && segments.values().stream()
-                .allMatch(segment -> segment.getCurrentPosition().orElse(-1) >= head);
+        boolean published = !segments.isEmpty()
+                && segments.values().stream()
+                        .allMatch(segment -> segment.getCurrentPosition().orElse(-1) >= head);
         if (published) {
             watermarks.await(watermarks.send(head, before));
         }

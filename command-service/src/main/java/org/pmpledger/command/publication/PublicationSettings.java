@@ -18,5 +18,4 @@ record PublicationSettings(
         @DefaultValue("6") int partitions,
         @DefaultValue("1") short replicas,
         @DefaultValue("/pmp-ledger/command-service") String source,
-        @DefaultValue("30s") Duration acknowledgementTimeout) {
-}
+        @DefaultValue("30s") Duration acknowledgementTimeout) {}

@@ -10,10 +10,9 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The publisher's tracking processor: one thread, one segment, up to 100 events a batch (each event holds a copy of
  * the tracking token with every position still open: a smaller batch bounds the memory during bulk ingest), and it
- * looks for new events at least every 100 ms. Axon's default (1 s) is a delay here: after a burst (bulk ingest) the processor falls behind
- * the event store's shared cache and reads its own stream, which nothing wakes on a commit; it then waited out the
- * whole timeout, and the command-to-comparison lag at a light load rose from about 50 ms to 500-600 ms for the rest
- * of the run (measured against {@code infra/run-local}, and by {@code infra/bench}'s "P5 light" row).
+ * looks for new events at least every 100 ms. After a burst (bulk ingest) the processor falls behind the event
+ * store's shared cache and reads its own stream, which nothing wakes on a commit: it waits out this timeout, so the
+ * timeout bounds the command-to-query lag from then on (Axon's default of 1 s would be the lag).
  */
 @Configuration(proxyBeanMethods = false)
 class PublisherProcessor {
@@ -23,10 +22,12 @@ class PublisherProcessor {
 
     @Bean
     ConfigurerModule kafkaPublisherProcessor() {
-        return configurer -> configurer.eventProcessing(processing -> processing.registerTrackingEventProcessorConfiguration(
-                KafkaPublication.PROCESSING_GROUP, config -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
-                        .andInitialSegmentsCount(1)
-                        .andBatchSize(BATCH_SIZE)
-                        .andEventAvailabilityTimeout(EVENT_AVAILABILITY_TIMEOUT_MS, TimeUnit.MILLISECONDS)));
+        return configurer ->
+                configurer.eventProcessing(processing -> processing.registerTrackingEventProcessorConfiguration(
+                        KafkaPublication.PROCESSING_GROUP,
+                        config -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                                .andInitialSegmentsCount(1)
+                                .andBatchSize(BATCH_SIZE)
+                                .andEventAvailabilityTimeout(EVENT_AVAILABILITY_TIMEOUT_MS, TimeUnit.MILLISECONDS)));
     }
 }

@@ -40,7 +40,8 @@ class Watermarks {
         List<CompletableFuture<SendResult<String, byte[]>>> sends = new ArrayList<>();
         int partitions = kafka.partitionsFor(settings.topic()).size();
         for (int partition = 0; partition < partitions; partition++) {
-            ProducerRecord<String, byte[]> watermark = new ProducerRecord<>(settings.topic(), partition, null, new byte[0]);
+            ProducerRecord<String, byte[]> watermark =
+                    new ProducerRecord<>(settings.topic(), partition, null, new byte[0]);
             header(watermark.headers(), "ce_type", TYPE);
             header(watermark.headers(), "ce_source", settings.source());
             header(watermark.headers(), "ce_position", String.valueOf(through));

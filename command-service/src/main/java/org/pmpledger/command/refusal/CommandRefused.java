@@ -64,7 +64,9 @@ public final class CommandRefused extends RuntimeException {
     }
 
     public static CommandRefused version(long expected, long actual) {
-        return new CommandRefused(Kind.VERSION, "version-must-match",
+        return new CommandRefused(
+                Kind.VERSION,
+                "version-must-match",
                 "The plan is at version " + actual + ", not " + expected
                         + " (If-Match): read it again and decide on the current version.",
                 List.of(new FieldProblem("If-Match", "expected \"" + actual + "\"")));
@@ -90,8 +92,11 @@ public final class CommandRefused extends RuntimeException {
      */
     public CommandRefused ofItem(int index) {
         String item = "items[" + index + "]";
-        List<FieldProblem> named = problems.isEmpty() ? List.of(new FieldProblem(item, getMessage()))
-                : problems.stream().map(p -> new FieldProblem(item + "." + p.field(), p.message())).toList();
+        List<FieldProblem> named = problems.isEmpty()
+                ? List.of(new FieldProblem(item, getMessage()))
+                : problems.stream()
+                        .map(p -> new FieldProblem(item + "." + p.field(), p.message()))
+                        .toList();
         return new CommandRefused(kind, rule, item + ": " + getMessage(), named);
     }
 

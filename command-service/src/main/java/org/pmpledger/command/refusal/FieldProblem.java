@@ -1,5 +1,4 @@
 package org.pmpledger.command.refusal;
 
 /** What is wrong with one field of a request. */
-public record FieldProblem(String field, String message) {
-}
+public record FieldProblem(String field, String message) {}

@@ -2,8 +2,8 @@ package org.pmpledger.command.review;
 
 import jakarta.validation.Valid;
 
-import org.pmpledger.command.dispatch.CommandAccepted;
-import org.pmpledger.command.dispatch.CommandDispatch;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -11,8 +11,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
+import org.pmpledger.command.dispatch.CommandAccepted;
+import org.pmpledger.command.dispatch.CommandDispatch;
 
 @RestController
 @RequestMapping("/api/v1/plans/{planId}")
@@ -26,7 +26,8 @@ class ReviewController {
     }
 
     @PostMapping("/review")
-    @Operation(summary = "ReviewPlan (REGIONAL_ADMIN of the plan's region)",
+    @Operation(
+            summary = "ReviewPlan (REGIONAL_ADMIN of the plan's region)",
             description = "APPROVE or RETURN a SUBMITTED plan (409 otherwise); RETURN needs comments (422). The LCSA → "
                     + "region mapping is reference data (table agency). A returned plan is edited and resubmitted; an "
                     + "approved plan stays living and later changes are amendments.")
@@ -35,9 +36,11 @@ class ReviewController {
     }
 
     @PostMapping("/comments")
-    @Operation(summary = "CommentOnPlan (REGIONAL_ADMIN of the plan's region)",
+    @Operation(
+            summary = "CommentOnPlan (REGIONAL_ADMIN of the plan's region)",
             description = "A comment on the plan or one of its entries, at any point of its life.")
-    ResponseEntity<CommandAccepted> comment(@PathVariable String planId, @Valid @RequestBody CommentOnPlanRequest body) {
+    ResponseEntity<CommandAccepted> comment(
+            @PathVariable String planId, @Valid @RequestBody CommentOnPlanRequest body) {
         return dispatch.change(new CommentOnPlan(planId, body.entryId(), body.comment()), body);
     }
 }

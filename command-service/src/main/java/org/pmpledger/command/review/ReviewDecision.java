@@ -1,4 +1,7 @@
 package org.pmpledger.command.review;
 
 /** A Regional Administrator's decision on a submitted plan. */
-public enum ReviewDecision { APPROVE, RETURN }
+public enum ReviewDecision {
+    APPROVE,
+    RETURN
+}

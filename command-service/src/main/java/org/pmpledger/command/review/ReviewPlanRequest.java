@@ -4,5 +4,5 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /** The body of {@code POST /api/v1/plans/{planId}/review}. */
-record ReviewPlanRequest(@NotNull ReviewDecision decision, @Size(max = 4000) String comments) {
-}
+record ReviewPlanRequest(
+        @NotNull ReviewDecision decision, @Size(max = 4000) String comments) {}

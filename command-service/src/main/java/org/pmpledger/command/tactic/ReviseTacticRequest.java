@@ -2,7 +2,6 @@ package org.pmpledger.command.tactic;
 
 import java.time.LocalDate;
 import java.util.List;
-
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
@@ -12,5 +11,4 @@ record ReviseTacticRequest(
         @Size(min = 1, max = 20) List<@NotBlank @Size(max = 200) String> leads,
         @Size(max = 4000) String description,
         LocalDate projectedCompletion,
-        @NotBlank @Size(max = 2000) String reason) {
-}
+        @NotBlank @Size(max = 2000) String reason) {}

@@ -25,14 +25,14 @@ import org.pmpledger.events.plan.TacticWithdrawn;
  */
 public final class TacticDecisions {
 
-    private TacticDecisions() {
-    }
+    private TacticDecisions() {}
 
     public static TacticAdded add(PlanState plan, AddTactic command, CycleTerms terms, Instant now) {
         plan.requireNotClosed();
         plan.requireNewTactic(command.tacticId());
         List<FieldProblem> problems = new ArrayList<>();
-        new FiscalYear(plan.ffy()).planDateRefusal(command.projectedCompletion())
+        new FiscalYear(plan.ffy())
+                .planDateRefusal(command.projectedCompletion())
                 .ifPresent(refusal -> problems.add(new FieldProblem("projectedCompletion", refusal)));
         PlanState.Entry entry = plan.entries().get(command.entryId());
         if (entry == null || entry.removed()) {
@@ -40,9 +40,19 @@ public final class TacticDecisions {
         }
         terms.initiativeProblem(command.initiative(), "initiative").ifPresent(problems::add);
         CommandRefused.refuseIfAny(problems, "tactic-must-fit-its-plan", "The tactic does not fit the plan");
-        return new TacticAdded(plan.planId(), plan.ffy(), plan.lcsa(), command.tacticId(), command.entryId(), command.title(),
-                List.copyOf(command.leads()), command.description(), command.projectedCompletion(), command.initiative(),
-                plan.amendment(), now);
+        return new TacticAdded(
+                plan.planId(),
+                plan.ffy(),
+                plan.lcsa(),
+                command.tacticId(),
+                command.entryId(),
+                command.title(),
+                List.copyOf(command.leads()),
+                command.description(),
+                command.projectedCompletion(),
+                command.initiative(),
+                plan.amendment(),
+                now);
     }
 
     public static TacticRevised revise(PlanState plan, ReviseTactic command, Instant now) {
@@ -51,62 +61,103 @@ public final class TacticDecisions {
         CommandRefused.requireReason(command.reason(), "tactic-revision-needs-reason", "A tactic revision");
         List<String> changed = new ArrayList<>();
         String title = revised(command.title(), tactic.title(), "title", changed);
-        List<String> leads = revised(command.leads() == null ? null : List.copyOf(command.leads()), tactic.leads(), "leads", changed);
+        List<String> leads = revised(
+                command.leads() == null ? null : List.copyOf(command.leads()), tactic.leads(), "leads", changed);
         String description = revised(command.description(), tactic.description(), "description", changed);
-        LocalDate projected = revised(command.projectedCompletion(), tactic.projectedCompletion(), "projectedCompletion", changed);
-        new FiscalYear(plan.ffy()).planDateRefusal(command.projectedCompletion()).ifPresent(refusal -> {
-            throw CommandRefused.rule("tactic-must-fit-its-plan", "The projected completion does not fit the plan's cycle.",
-                    new FieldProblem("projectedCompletion", refusal));
-        });
+        LocalDate projected =
+                revised(command.projectedCompletion(), tactic.projectedCompletion(), "projectedCompletion", changed);
+        new FiscalYear(plan.ffy())
+                .planDateRefusal(command.projectedCompletion())
+                .ifPresent(refusal -> {
+                    throw CommandRefused.rule(
+                            "tactic-must-fit-its-plan",
+                            "The projected completion does not fit the plan's cycle.",
+                            new FieldProblem("projectedCompletion", refusal));
+                });
         if (changed.isEmpty()) {
-            throw CommandRefused.rule("revision-changes-something",
+            throw CommandRefused.rule(
+                    "revision-changes-something",
                     "The revision changes nothing: give at least one of title, leads, description, projectedCompletion with a new value.");
         }
-        return new TacticRevised(plan.planId(), plan.ffy(), plan.lcsa(), command.tacticId(), title, leads, description, projected,
-                List.copyOf(changed), command.reason(), plan.amendment(), now);
+        return new TacticRevised(
+                plan.planId(),
+                plan.ffy(),
+                plan.lcsa(),
+                command.tacticId(),
+                title,
+                leads,
+                description,
+                projected,
+                List.copyOf(changed),
+                command.reason(),
+                plan.amendment(),
+                now);
     }
 
     /** @param today the California date the change is made on */
-    public static TacticStatusChanged changeStatus(PlanState plan, ChangeTacticStatus command, LocalDate today, Instant now) {
+    public static TacticStatusChanged changeStatus(
+            PlanState plan, ChangeTacticStatus command, LocalDate today, Instant now) {
         plan.requireNotClosed();
         PlanState.Tactic tactic = plan.changeableTactic(command.tacticId());
         if (tactic.status() == command.status()) {
             throw CommandRefused.state("tactic-status-changes", "The tactic is " + tactic.status() + " already.");
         }
         if (!TacticTransitions.allowed(tactic.status(), command.status())) {
-            throw CommandRefused.state("tactic-status-transition", "A " + tactic.status() + " tactic can move to "
-                    + TacticTransitions.from(tactic.status()) + ", not to " + command.status() + ".");
+            throw CommandRefused.state(
+                    "tactic-status-transition",
+                    "A " + tactic.status() + " tactic can move to " + TacticTransitions.from(tactic.status())
+                            + ", not to " + command.status() + ".");
         }
         if (command.status() == TacticStatus.COMPLETED && command.actualCompletion() == null) {
-            throw CommandRefused.rule("completion-date-when-completed", "A COMPLETED tactic needs its actual completion date.",
+            throw CommandRefused.rule(
+                    "completion-date-when-completed",
+                    "A COMPLETED tactic needs its actual completion date.",
                     new FieldProblem("actualCompletion", "is required when the status is COMPLETED"));
         }
         if (command.status() != TacticStatus.COMPLETED && command.actualCompletion() != null) {
-            throw CommandRefused.rule("completion-date-when-completed", "Only a COMPLETED tactic has an actual completion date.",
+            throw CommandRefused.rule(
+                    "completion-date-when-completed",
+                    "Only a COMPLETED tactic has an actual completion date.",
                     new FieldProblem("actualCompletion", "is only given with the status COMPLETED"));
         }
         new FiscalYear(plan.ffy()).planDateRefusal(command.actualCompletion()).ifPresent(refusal -> {
-            throw CommandRefused.rule("tactic-must-fit-its-plan", "The actual completion does not fit the plan's cycle.",
+            throw CommandRefused.rule(
+                    "tactic-must-fit-its-plan",
+                    "The actual completion does not fit the plan's cycle.",
                     new FieldProblem("actualCompletion", refusal));
         });
         if (command.actualCompletion() != null && command.actualCompletion().isAfter(today)) {
-            throw CommandRefused.rule("completion-date-not-in-future", "A tactic cannot be completed in the future.",
+            throw CommandRefused.rule(
+                    "completion-date-not-in-future",
+                    "A tactic cannot be completed in the future.",
                     new FieldProblem("actualCompletion", "must not be after today (" + today + ")"));
         }
-        if (TacticTransitions.reopens(tactic.status(), command.status()) && (command.comment() == null || command.comment().isBlank())) {
-            throw CommandRefused.rule("reopening-needs-comment", "Reopening a completed tactic needs a comment saying why.",
+        if (TacticTransitions.reopens(tactic.status(), command.status())
+                && (command.comment() == null || command.comment().isBlank())) {
+            throw CommandRefused.rule(
+                    "reopening-needs-comment",
+                    "Reopening a completed tactic needs a comment saying why.",
                     new FieldProblem("comment", "is required to reopen a COMPLETED tactic"));
         }
-        return new TacticStatusChanged(plan.planId(), plan.ffy(), plan.lcsa(), command.tacticId(), tactic.status(),
-                command.status(), command.actualCompletion(), command.comment(), plan.amendment(), now);
+        return new TacticStatusChanged(
+                plan.planId(),
+                plan.ffy(),
+                plan.lcsa(),
+                command.tacticId(),
+                tactic.status(),
+                command.status(),
+                command.actualCompletion(),
+                command.comment(),
+                plan.amendment(),
+                now);
     }
 
     public static TacticWithdrawn withdraw(PlanState plan, WithdrawTactic command, Instant now) {
         plan.requireNotClosed();
         plan.changeableTactic(command.tacticId());
         CommandRefused.requireReason(command.reason(), "withdrawal-needs-reason", "Withdrawing a tactic");
-        return new TacticWithdrawn(plan.planId(), plan.ffy(), plan.lcsa(), command.tacticId(), command.reason(),
-                plan.amendment(), now);
+        return new TacticWithdrawn(
+                plan.planId(), plan.ffy(), plan.lcsa(), command.tacticId(), command.reason(), plan.amendment(), now);
     }
 
     private static <T> T revised(T proposed, T current, String field, List<String> changed) {

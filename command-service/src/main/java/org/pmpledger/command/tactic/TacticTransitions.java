@@ -13,13 +13,13 @@ import org.pmpledger.events.plan.TacticStatus;
 public final class TacticTransitions {
 
     private static final Map<TacticStatus, Set<TacticStatus>> ALLOWED = Map.of(
-            TacticStatus.NOT_STARTED, EnumSet.of(TacticStatus.IN_PROGRESS, TacticStatus.ON_HOLD, TacticStatus.COMPLETED),
+            TacticStatus.NOT_STARTED,
+                    EnumSet.of(TacticStatus.IN_PROGRESS, TacticStatus.ON_HOLD, TacticStatus.COMPLETED),
             TacticStatus.IN_PROGRESS, EnumSet.of(TacticStatus.ON_HOLD, TacticStatus.COMPLETED),
             TacticStatus.ON_HOLD, EnumSet.of(TacticStatus.IN_PROGRESS, TacticStatus.COMPLETED),
             TacticStatus.COMPLETED, EnumSet.of(TacticStatus.IN_PROGRESS));
 
-    private TacticTransitions() {
-    }
+    private TacticTransitions() {}
 
     public static Set<TacticStatus> from(TacticStatus status) {
         return ALLOWED.get(status);

@@ -14,13 +14,13 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
 import org.pmpledger.command.CommandServiceTest;
 import org.pmpledger.testsupport.ApiClient;
 import org.pmpledger.testsupport.ApiClient.Answer;
 import org.pmpledger.testsupport.Ffy2022;
-import org.springframework.boot.test.web.server.LocalServerPort;
-
-import tools.jackson.databind.JsonNode;
 
 /** A plan's history from the event store, as paged JSON and as streamed JSON lines; every audit read recorded. */
 class PlanHistoryTest extends CommandServiceTest {
@@ -33,9 +33,19 @@ class PlanHistoryTest extends CommandServiceTest {
     private String planWithHistory() {
         api().post("/api/v1/cycles", TOKENS.stateAdmin(), Ffy2022.openCycle(2076));
         String editor = TOKENS.lcsaEditor("TEHAMA");
-        String plan = api().post("/api/v1/plans", editor, Map.of("ffy", 2076, "lcsa", "TEHAMA"), Map.of("Idempotency-Key", "h-draft"))
-                .body().get("id").asString();
-        api().post("/api/v1/plans/" + plan + "/entries", editor, Ffy2022.entryForInitiative1(), Map.of("Idempotency-Key", "h-entry"));
+        String plan = api().post(
+                        "/api/v1/plans",
+                        editor,
+                        Map.of("ffy", 2076, "lcsa", "TEHAMA"),
+                        Map.of("Idempotency-Key", "h-draft"))
+                .body()
+                .get("id")
+                .asString();
+        api().post(
+                        "/api/v1/plans/" + plan + "/entries",
+                        editor,
+                        Ffy2022.entryForInitiative1(),
+                        Map.of("Idempotency-Key", "h-entry"));
         api().post("/api/v1/plans/" + plan + "/submission", editor, null, Map.of("X-Correlation-Id", "trace-123"));
         return plan;
     }
@@ -61,15 +71,20 @@ class PlanHistoryTest extends CommandServiceTest {
         JsonNode submitted = second.body().get("events").get(0);
         assertThat(submitted.get("type").asString()).isEqualTo("pmp.plan.PlanSubmitted");
         assertThat(submitted.get("traceId").asString()).isEqualTo("trace-123");
-        assertThat(submitted.get("previousHash").asString()).isEqualTo(answer.body().get("events").get(1).get("eventHash").asString());
+        assertThat(submitted.get("previousHash").asString())
+                .isEqualTo(answer.body().get("events").get(1).get("eventHash").asString());
     }
 
     @Test
     void historyStreamsAsJsonLines() {
         String plan = planWithHistoryOnce();
 
-        Answer lines = api().send("GET", "/api/v1/audit/plans/" + plan + "/events", auditor, null,
-                Map.of("Accept", "application/x-ndjson"));
+        Answer lines = api().send(
+                        "GET",
+                        "/api/v1/audit/plans/" + plan + "/events",
+                        auditor,
+                        null,
+                        Map.of("Accept", "application/x-ndjson"));
 
         assertThat(lines.status()).isEqualTo(200);
         assertThat(lines.contentType()).startsWith("application/x-ndjson");
@@ -97,11 +112,18 @@ class PlanHistoryTest extends CommandServiceTest {
         Answer submitted = api().get("/api/v1/audit/events?agency=TEHAMA&type=pmp.plan.PlanSubmitted", auditor);
         Answer byActor = api().get("/api/v1/audit/events?actor=editor@tehama&from=2000-01-01T00:00:00Z", auditor);
         Answer none = api().get("/api/v1/audit/events?actor=editor@tehama&to=2000-01-01T00:00:00Z", auditor);
-        Answer lines = api().send("GET", "/api/v1/audit/events?actor=editor@tehama", auditor, null,
-                Map.of("Accept", "application/x-ndjson"));
+        Answer lines = api().send(
+                        "GET",
+                        "/api/v1/audit/events?actor=editor@tehama",
+                        auditor,
+                        null,
+                        Map.of("Accept", "application/x-ndjson"));
 
-        assertThat(submitted.body().get("events")).extracting(e -> e.get("streamId").asString()).containsExactly(plan);
-        assertThat(byActor.body().get("events")).extracting(e -> e.get("type").asString())
+        assertThat(submitted.body().get("events"))
+                .extracting(e -> e.get("streamId").asString())
+                .containsExactly(plan);
+        assertThat(byActor.body().get("events"))
+                .extracting(e -> e.get("type").asString())
                 .containsExactly("pmp.plan.PlanDrafted", "pmp.plan.PlanEntryAdded", "pmp.plan.PlanSubmitted");
         assertThat(none.body().get("events")).isEmpty();
         assertThat(lines.contentType()).startsWith("application/x-ndjson");
@@ -111,19 +133,27 @@ class PlanHistoryTest extends CommandServiceTest {
     @Test
     void canonicalBytesHashToTheEventHashAndBeginWithThePreviousOne() throws Exception {
         String plan = planWithHistoryOnce();
-        JsonNode events = api().get("/api/v1/audit/plans/" + plan + "/events", auditor).body().get("events");
+        JsonNode events = api().get("/api/v1/audit/plans/" + plan + "/events", auditor)
+                .body()
+                .get("events");
 
-        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                        "http://localhost:" + serverPort + "/api/v1/audit/plans/" + plan + "/events/2/canonical"))
-                .header("Authorization", "Bearer " + auditor).build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + serverPort + "/api/v1/audit/plans/"
+                                        + plan + "/events/2/canonical"))
+                                .header("Authorization", "Bearer " + auditor)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
 
         assertThat(response.statusCode()).isEqualTo(200);
         byte[] canonical = response.body();
         assertThat(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical)))
                 .isEqualTo(events.get(1).get("eventHash").asString());
-        assertThat(HexFormat.of().formatHex(Arrays.copyOf(canonical, 32))).isEqualTo(events.get(0).get("eventHash").asString());
+        assertThat(HexFormat.of().formatHex(Arrays.copyOf(canonical, 32)))
+                .isEqualTo(events.get(0).get("eventHash").asString());
         assertThat(new String(canonical, 32, canonical.length - 32, StandardCharsets.UTF_8))
-                .startsWith(events.get(1).get("eventId").asString() + "\n" + plan + "\n1\norg.pmpledger.events.plan.PlanEntryAdded\n");
+                .startsWith(events.get(1).get("eventId").asString() + "\n" + plan
+                        + "\n1\norg.pmpledger.events.plan.PlanEntryAdded\n");
     }
 
     @Test

@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
 import org.pmpledger.command.CommandServiceTest;
 import org.pmpledger.testsupport.ApiClient.Answer;
 import org.pmpledger.testsupport.Ffy2022;
-
-import tools.jackson.databind.JsonNode;
 
 /**
  * A plan as the system knew it at an instant or a version, and what changed between two: folded from the
@@ -25,8 +25,7 @@ class PlanStateTest extends CommandServiceTest {
 
     private final String auditor = TOKENS.token("state-auditor@dcss", List.of("AUDITOR"), null, null);
 
-    private record CorrectedPlan(String planId, String entryId, Instant firstRecordedAt, Instant correctedAt) {
-    }
+    private record CorrectedPlan(String planId, String entryId, Instant firstRecordedAt, Instant correctedAt) {}
 
     private static CorrectedPlan plan;
 
@@ -37,23 +36,46 @@ class PlanStateTest extends CommandServiceTest {
         String editor = TOKENS.lcsaEditor(LCSA);
         CLOCK.set("2083-08-20T17:00:00Z");
         api().post("/api/v1/cycles", TOKENS.stateAdmin(), Ffy2022.openCycle(FFY));
-        String planId = api().post("/api/v1/plans", editor, Map.of("ffy", FFY, "lcsa", LCSA)).body().get("id").asString();
+        String planId = api().post("/api/v1/plans", editor, Map.of("ffy", FFY, "lcsa", LCSA))
+                .body()
+                .get("id")
+                .asString();
         String entryId = api().post("/api/v1/plans/" + planId + "/entries", editor, Ffy2022.entryForInitiative1())
-                .body().get("id").asString();
-        assertThat(api().post("/api/v1/plans/" + planId + "/submission", editor, null).status()).isEqualTo(200);
+                .body()
+                .get("id")
+                .asString();
+        assertThat(api().post("/api/v1/plans/" + planId + "/submission", editor, null)
+                        .status())
+                .isEqualTo(200);
         CLOCK.set("2083-09-20T17:00:00Z");
         String ra = TOKENS.token("ra-north@dcss", List.of("REGIONAL_ADMIN"), null, "Northern");
-        assertThat(api().post("/api/v1/plans/" + planId + "/review", ra, Map.of("decision", "APPROVE", "comments", "Fine"))
-                .status()).isEqualTo(200);
+        assertThat(api().post(
+                                "/api/v1/plans/" + planId + "/review",
+                                ra,
+                                Map.of("decision", "APPROVE", "comments", "Fine"))
+                        .status())
+                .isEqualTo(200);
         CLOCK.set("2084-01-20T17:00:00Z");
         String progress = "/api/v1/plans/" + planId + "/entries/" + entryId + "/progress/Q1";
-        assertThat(api().send("PUT", progress, editor, Map.of("value", 61.8, "narrative", "Steady"), Map.of()).status())
+        assertThat(api().send("PUT", progress, editor, Map.of("value", 61.8, "narrative", "Steady"), Map.of())
+                        .status())
                 .isEqualTo(200);
         CLOCK.set("2084-02-10T17:00:00Z");
-        assertThat(api().send("PUT", progress, editor, Map.of("value", 61.9, "narrative", "Refreshed",
-                "reason", "CDR data refreshed"), Map.of()).status()).isEqualTo(200);
-        JsonNode events = api().get("/api/v1/audit/plans/" + planId + "/events", auditor).body().get("events");
-        plan = new CorrectedPlan(planId, entryId, Instant.parse(events.get(4).get("recordedAt").asString()),
+        assertThat(api().send(
+                                "PUT",
+                                progress,
+                                editor,
+                                Map.of("value", 61.9, "narrative", "Refreshed", "reason", "CDR data refreshed"),
+                                Map.of())
+                        .status())
+                .isEqualTo(200);
+        JsonNode events = api().get("/api/v1/audit/plans/" + planId + "/events", auditor)
+                .body()
+                .get("events");
+        plan = new CorrectedPlan(
+                planId,
+                entryId,
+                Instant.parse(events.get(4).get("recordedAt").asString()),
                 Instant.parse(events.get(5).get("recordedAt").asString()));
         return plan;
     }
@@ -87,7 +109,8 @@ class PlanStateTest extends CommandServiceTest {
         assertThat(q1(after).get("value").decimalValue()).isEqualByComparingTo("61.9");
         assertThat(q1(after).get("corrections").asInt()).isEqualTo(1);
         assertThat(q1(after).get("lastReason").asString()).isEqualTo("CDR data refreshed");
-        assertThat(after.response().headers().firstValue("X-Recorded-At")).contains(correctedPlan().correctedAt().toString());
+        assertThat(after.response().headers().firstValue("X-Recorded-At"))
+                .contains(correctedPlan().correctedAt().toString());
     }
 
     @Test
@@ -96,9 +119,16 @@ class PlanStateTest extends CommandServiceTest {
 
         assertThat(submitted.body().get("status").asString()).isEqualTo("SUBMITTED");
         assertThat(submitted.body().get("version").asLong()).isEqualTo(3);
-        assertThat(submitted.body().get("entries").get(0).get("goal").get("title").asString())
+        assertThat(submitted
+                        .body()
+                        .get("entries")
+                        .get(0)
+                        .get("goal")
+                        .get("title")
+                        .asString())
                 .isEqualTo("Facilitate Consistent Support for Children");
-        assertThat(submitted.body().get("entries").get(0).get("quarterlyUpdates")).isEmpty();
+        assertThat(submitted.body().get("entries").get(0).get("quarterlyUpdates"))
+                .isEmpty();
         assertThat(submitted.body().get("reviews")).isEmpty();
     }
 
@@ -136,7 +166,8 @@ class PlanStateTest extends CommandServiceTest {
         assertThat(diff.body().get("from").get("version").asLong()).isEqualTo(3);
         assertThat(diff.body().get("to").get("version").asLong()).isEqualTo(4);
         JsonNode changes = diff.body().get("changes");
-        assertThat(changes).extracting(c -> c.get("path").asString() + " " + c.get("kind").asString())
+        assertThat(changes)
+                .extracting(c -> c.get("path").asString() + " " + c.get("kind").asString())
                 .containsExactly("status CHANGED", "approvedAt ADDED", "reviews[0] ADDED");
         assertThat(changes.get(0).get("from").asString()).isEqualTo("SUBMITTED");
         assertThat(changes.get(0).get("to").asString()).isEqualTo("APPROVED");
@@ -146,11 +177,14 @@ class PlanStateTest extends CommandServiceTest {
     @Test
     void diffAcrossTheCorrectionNamesTheEntryAndQuarter() {
         CorrectedPlan plan = correctedPlan();
-        Answer diff = api().get("/api/v1/audit/plans/" + plan.planId() + "/diff?from=" + plan.correctedAt().minusNanos(1)
-                + "&to=" + plan.correctedAt(), auditor);
+        Answer diff = api().get(
+                        "/api/v1/audit/plans/" + plan.planId() + "/diff?from="
+                                + plan.correctedAt().minusNanos(1) + "&to=" + plan.correctedAt(),
+                        auditor);
 
         JsonNode value = diff.body().get("changes").get(0);
-        assertThat(value.get("path").asString()).isEqualTo("entries[" + plan.entryId() + "].quarterlyUpdates[Q1].value");
+        assertThat(value.get("path").asString())
+                .isEqualTo("entries[" + plan.entryId() + "].quarterlyUpdates[Q1].value");
         assertThat(value.get("entryId").asString()).isEqualTo(plan.entryId());
         assertThat(value.get("from").decimalValue()).isEqualByComparingTo("61.8");
         assertThat(value.get("to").decimalValue()).isEqualByComparingTo("61.9");
@@ -158,7 +192,8 @@ class PlanStateTest extends CommandServiceTest {
 
     @Test
     void diffRefusesAPointThatIsNeitherVersionNorInstant() {
-        Answer diff = api().get("/api/v1/audit/plans/" + correctedPlan().planId() + "/diff?from=3&to=yesterday", auditor);
+        Answer diff =
+                api().get("/api/v1/audit/plans/" + correctedPlan().planId() + "/diff?from=3&to=yesterday", auditor);
 
         assertThat(diff.status()).isEqualTo(400);
         assertThat(diff.body().get("errors").get(0).get("field").asString()).isEqualTo("to");
@@ -166,8 +201,9 @@ class PlanStateTest extends CommandServiceTest {
 
     @Test
     void editorCannotReadAPlansPastState() {
-        Answer answer = api().get("/api/v1/audit/plans/" + correctedPlan().planId() + "/state?version=1",
-                TOKENS.lcsaEditor(LCSA));
+        Answer answer = api().get(
+                        "/api/v1/audit/plans/" + correctedPlan().planId() + "/state?version=1",
+                        TOKENS.lcsaEditor(LCSA));
 
         assertThat(answer.status()).isEqualTo(403);
     }

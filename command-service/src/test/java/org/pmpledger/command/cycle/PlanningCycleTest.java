@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -15,6 +16,7 @@ import org.axonframework.messaging.MetaData;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
 import org.pmpledger.command.access.CommandAuthorization;
 import org.pmpledger.command.plan.PlanFixtures;
 import org.pmpledger.command.refusal.CommandRefused;
@@ -38,20 +40,44 @@ import org.pmpledger.web.Role;
 class PlanningCycleTest {
 
     private static final Instant NOW = Instant.parse("2021-08-04T16:00:00Z");
-    private static final QuarterDueDates LETTER_21_04 = new QuarterDueDates(LocalDate.parse("2022-01-31"),
-            LocalDate.parse("2022-05-02"), LocalDate.parse("2022-08-01"), LocalDate.parse("2022-10-31"));
-    private static final List<StrategicGoal> GOALS = List.of(new StrategicGoal(1, "Facilitate Consistent Support for Children",
+    private static final QuarterDueDates LETTER_21_04 = new QuarterDueDates(
+            LocalDate.parse("2022-01-31"),
+            LocalDate.parse("2022-05-02"),
+            LocalDate.parse("2022-08-01"),
+            LocalDate.parse("2022-10-31"));
+    private static final List<StrategicGoal> GOALS = List.of(new StrategicGoal(
+            1,
+            "Facilitate Consistent Support for Children",
             List.of(new Objective(1, "Increase collections"), new Objective(2, "Individualized services"))));
     private static final List<KeyInitiative> INITIATIVES = List.of(
-            new KeyInitiative("1", "Improve Service Delivery", InitiativeRequirement.ALL, null, null,
+            new KeyInitiative(
+                    "1",
+                    "Improve Service Delivery",
+                    InitiativeRequirement.ALL,
+                    null,
+                    null,
                     List.of(new SubInitiative("1a", "Debt Reduction Program reviews"))),
-            new KeyInitiative("4", "Paternity Establishment", InitiativeRequirement.BELOW_PATERNITY_THRESHOLD,
-                    BigDecimal.valueOf(90), "SPM-7", List.of()));
+            new KeyInitiative(
+                    "4",
+                    "Paternity Establishment",
+                    InitiativeRequirement.BELOW_PATERNITY_THRESHOLD,
+                    BigDecimal.valueOf(90),
+                    "SPM-7",
+                    List.of()));
     private static final List<PracticeIndicator> INDICATORS = List.of(
-            new PracticeIndicator("SPM-2", "Collections on current support", MeasureUnit.PERCENT, Direction.HIGHER_IS_BETTER),
+            new PracticeIndicator(
+                    "SPM-2", "Collections on current support", MeasureUnit.PERCENT, Direction.HIGHER_IS_BETTER),
             new PracticeIndicator("SPM-7", "Paternity establishment", MeasureUnit.PERCENT, Direction.HIGHER_IS_BETTER));
-    private static final PlanningCycleOpened OPENED = new PlanningCycleOpened("cycle-2022", 2022, LocalDate.parse("2021-09-15"),
-            LETTER_21_04, GOALS, INITIATIVES, INDICATORS, List.of(SubmissionRule.REQUIRED_INITIATIVES_COVERED), NOW);
+    private static final PlanningCycleOpened OPENED = new PlanningCycleOpened(
+            "cycle-2022",
+            2022,
+            LocalDate.parse("2021-09-15"),
+            LETTER_21_04,
+            GOALS,
+            INITIATIVES,
+            INDICATORS,
+            List.of(SubmissionRule.REQUIRED_INITIATIVES_COVERED),
+            NOW);
 
     private AggregateTestFixture<PlanningCycle> fixture;
 
@@ -67,19 +93,34 @@ class PlanningCycleTest {
         return MetaData.from(new Caller("someone", Set.of(role), null, null, "app").toMap());
     }
 
-    private static OpenPlanningCycle ffy2022(LocalDate planDue, QuarterDueDates quarters, List<PracticeIndicator> indicators) {
+    private static OpenPlanningCycle ffy2022(
+            LocalDate planDue, QuarterDueDates quarters, List<PracticeIndicator> indicators) {
         return ffy2022(planDue, quarters, INITIATIVES, indicators);
     }
 
-    private static OpenPlanningCycle ffy2022(LocalDate planDue, QuarterDueDates quarters, List<KeyInitiative> initiatives,
-                                             List<PracticeIndicator> indicators) {
-        return new OpenPlanningCycle("cycle-2022", 2022, planDue, quarters, GOALS, initiatives, indicators,
+    private static OpenPlanningCycle ffy2022(
+            LocalDate planDue,
+            QuarterDueDates quarters,
+            List<KeyInitiative> initiatives,
+            List<PracticeIndicator> indicators) {
+        return new OpenPlanningCycle(
+                "cycle-2022",
+                2022,
+                planDue,
+                quarters,
+                GOALS,
+                initiatives,
+                indicators,
                 List.of(SubmissionRule.REQUIRED_INITIATIVES_COVERED));
     }
 
     private static RecordAgencyIndicatorValues paternity(String... lcsas) {
-        return new RecordAgencyIndicatorValues("cycle-2022", "SPM-7", java.util.Arrays.stream(lcsas)
-                .map(lcsa -> new AgencyValue(lcsa, new BigDecimal("88.5"), LocalDate.parse("2021-09-30"))).toList());
+        return new RecordAgencyIndicatorValues(
+                "cycle-2022",
+                "SPM-7",
+                Arrays.stream(lcsas)
+                        .map(lcsa -> new AgencyValue(lcsa, new BigDecimal("88.5"), LocalDate.parse("2021-09-30")))
+                        .toList());
     }
 
     @Test
@@ -106,8 +147,8 @@ class PlanningCycleTest {
 
     @Test
     void cannotOpenACycleWhoseQuarterIsDueBeforeItEnds() {
-        QuarterDueDates q2DueInMarch = new QuarterDueDates(LETTER_21_04.q1(), LocalDate.parse("2022-03-15"),
-                LETTER_21_04.q3(), LETTER_21_04.q4());
+        QuarterDueDates q2DueInMarch = new QuarterDueDates(
+                LETTER_21_04.q1(), LocalDate.parse("2022-03-15"), LETTER_21_04.q3(), LETTER_21_04.q4());
 
         fixture.givenNoPriorActivity()
                 .when(ffy2022(LocalDate.parse("2021-09-15"), q2DueInMarch, INDICATORS), as(Role.STATE_ADMIN))
@@ -136,11 +177,18 @@ class PlanningCycleTest {
 
     @Test
     void cannotOpenACycleWhosePaternityInitiativeNamesNoIndicatorOfTheCycle() {
-        List<KeyInitiative> unknownIndicator = List.of(new KeyInitiative("4", "Paternity Establishment",
-                InitiativeRequirement.BELOW_PATERNITY_THRESHOLD, BigDecimal.valueOf(90), "CDR-1.1", List.of()));
+        List<KeyInitiative> unknownIndicator = List.of(new KeyInitiative(
+                "4",
+                "Paternity Establishment",
+                InitiativeRequirement.BELOW_PATERNITY_THRESHOLD,
+                BigDecimal.valueOf(90),
+                "CDR-1.1",
+                List.of()));
 
         fixture.givenNoPriorActivity()
-                .when(ffy2022(LocalDate.parse("2021-09-15"), LETTER_21_04, unknownIndicator, INDICATORS), as(Role.STATE_ADMIN))
+                .when(
+                        ffy2022(LocalDate.parse("2021-09-15"), LETTER_21_04, unknownIndicator, INDICATORS),
+                        as(Role.STATE_ADMIN))
                 .expectNoEvents()
                 .expectException(refused("cycle-must-be-consistent", 1))
                 .expectExceptionMessage(containsString("1 problem"));
@@ -149,7 +197,12 @@ class PlanningCycleTest {
     @Test
     void cannotOpenACycleWhoseSubInitiativeReusesAnInitiativeCode() {
         List<KeyInitiative> clash = List.of(
-                new KeyInitiative("1", "Improve Service Delivery", InitiativeRequirement.ALL, null, null,
+                new KeyInitiative(
+                        "1",
+                        "Improve Service Delivery",
+                        InitiativeRequirement.ALL,
+                        null,
+                        null,
                         List.of(new SubInitiative("2", "Clashing sub-initiative"))),
                 new KeyInitiative("2", "Enhance Partnerships", InitiativeRequirement.ALL, null, null, List.of()));
 
@@ -163,7 +216,8 @@ class PlanningCycleTest {
     void canRecordAgencyPaternityValues() {
         fixture.given(OPENED)
                 .when(paternity("KERN", "FRESNO"), as(Role.STATE_ADMIN))
-                .expectEvents(new AgencyIndicatorValuesRecorded("cycle-2022", 2022, "SPM-7", paternity("KERN", "FRESNO").values(), NOW));
+                .expectEvents(new AgencyIndicatorValuesRecorded(
+                        "cycle-2022", 2022, "SPM-7", paternity("KERN", "FRESNO").values(), NOW));
     }
 
     @Test
@@ -176,10 +230,13 @@ class PlanningCycleTest {
 
     @Test
     void cannotRecordValuesOfAnIndicatorOutsideTheCycleOrOfUnknownOrRepeatedAgencies() {
-        RecordAgencyIndicatorValues wrong = new RecordAgencyIndicatorValues("cycle-2022", "CDR-9", List.of(
-                new AgencyValue("KERN", BigDecimal.ONE, LocalDate.parse("2021-09-30")),
-                new AgencyValue("KERN", BigDecimal.ONE, LocalDate.parse("2021-09-30")),
-                new AgencyValue("ATLANTIS", BigDecimal.ONE, LocalDate.parse("2021-09-30"))));
+        RecordAgencyIndicatorValues wrong = new RecordAgencyIndicatorValues(
+                "cycle-2022",
+                "CDR-9",
+                List.of(
+                        new AgencyValue("KERN", BigDecimal.ONE, LocalDate.parse("2021-09-30")),
+                        new AgencyValue("KERN", BigDecimal.ONE, LocalDate.parse("2021-09-30")),
+                        new AgencyValue("ATLANTIS", BigDecimal.ONE, LocalDate.parse("2021-09-30"))));
 
         fixture.given(OPENED)
                 .when(wrong, as(Role.STATE_ADMIN))
@@ -189,8 +246,11 @@ class PlanningCycleTest {
 
     @Test
     void cannotOpenACycleWhoseDueDatesLieYearsFromItsFfy() {
-        QuarterDueDates farOff = new QuarterDueDates(LocalDate.parse("2022-01-31"), LocalDate.parse("2022-05-02"),
-                LocalDate.parse("2022-08-01"), LocalDate.parse("2031-10-31"));
+        QuarterDueDates farOff = new QuarterDueDates(
+                LocalDate.parse("2022-01-31"),
+                LocalDate.parse("2022-05-02"),
+                LocalDate.parse("2022-08-01"),
+                LocalDate.parse("2031-10-31"));
 
         fixture.given()
                 .when(ffy2022(LocalDate.parse("2011-09-15"), farOff, INDICATORS), as(Role.STATE_ADMIN))
@@ -200,10 +260,13 @@ class PlanningCycleTest {
 
     @Test
     void cannotRecordAnAgencyValueOutsideItsIndicatorsUnitOrMeasuredYearsAway() {
-        RecordAgencyIndicatorValues wrong = new RecordAgencyIndicatorValues("cycle-2022", "SPM-7", List.of(
-                new AgencyValue("KERN", new BigDecimal("1500"), LocalDate.parse("2021-09-30")),
-                new AgencyValue("FRESNO", new BigDecimal("-3"), LocalDate.parse("2021-09-30")),
-                new AgencyValue("ALAMEDA", new BigDecimal("88.5"), LocalDate.parse("2009-09-30"))));
+        RecordAgencyIndicatorValues wrong = new RecordAgencyIndicatorValues(
+                "cycle-2022",
+                "SPM-7",
+                List.of(
+                        new AgencyValue("KERN", new BigDecimal("1500"), LocalDate.parse("2021-09-30")),
+                        new AgencyValue("FRESNO", new BigDecimal("-3"), LocalDate.parse("2021-09-30")),
+                        new AgencyValue("ALAMEDA", new BigDecimal("88.5"), LocalDate.parse("2009-09-30"))));
 
         fixture.given(OPENED)
                 .when(wrong, as(Role.STATE_ADMIN))
@@ -213,8 +276,10 @@ class PlanningCycleTest {
 
     @Test
     void aPaternityPercentageAbove100IsAValueOfItsUnit() {
-        RecordAgencyIndicatorValues above = new RecordAgencyIndicatorValues("cycle-2022", "SPM-7", List.of(
-                new AgencyValue("KERN", new BigDecimal("101.5"), LocalDate.parse("2021-09-30"))));
+        RecordAgencyIndicatorValues above = new RecordAgencyIndicatorValues(
+                "cycle-2022",
+                "SPM-7",
+                List.of(new AgencyValue("KERN", new BigDecimal("101.5"), LocalDate.parse("2021-09-30"))));
 
         fixture.given(OPENED)
                 .when(above, as(Role.STATE_ADMIN))

@@ -12,8 +12,8 @@ class AnsweredTest {
 
     @Test
     void aCreationIs201WithItsLocationTheVersionAsETagAndTheCorrelationId() {
-        ResponseEntity<CommandAccepted> answer = new Answered<>(ACCEPTED, true, "/api/v1/plans/p-1/entries/e-1", false)
-                .response("trace-7");
+        ResponseEntity<CommandAccepted> answer =
+                new Answered<>(ACCEPTED, true, "/api/v1/plans/p-1/entries/e-1", false).response("trace-7");
 
         assertThat(answer.getStatusCode().value()).isEqualTo(201);
         assertThat(answer.getHeaders().getLocation()).hasToString("/api/v1/plans/p-1/entries/e-1");

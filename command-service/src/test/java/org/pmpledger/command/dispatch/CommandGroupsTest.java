@@ -76,7 +76,8 @@ class CommandGroupsTest {
 
     @Test
     void aRequestAloneIsDecidedAtOnceByItsOwnThread() {
-        CommandGroups<Named> groups = new CommandGroups<>(group -> group.forEach(member -> member.settle(Thread.currentThread())), 1);
+        CommandGroups<Named> groups =
+                new CommandGroups<>(group -> group.forEach(member -> member.settle(Thread.currentThread())), 1);
 
         assertThat(groups.decide(new Named("a", "plan-1"), LONG)).isSameAs(Thread.currentThread());
     }
@@ -125,9 +126,11 @@ class CommandGroupsTest {
 
     @Test
     void membersOfAGroupThatFailedAreLeftToBeDecidedAlone() {
-        CommandGroups<Named> groups = new CommandGroups<>(group -> {
-            throw new IllegalStateException("the group's transaction failed");
-        }, 1);
+        CommandGroups<Named> groups = new CommandGroups<>(
+                group -> {
+                    throw new IllegalStateException("the group's transaction failed");
+                },
+                1);
 
         assertThat(groups.decide(new Named("a", "plan-1"), LONG)).isSameAs(CommandGroups.Member.ALONE);
     }
@@ -138,13 +141,18 @@ class CommandGroupsTest {
         CompletableFuture<Object> first = send(groups, new Named("first", "plan-1"));
         await().atMost(Duration.ofSeconds(10)).until(() -> groupsDecided.size() == 1);
         CompletableFuture<Object> second = send(groups, new Named("second", "plan-2"));
-        assertThat(groupsStarted.await(10, TimeUnit.SECONDS)).as("the second group started beside the first").isTrue();
+        assertThat(groupsStarted.await(10, TimeUnit.SECONDS))
+                .as("the second group started beside the first")
+                .isTrue();
         CompletableFuture<Object> third = send(groups, new Named("third", "plan-3"));
         await().atMost(Duration.ofSeconds(10)).until(() -> waiting(groups) == 1);
 
         groupsMayFinish.countDown();
 
-        assertThat(List.of(first.get(10, TimeUnit.SECONDS), second.get(10, TimeUnit.SECONDS), third.get(10, TimeUnit.SECONDS)))
+        assertThat(List.of(
+                        first.get(10, TimeUnit.SECONDS),
+                        second.get(10, TimeUnit.SECONDS),
+                        third.get(10, TimeUnit.SECONDS)))
                 .containsExactly("first", "second", "third");
         assertThat(groupsDecided).containsExactly(List.of("first"), List.of("second"), List.of("third"));
     }

@@ -10,6 +10,7 @@ import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
 import org.junit.jupiter.api.Test;
+
 import org.pmpledger.command.progress.RecordQuarterlyProgress;
 import org.pmpledger.events.plan.Quarter;
 
@@ -17,18 +18,19 @@ class CommandTargetsTest {
 
     private final CommandTargets targets = new CommandTargets();
 
-    record Versioned(@TargetAggregateIdentifier String planId, @TargetAggregateVersion long expected) {
-    }
+    record Versioned(
+            @TargetAggregateIdentifier String planId,
+            @TargetAggregateVersion long expected) {}
 
-    record Untargeted(String planId) {
-    }
+    record Untargeted(String planId) {}
 
     @Test
     void commandTargetsThePlanItsMarkedFieldNames() {
         var command = GenericCommandMessage.asCommandMessage(
                 new RecordQuarterlyProgress("plan-1", "E-1", Quarter.Q1, BigDecimal.ONE, null, null));
 
-        assertThat(targets.resolveTarget(command)).isEqualTo(new AnnotationCommandTargetResolver().resolveTarget(command));
+        assertThat(targets.resolveTarget(command))
+                .isEqualTo(new AnnotationCommandTargetResolver().resolveTarget(command));
         assertThat(targets.resolveTarget(command).getIdentifier()).isEqualTo("plan-1");
         assertThat(targets.resolveTarget(command).getVersion()).isNull();
     }
@@ -37,7 +39,8 @@ class CommandTargetsTest {
     void commandWithAVersionFieldTargetsThatVersion() {
         var command = GenericCommandMessage.asCommandMessage(new Versioned("plan-2", 7));
 
-        assertThat(targets.resolveTarget(command)).isEqualTo(new AnnotationCommandTargetResolver().resolveTarget(command));
+        assertThat(targets.resolveTarget(command))
+                .isEqualTo(new AnnotationCommandTargetResolver().resolveTarget(command));
         assertThat(targets.resolveTarget(command).getVersion()).isEqualTo(7L);
     }
 
@@ -45,7 +48,8 @@ class CommandTargetsTest {
     void cannotResolveACommandWithoutATargetField() {
         var command = GenericCommandMessage.asCommandMessage(new Untargeted("plan-3"));
 
-        assertThatThrownBy(() -> targets.resolveTarget(command)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> targets.resolveTarget(command))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("@TargetAggregateIdentifier");
     }
 }

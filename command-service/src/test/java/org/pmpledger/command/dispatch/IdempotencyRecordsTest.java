@@ -8,11 +8,12 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
 import org.pmpledger.command.CommandServiceTest;
 import org.pmpledger.command.refusal.CommandRefused;
 import org.pmpledger.web.Caller;
 import org.pmpledger.web.Role;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /** Idempotency-Key → the first answer, kept per caller in the real table. */
 class IdempotencyRecordsTest extends CommandServiceTest {
@@ -21,8 +22,13 @@ class IdempotencyRecordsTest extends CommandServiceTest {
     IdempotencyRecords records;
 
     private static RequestContext keyed(String subject, String key, String hash) {
-        return new RequestContext(new Caller(subject, Set.of(Role.SERVICE), "ALAMEDA", null, "cms"), Optional.of(key), hash,
-                null, "trace", RequestThreadContext.Captured.NOTHING);
+        return new RequestContext(
+                new Caller(subject, Set.of(Role.SERVICE), "ALAMEDA", null, "cms"),
+                Optional.of(key),
+                hash,
+                null,
+                "trace",
+                RequestThreadContext.Captured.NOTHING);
     }
 
     @Test
@@ -46,7 +52,8 @@ class IdempotencyRecordsTest extends CommandServiceTest {
         records.remember(keyed("app", key, "h1"), false, null, new CommandAccepted("p-1", null, 2, 11, null));
 
         assertThatThrownBy(() -> records.firstAnswer(keyed("app", key, "h2"), CommandAccepted.class))
-                .isInstanceOf(CommandRefused.class).hasMessageContaining("was used for another request");
+                .isInstanceOf(CommandRefused.class)
+                .hasMessageContaining("was used for another request");
     }
 
     @Test
@@ -54,6 +61,7 @@ class IdempotencyRecordsTest extends CommandServiceTest {
         String key = UUID.randomUUID().toString();
         records.remember(keyed("app", key, "h1"), false, null, new CommandAccepted("p-1", null, 2, 11, null));
 
-        assertThat(records.firstAnswer(keyed("another-app", key, "h9"), CommandAccepted.class)).isEmpty();
+        assertThat(records.firstAnswer(keyed("another-app", key, "h9"), CommandAccepted.class))
+                .isEmpty();
     }
 }

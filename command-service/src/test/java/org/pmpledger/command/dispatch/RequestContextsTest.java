@@ -11,25 +11,31 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.pmpledger.command.eventstore.CommandContext;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
-
 import tools.jackson.databind.json.JsonMapper;
+
+import org.pmpledger.command.eventstore.CommandContext;
 
 /** A command request's context, read from its headers and its caller's token. */
 class RequestContextsTest {
 
     private final MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/v1/plans/p-1/submission");
-    private final RequestContexts contexts = new RequestContexts(request,
-            new IdempotencyRecords(null, JsonMapper.builder().build(), Clock.systemUTC()), List.of());
+    private final RequestContexts contexts = new RequestContexts(
+            request, new IdempotencyRecords(null, JsonMapper.builder().build(), Clock.systemUTC()), List.of());
 
     @BeforeEach
     void anEditorCalls() {
-        Jwt jwt = Jwt.withTokenValue("t").header("alg", "RS256").subject("editor@alameda").claim("roles", List.of("LCSA_EDITOR"))
-                .claim("lcsa", "ALAMEDA").claim("azp", "cms").issuedAt(Instant.now()).build();
+        Jwt jwt = Jwt.withTokenValue("t")
+                .header("alg", "RS256")
+                .subject("editor@alameda")
+                .claim("roles", List.of("LCSA_EDITOR"))
+                .claim("lcsa", "ALAMEDA")
+                .claim("azp", "cms")
+                .issuedAt(Instant.now())
+                .build();
         SecurityContextHolder.getContext().setAuthentication(new JwtAuthenticationToken(jwt));
     }
 
@@ -46,8 +52,11 @@ class RequestContextsTest {
 
         RequestContext context = contexts.current(Map.of("a", 1));
 
-        assertThat(context.metaData()).containsEntry("subject", "editor@alameda").containsEntry("lcsa", "ALAMEDA")
-                .containsEntry(CommandContext.IDEMPOTENCY_KEY, "k-1").containsEntry(CommandContext.EXPECTED_VERSION, 7L)
+        assertThat(context.metaData())
+                .containsEntry("subject", "editor@alameda")
+                .containsEntry("lcsa", "ALAMEDA")
+                .containsEntry(CommandContext.IDEMPOTENCY_KEY, "k-1")
+                .containsEntry(CommandContext.EXPECTED_VERSION, 7L)
                 .containsEntry(CommandContext.TRACE_ID, "trace-1");
         assertThat(context.requestHash()).hasSize(64);
     }
@@ -65,7 +74,8 @@ class RequestContextsTest {
     void anIfMatchThatIsNoVersionIsRefusedNamingTheHeader() {
         request.addHeader("If-Match", "version three");
 
-        assertThatThrownBy(() -> contexts.current(Map.of())).isInstanceOf(InvalidRequestValue.class)
+        assertThatThrownBy(() -> contexts.current(Map.of()))
+                .isInstanceOf(InvalidRequestValue.class)
                 .hasMessageContaining("plan version");
     }
 }

@@ -18,12 +18,10 @@ class EventStoreTransactionsTest {
         started.incrementAndGet();
         return new Transaction() {
             @Override
-            public void commit() {
-            }
+            public void commit() {}
 
             @Override
-            public void rollback() {
-            }
+            public void rollback() {}
         };
     });
 
@@ -48,7 +46,7 @@ class EventStoreTransactionsTest {
 
     @Test
     void anAppendAlwaysRunsInATransaction() {
-        engineTransactions.executeInTransaction(() -> { });
+        engineTransactions.executeInTransaction(() -> {});
 
         assertThat(started).hasValue(1);
     }

@@ -10,8 +10,10 @@ import java.util.Set;
 
 import org.axonframework.messaging.MetaData;
 import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
 import org.pmpledger.command.access.CommandAuthorization;
 import org.pmpledger.command.refusal.CommandRefused;
 import org.pmpledger.events.plan.PlanDrafted;
@@ -31,9 +33,12 @@ class PlanDraftingTest {
         fixture = new AggregateTestFixture<>(Plan.class);
         fixture.registerCommandHandlerInterceptor(CommandAuthorization.unregistered());
         PlanSlots inMemory = (ffy, lcsa, planId) -> Optional.ofNullable(slots.putIfAbsent(ffy + "/" + lcsa, planId));
-        fixture.registerAnnotatedCommandHandler(
-                new PlanDrafting(fixture.getRepository(), PlanFixtures.CYCLES, inMemory, PlanFixtures.AGENCIES,
-                        Clock.fixed(NOW, ZoneOffset.UTC)));
+        fixture.registerAnnotatedCommandHandler(new PlanDrafting(
+                fixture.getRepository(),
+                PlanFixtures.CYCLES,
+                inMemory,
+                PlanFixtures.AGENCIES,
+                Clock.fixed(NOW, ZoneOffset.UTC)));
     }
 
     private static MetaData editorOf(String lcsa) {
@@ -56,7 +61,7 @@ class PlanDraftingTest {
                 .when(new DraftPlan("plan-1", 2022, "ALAMEDA", null), editorOf("ALAMEDA"))
                 .expectNoEvents()
                 .expectException(CommandRefused.class)
-                .expectExceptionMessage(org.hamcrest.Matchers.containsString("plan-0"));
+                .expectExceptionMessage(Matchers.containsString("plan-0"));
     }
 
     @Test
@@ -65,7 +70,7 @@ class PlanDraftingTest {
                 .when(new DraftPlan("plan-1", 2031, "ALAMEDA", null), editorOf("ALAMEDA"))
                 .expectNoEvents()
                 .expectException(CommandRefused.class)
-                .expectExceptionMessage(org.hamcrest.Matchers.containsString("FFY 2031"));
+                .expectExceptionMessage(Matchers.containsString("FFY 2031"));
     }
 
     @Test

@@ -15,6 +15,7 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.hamcrest.Description;
 import org.hamcrest.Matcher;
 import org.hamcrest.TypeSafeMatcher;
+
 import org.pmpledger.command.access.CommandAuthorization;
 import org.pmpledger.command.agency.Agencies;
 import org.pmpledger.command.cycle.CycleTerms;
@@ -52,47 +53,83 @@ public final class PlanFixtures {
     public static final LocalDate DUE_2022 = LocalDate.parse("2021-09-15");
 
     /** FFY 2022: initiatives 1–2 for all, 4 below 90% paternity establishment (SPM-7); goal 5 lists no objectives. */
-    public static final CycleTerms FFY_2022 = new CycleTerms(2022, DUE_2022,
-            new QuarterDueDates(LocalDate.parse("2022-01-31"), LocalDate.parse("2022-05-02"),
-                    LocalDate.parse("2022-08-01"), LocalDate.parse("2022-10-31")),
-            List.of(new StrategicGoal(1, "Facilitate Consistent Support for Children",
-                            List.of(new Objective(1, "Increase collections"), new Objective(2, "Individualized services"))),
-                    new StrategicGoal(3, "Enhance Program Performance",
+    public static final CycleTerms FFY_2022 = new CycleTerms(
+            2022,
+            DUE_2022,
+            new QuarterDueDates(
+                    LocalDate.parse("2022-01-31"),
+                    LocalDate.parse("2022-05-02"),
+                    LocalDate.parse("2022-08-01"),
+                    LocalDate.parse("2022-10-31")),
+            List.of(
+                    new StrategicGoal(
+                            1,
+                            "Facilitate Consistent Support for Children",
+                            List.of(
+                                    new Objective(1, "Increase collections"),
+                                    new Objective(2, "Individualized services"))),
+                    new StrategicGoal(
+                            3,
+                            "Enhance Program Performance",
                             List.of(new Objective(1, "Consistency"), new Objective(2, "Efficiencies"))),
                     new StrategicGoal(5, "Foster Innovation and Improve Service Delivery", List.of())),
-            List.of(new KeyInitiative("1", "Improve Service Delivery", InitiativeRequirement.ALL, null, null,
-                            List.of(new SubInitiative("1a", "Debt Reduction Program reviews"),
+            List.of(
+                    new KeyInitiative(
+                            "1",
+                            "Improve Service Delivery",
+                            InitiativeRequirement.ALL,
+                            null,
+                            null,
+                            List.of(
+                                    new SubInitiative("1a", "Debt Reduction Program reviews"),
                                     new SubInitiative("1b", "Newly established cases"))),
                     new KeyInitiative("2", "Enhance Partnerships", InitiativeRequirement.ALL, null, null, List.of()),
-                    new KeyInitiative("4", "Paternity Establishment", InitiativeRequirement.BELOW_PATERNITY_THRESHOLD,
-                            new BigDecimal("90"), "SPM-7", List.of())),
-            List.of(new PracticeIndicator("SPM-2", "Current support collected", MeasureUnit.PERCENT, Direction.HIGHER_IS_BETTER),
-                    new PracticeIndicator("SPM-7", "Paternity establishment", MeasureUnit.PERCENT, Direction.HIGHER_IS_BETTER),
-                    new PracticeIndicator("SPM-9", "Collections per dollar expended", MeasureUnit.RATIO, Direction.HIGHER_IS_BETTER)),
+                    new KeyInitiative(
+                            "4",
+                            "Paternity Establishment",
+                            InitiativeRequirement.BELOW_PATERNITY_THRESHOLD,
+                            new BigDecimal("90"),
+                            "SPM-7",
+                            List.of())),
+            List.of(
+                    new PracticeIndicator(
+                            "SPM-2", "Current support collected", MeasureUnit.PERCENT, Direction.HIGHER_IS_BETTER),
+                    new PracticeIndicator(
+                            "SPM-7", "Paternity establishment", MeasureUnit.PERCENT, Direction.HIGHER_IS_BETTER),
+                    new PracticeIndicator(
+                            "SPM-9", "Collections per dollar expended", MeasureUnit.RATIO, Direction.HIGHER_IS_BETTER)),
             List.of(SubmissionRule.REQUIRED_INITIATIVES_COVERED),
             Map.of("SPM-7", Map.of("ALAMEDA", new BigDecimal("93.1"), "KERN", new BigDecimal("86.4"))));
 
     /** FFY 2017: every Strategic Plan goal addressed, a measurable target; no quarterly due dates. */
-    public static final CycleTerms FFY_2017 = new CycleTerms(2017, LocalDate.parse("2016-10-15"), null,
-            List.of(new StrategicGoal(1, "Increase support for California's children", List.of()),
+    public static final CycleTerms FFY_2017 = new CycleTerms(
+            2017,
+            LocalDate.parse("2016-10-15"),
+            null,
+            List.of(
+                    new StrategicGoal(1, "Increase support for California's children", List.of()),
                     new StrategicGoal(2, "Deliver excellent and consistent customer services statewide", List.of())),
             List.of(),
-            List.of(new PracticeIndicator("PI-1", "Collections on current support", MeasureUnit.PERCENT, Direction.HIGHER_IS_BETTER)),
+            List.of(new PracticeIndicator(
+                    "PI-1", "Collections on current support", MeasureUnit.PERCENT, Direction.HIGHER_IS_BETTER)),
             List.of(SubmissionRule.EVERY_GOAL_ADDRESSED, SubmissionRule.MEASURABLE_TARGET_REQUIRED),
             Map.of());
 
     public static final PlanningCycles CYCLES = ffy -> switch (ffy) {
         case 2022 -> FFY_2022;
         case 2017 -> FFY_2017;
-        default -> throw CommandRefused.rule("cycle-must-be-open", "No planning cycle is open for FFY " + ffy + ".",
-                new FieldProblem("ffy", "has no open planning cycle"));
+        default ->
+            throw CommandRefused.rule(
+                    "cycle-must-be-open",
+                    "No planning cycle is open for FFY " + ffy + ".",
+                    new FieldProblem("ffy", "has no open planning cycle"));
     };
 
     public static final Agencies AGENCIES = lcsa -> Optional.ofNullable(
-            Map.of("ALAMEDA", "Northern", "FRESNO", "Northern", "KERN", "Southern", "SAN_DIEGO", "Southern").get(lcsa));
+            Map.of("ALAMEDA", "Northern", "FRESNO", "Northern", "KERN", "Southern", "SAN_DIEGO", "Southern")
+                    .get(lcsa));
 
-    private PlanFixtures() {
-    }
+    private PlanFixtures() {}
 
     /** A refusal of the given rule (kebab-case, as in the problem's type). */
     public static Matcher<CommandRefused> refused(String rule) {
@@ -104,7 +141,8 @@ public final class PlanFixtures {
         return new TypeSafeMatcher<>() {
             @Override
             protected boolean matchesSafely(CommandRefused refusal) {
-                return refusal.rule().equals(rule) && (problems < 0 || refusal.problems().size() == problems);
+                return refusal.rule().equals(rule)
+                        && (problems < 0 || refusal.problems().size() == problems);
             }
 
             @Override
@@ -135,7 +173,9 @@ public final class PlanFixtures {
 
     /** An upstream app acting for every agency: SERVICE with {@code lcsa: "*"} plus STATE_ADMIN. */
     public static MetaData statewideService() {
-        return MetaData.from(new Caller("statewide-feed", Set.of(Role.SERVICE, Role.STATE_ADMIN), Caller.ANY_AGENCY, null, "feed").toMap());
+        return MetaData.from(
+                new Caller("statewide-feed", Set.of(Role.SERVICE, Role.STATE_ADMIN), Caller.ANY_AGENCY, null, "feed")
+                        .toMap());
     }
 
     public static MetaData editorOf(String lcsa) {
@@ -158,12 +198,32 @@ public final class PlanFixtures {
         return new PlanDrafted(PLAN, 2017, lcsa, lcsa + " PMP", Instant.parse("2016-09-20T17:30:00Z"));
     }
 
-    public static PlanEntryAdded entry(String lcsa, String entryId, int goal, Integer objective, String initiative,
-                                       String indicator, String target) {
-        return new PlanEntryAdded(PLAN, 2022, lcsa, entryId, goal, objective, null, null, initiative,
-                new Measurement(indicator, "Measure of " + entryId, indicator == null ? null : MeasureUnit.PERCENT,
-                        new BigDecimal("60.0"), target == null ? null : new BigDecimal(target)),
-                false, Instant.parse("2021-08-25T17:30:00Z"));
+    public static PlanEntryAdded entry(
+            String lcsa,
+            String entryId,
+            int goal,
+            Integer objective,
+            String initiative,
+            String indicator,
+            String target) {
+        return new PlanEntryAdded(
+                PLAN,
+                2022,
+                lcsa,
+                entryId,
+                goal,
+                objective,
+                null,
+                null,
+                initiative,
+                new Measurement(
+                        indicator,
+                        "Measure of " + entryId,
+                        indicator == null ? null : MeasureUnit.PERCENT,
+                        new BigDecimal("60.0"),
+                        target == null ? null : new BigDecimal(target)),
+                false,
+                Instant.parse("2021-08-25T17:30:00Z"));
     }
 
     /** An entry for goal 1 objective 1 serving initiative 1 on SPM-2, baseline 60.0, target 65.0. */
@@ -172,22 +232,46 @@ public final class PlanFixtures {
     }
 
     public static TacticAdded tactic(String lcsa, String tacticId, String entryId, String initiative) {
-        return new TacticAdded(PLAN, 2022, lcsa, tacticId, entryId, "Tactic " + tacticId, List.of("Supervisor"),
-                "What we do", LocalDate.parse("2022-06-30"), initiative, false, Instant.parse("2021-08-26T17:30:00Z"));
+        return new TacticAdded(
+                PLAN,
+                2022,
+                lcsa,
+                tacticId,
+                entryId,
+                "Tactic " + tacticId,
+                List.of("Supervisor"),
+                "What we do",
+                LocalDate.parse("2022-06-30"),
+                initiative,
+                false,
+                Instant.parse("2021-08-26T17:30:00Z"));
     }
 
     public static PlanSubmitted submitted(String lcsa, int submission) {
-        return new PlanSubmitted(PLAN, 2022, lcsa, submission, DUE_2022, false, 0, Instant.parse("2021-09-10T17:30:00Z"));
+        return new PlanSubmitted(
+                PLAN, 2022, lcsa, submission, DUE_2022, false, 0, Instant.parse("2021-09-10T17:30:00Z"));
     }
 
     public static PlanApproved approved(String lcsa) {
-        return new PlanApproved(PLAN, 2022, lcsa, 1, "ra@" + AGENCIES.regionOf(lcsa).orElseThrow(),
-                AGENCIES.regionOf(lcsa).orElseThrow(), null, Instant.parse("2021-09-20T17:30:00Z"));
+        return new PlanApproved(
+                PLAN,
+                2022,
+                lcsa,
+                1,
+                "ra@" + AGENCIES.regionOf(lcsa).orElseThrow(),
+                AGENCIES.regionOf(lcsa).orElseThrow(),
+                null,
+                Instant.parse("2021-09-20T17:30:00Z"));
     }
 
     /** The events of an ALAMEDA plan approved with one entry (initiative 1) and a tactic (initiative 2). */
     public static Object[] approvedPlan() {
-        return new Object[] {drafted("ALAMEDA"), entry("ALAMEDA"), tactic("ALAMEDA", TACTIC, ENTRY, "2"),
-                submitted("ALAMEDA", 1), approved("ALAMEDA")};
+        return new Object[] {
+            drafted("ALAMEDA"),
+            entry("ALAMEDA"),
+            tactic("ALAMEDA", TACTIC, ENTRY, "2"),
+            submitted("ALAMEDA", 1),
+            approved("ALAMEDA")
+        };
     }
 }

@@ -21,6 +21,7 @@ import java.time.LocalDate;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.Test;
+
 import org.pmpledger.command.eventstore.CommandContext;
 import org.pmpledger.command.refusal.CommandRefused;
 import org.pmpledger.events.cycle.PlanningCycleOpened.MeasureUnit;
@@ -28,6 +29,7 @@ import org.pmpledger.events.plan.Measurement;
 import org.pmpledger.events.plan.PlanEntryAdded;
 import org.pmpledger.events.plan.PlanReturned;
 import org.pmpledger.events.plan.PlanSubmitted;
+import org.pmpledger.events.plan.TacticWithdrawn;
 import org.pmpledger.web.Caller;
 import org.pmpledger.web.Role;
 
@@ -46,7 +48,8 @@ class PlanTest {
         at("2021-09-16T06:59:00Z") // 23:59 on the 15th in Sacramento
                 .given(READY)
                 .when(new SubmitPlan(PLAN), editorOf("ALAMEDA"))
-                .expectEvents(new PlanSubmitted(PLAN, 2022, "ALAMEDA", 1, DUE_2022, false, 0, Instant.parse("2021-09-16T06:59:00Z")));
+                .expectEvents(new PlanSubmitted(
+                        PLAN, 2022, "ALAMEDA", 1, DUE_2022, false, 0, Instant.parse("2021-09-16T06:59:00Z")));
     }
 
     @Test
@@ -54,7 +57,8 @@ class PlanTest {
         at("2021-09-17T18:05:00Z")
                 .given(READY)
                 .when(new SubmitPlan(PLAN), editorOf("ALAMEDA"))
-                .expectEvents(new PlanSubmitted(PLAN, 2022, "ALAMEDA", 1, DUE_2022, true, 2, Instant.parse("2021-09-17T18:05:00Z")));
+                .expectEvents(new PlanSubmitted(
+                        PLAN, 2022, "ALAMEDA", 1, DUE_2022, true, 2, Instant.parse("2021-09-17T18:05:00Z")));
     }
 
     @Test
@@ -104,7 +108,8 @@ class PlanTest {
     @Test
     void cannotSubmitASubmittedPlan() {
         at("2021-09-10T18:00:00Z")
-                .given(READY).andGiven(submitted("ALAMEDA", 1))
+                .given(READY)
+                .andGiven(submitted("ALAMEDA", 1))
                 .when(new SubmitPlan(PLAN), editorOf("ALAMEDA"))
                 .expectNoEvents()
                 .expectException(CommandRefused.class)
@@ -114,10 +119,21 @@ class PlanTest {
     @Test
     void canResubmitAReturnedPlanAsItsSecondSubmission() {
         at("2021-09-28T18:00:00Z")
-                .given(READY).andGiven(submitted("ALAMEDA", 1), new PlanReturned(PLAN, 2022, "ALAMEDA", 1, "ra", "Northern",
-                        "Add a partnership tactic", Instant.parse("2021-09-20T18:00:00Z")))
+                .given(READY)
+                .andGiven(
+                        submitted("ALAMEDA", 1),
+                        new PlanReturned(
+                                PLAN,
+                                2022,
+                                "ALAMEDA",
+                                1,
+                                "ra",
+                                "Northern",
+                                "Add a partnership tactic",
+                                Instant.parse("2021-09-20T18:00:00Z")))
                 .when(new SubmitPlan(PLAN), editorOf("ALAMEDA"))
-                .expectEvents(new PlanSubmitted(PLAN, 2022, "ALAMEDA", 2, DUE_2022, true, 13, Instant.parse("2021-09-28T18:00:00Z")));
+                .expectEvents(new PlanSubmitted(
+                        PLAN, 2022, "ALAMEDA", 2, DUE_2022, true, 13, Instant.parse("2021-09-28T18:00:00Z")));
     }
 
     @Test
@@ -144,7 +160,10 @@ class PlanTest {
     @Test
     void subInitiativeCoversItsKeyInitiative() {
         at("2021-09-10T18:00:00Z")
-                .given(drafted("ALAMEDA"), entry("ALAMEDA", ENTRY, 1, 1, "1b", "SPM-2", "65"), tactic("ALAMEDA", "t-1", ENTRY, "2"))
+                .given(
+                        drafted("ALAMEDA"),
+                        entry("ALAMEDA", ENTRY, 1, 1, "1b", "SPM-2", "65"),
+                        tactic("ALAMEDA", "t-1", ENTRY, "2"))
                 .when(new SubmitPlan(PLAN), editorOf("ALAMEDA"))
                 .expectSuccessfulHandlerExecution();
     }
@@ -152,8 +171,9 @@ class PlanTest {
     @Test
     void withdrawnTacticCoversNoInitiative() {
         at("2021-09-10T18:00:00Z")
-                .given(READY).andGiven(new org.pmpledger.events.plan.TacticWithdrawn(PLAN, 2022, "ALAMEDA", "t-1", "dropped",
-                        false, Instant.parse("2021-09-01T18:00:00Z")))
+                .given(READY)
+                .andGiven(new TacticWithdrawn(
+                        PLAN, 2022, "ALAMEDA", "t-1", "dropped", false, Instant.parse("2021-09-01T18:00:00Z")))
                 .when(new SubmitPlan(PLAN), editorOf("ALAMEDA"))
                 .expectNoEvents()
                 .expectException(refused("submission-rules-of-the-cycle", 1));
@@ -161,29 +181,73 @@ class PlanTest {
 
     @Test
     void ffy2017PlanMustAddressEveryGoalAndMeasureATarget() {
-        PlanEntryAdded goal1WithoutTarget = new PlanEntryAdded(PLAN, 2017, "ALAMEDA", ENTRY, 1, null, "Our objective", "A strategy",
-                null, new Measurement(null, "Outreach events", MeasureUnit.COUNT, null, null), false, Instant.parse("2016-09-25T17:00:00Z"));
+        PlanEntryAdded goal1WithoutTarget = new PlanEntryAdded(
+                PLAN,
+                2017,
+                "ALAMEDA",
+                ENTRY,
+                1,
+                null,
+                "Our objective",
+                "A strategy",
+                null,
+                new Measurement(null, "Outreach events", MeasureUnit.COUNT, null, null),
+                false,
+                Instant.parse("2016-09-25T17:00:00Z"));
 
         at("2016-10-10T18:00:00Z")
                 .given(drafted2017("ALAMEDA"), goal1WithoutTarget)
                 .when(new SubmitPlan(PLAN), editorOf("ALAMEDA"))
                 .expectNoEvents()
-                .expectException(refused("submission-rules-of-the-cycle", 2)); // goal 2 unaddressed, no measurable target
+                .expectException(
+                        refused("submission-rules-of-the-cycle", 2)); // goal 2 unaddressed, no measurable target
     }
 
     @Test
     void ffy2017PlanAddressingEveryGoalWithAMeasurableTargetIsSubmitted() {
-        PlanEntryAdded goal1 = new PlanEntryAdded(PLAN, 2017, "ALAMEDA", "e-1", 1, null, "Raise collections", "Early contact",
-                null, new Measurement("PI-1", "Collections on current support", MeasureUnit.PERCENT, new BigDecimal("61.0"),
-                new BigDecimal("63.0")), false, Instant.parse("2016-09-25T17:00:00Z"));
-        PlanEntryAdded goal2 = new PlanEntryAdded(PLAN, 2017, "ALAMEDA", "e-2", 2, null, "Faster answers", "Call center",
-                null, new Measurement(null, "Calls answered in 2 minutes", MeasureUnit.PERCENT, null, null), false,
+        PlanEntryAdded goal1 = new PlanEntryAdded(
+                PLAN,
+                2017,
+                "ALAMEDA",
+                "e-1",
+                1,
+                null,
+                "Raise collections",
+                "Early contact",
+                null,
+                new Measurement(
+                        "PI-1",
+                        "Collections on current support",
+                        MeasureUnit.PERCENT,
+                        new BigDecimal("61.0"),
+                        new BigDecimal("63.0")),
+                false,
+                Instant.parse("2016-09-25T17:00:00Z"));
+        PlanEntryAdded goal2 = new PlanEntryAdded(
+                PLAN,
+                2017,
+                "ALAMEDA",
+                "e-2",
+                2,
+                null,
+                "Faster answers",
+                "Call center",
+                null,
+                new Measurement(null, "Calls answered in 2 minutes", MeasureUnit.PERCENT, null, null),
+                false,
                 Instant.parse("2016-09-25T17:00:00Z"));
 
         at("2016-10-10T18:00:00Z")
                 .given(drafted2017("ALAMEDA"), goal1, goal2)
                 .when(new SubmitPlan(PLAN), editorOf("ALAMEDA"))
-                .expectEvents(new PlanSubmitted(PLAN, 2017, "ALAMEDA", 1, LocalDate.parse("2016-10-15"), false, 0,
+                .expectEvents(new PlanSubmitted(
+                        PLAN,
+                        2017,
+                        "ALAMEDA",
+                        1,
+                        LocalDate.parse("2016-10-15"),
+                        false,
+                        0,
                         Instant.parse("2016-10-10T18:00:00Z")));
     }
 

@@ -16,7 +16,7 @@ import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-
+import java.util.function.Predicate;
 import javax.sql.DataSource;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -28,15 +28,15 @@ import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.json.JsonMapper;
+
 import org.pmpledger.command.CommandServiceTest;
 import org.pmpledger.events.PmpEventTypes;
 import org.pmpledger.events.plan.PlanDrafted;
 import org.pmpledger.testsupport.ApiClient.Answer;
 import org.pmpledger.testsupport.Ffy2022;
 import org.pmpledger.testsupport.TestKafka;
-import org.springframework.beans.factory.annotation.Autowired;
-
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * "Published through P" is true: a transaction that drew a lower position and commits after one that drew a higher
@@ -48,8 +48,10 @@ class PublicationOrderTest extends CommandServiceTest {
 
     @Autowired
     DataSource dataSource;
+
     @Autowired
     DSLContext db;
+
     @Autowired
     JsonMapper json;
 
@@ -57,16 +59,25 @@ class PublicationOrderTest extends CommandServiceTest {
     void aLowerPositionCommittedAfterAHigherOneIsPublishedBeforeAnyWatermarkThatCoversIt() throws Exception {
         api().post("/api/v1/cycles", TOKENS.stateAdmin(), Ffy2022.openCycle(FFY));
         String editor = TOKENS.lcsaEditor("ALAMEDA");
-        String plan = api().post("/api/v1/plans", editor, Map.of("ffy", FFY, "lcsa", "ALAMEDA")).body().get("id").asString();
+        String plan = api().post("/api/v1/plans", editor, Map.of("ffy", FFY, "lcsa", "ALAMEDA"))
+                .body()
+                .get("id")
+                .asString();
         long lower;
         CompletableFuture<Answer> higher;
         try (Connection open = dataSource.getConnection()) {
             open.setAutoCommit(false);
             lower = appendDraftOfAnotherPlan(DSL.using(open, SQLDialect.POSTGRES));
-            higher = CompletableFuture.supplyAsync(() -> api().post("/api/v1/plans/" + plan + "/entries", editor,
-                    Ffy2022.entryForInitiative1()));
-            await().atMost(Duration.ofSeconds(10)).until(() -> db.fetchCount(DSL.table("pg_locks"),
-                    DSL.field("locktype").eq("advisory").and(DSL.field("granted", Boolean.class).isFalse())) > 0);
+            higher = CompletableFuture.supplyAsync(
+                    () -> api().post("/api/v1/plans/" + plan + "/entries", editor, Ffy2022.entryForInitiative1()));
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> db.fetchCount(
+                                    DSL.table("pg_locks"),
+                                    DSL.field("locktype")
+                                            .eq("advisory")
+                                            .and(DSL.field("granted", Boolean.class)
+                                                    .isFalse()))
+                            > 0);
             open.commit();
         }
         Answer added = higher.get(30, TimeUnit.SECONDS);
@@ -78,10 +89,13 @@ class PublicationOrderTest extends CommandServiceTest {
 
         List<ConsumerRecord<String, byte[]>> withLower = partitions.values().stream()
                 .filter(records -> records.stream().anyMatch(r -> !watermark(r) && position(r) == lower))
-                .findFirst().orElseThrow();
+                .findFirst()
+                .orElseThrow();
         int event = indexOf(withLower, r -> !watermark(r) && position(r) == lower);
         int firstCovering = indexOf(withLower, r -> watermark(r) && position(r) >= lower);
-        assertThat(event).as("the event at " + lower + " precedes every watermark through it").isLessThan(firstCovering);
+        assertThat(event)
+                .as("the event at " + lower + " precedes every watermark through it")
+                .isLessThan(firstCovering);
     }
 
     @Test
@@ -91,8 +105,10 @@ class PublicationOrderTest extends CommandServiceTest {
         Instant answered = Instant.now();
         long position = drafted.body().get("position").asLong();
 
-        Map<Integer, List<ConsumerRecord<String, byte[]>>> partitions = topicUntil(records -> records.stream().anyMatch(r ->
-                watermark(r) && position(r) >= position && r.headers().lastHeader(Watermarks.COMMITTED_BEFORE) != null
+        Map<Integer, List<ConsumerRecord<String, byte[]>>> partitions = topicUntil(records -> records.stream()
+                .anyMatch(r -> watermark(r)
+                        && position(r) >= position
+                        && r.headers().lastHeader(Watermarks.COMMITTED_BEFORE) != null
                         && Instant.parse(header(r, Watermarks.COMMITTED_BEFORE)).isAfter(answered)));
 
         assertThat(partitions).isNotEmpty();
@@ -113,7 +129,8 @@ class PublicationOrderTest extends CommandServiceTest {
                 .set(DOMAIN_EVENT_ENTRY.PAYLOAD, json.writeValueAsBytes(drafted))
                 .set(DOMAIN_EVENT_ENTRY.META_DATA, "{\"subject\":\"order@test\"}".getBytes(StandardCharsets.UTF_8))
                 .returning(DOMAIN_EVENT_ENTRY.GLOBAL_INDEX)
-                .fetchOne().getGlobalIndex();
+                .fetchOne()
+                .getGlobalIndex();
     }
 
     /** The topic's records by partition, read until every partition has a watermark at or above {@code position}. */
@@ -123,18 +140,23 @@ class PublicationOrderTest extends CommandServiceTest {
 
     /** The topic's records by partition, read until what every partition holds satisfies {@code enough}. */
     private static Map<Integer, List<ConsumerRecord<String, byte[]>>> topicUntil(
-            java.util.function.Predicate<List<ConsumerRecord<String, byte[]>>> enough) {
+            Predicate<List<ConsumerRecord<String, byte[]>>> enough) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers());
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "order-" + UUID.randomUUID());
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         Map<Integer, List<ConsumerRecord<String, byte[]>>> partitions = new HashMap<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaConsumer<String, byte[]> consumer =
+                new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(TOPIC));
             await().atMost(Duration.ofSeconds(30)).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> partitions.computeIfAbsent(r.partition(), p -> new ArrayList<>()).add(r));
+                consumer.poll(Duration.ofMillis(200))
+                        .forEach(r -> partitions
+                                .computeIfAbsent(r.partition(), p -> new ArrayList<>())
+                                .add(r));
                 int count = consumer.partitionsFor(TOPIC).size();
-                return partitions.size() == count && partitions.values().stream().allMatch(enough);
+                return partitions.size() == count
+                        && partitions.values().stream().allMatch(enough);
             });
         }
         return partitions;
@@ -152,7 +174,8 @@ class PublicationOrderTest extends CommandServiceTest {
         return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
     }
 
-    private static int indexOf(List<ConsumerRecord<String, byte[]>> records, java.util.function.Predicate<ConsumerRecord<String, byte[]>> which) {
+    private static int indexOf(
+            List<ConsumerRecord<String, byte[]>> records, Predicate<ConsumerRecord<String, byte[]>> which) {
         for (int i = 0; i < records.size(); i++) {
             if (which.test(records.get(i))) {
                 return i;

@@ -15,6 +15,7 @@ import java.time.Instant;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.Test;
+
 import org.pmpledger.command.plan.Plan;
 import org.pmpledger.events.plan.PlanApproved;
 import org.pmpledger.events.plan.PlanCommented;
@@ -33,21 +34,27 @@ class ReviewTest {
 
     @Test
     void regionalAdminOfThePlansRegionCanApprove() {
-        fixture().given(SUBMITTED_KERN)
+        fixture()
+                .given(SUBMITTED_KERN)
                 .when(new ReviewPlan(PLAN, ReviewDecision.APPROVE, "Thank you"), regionalAdminOf("Southern"))
                 .expectEvents(new PlanApproved(PLAN, 2022, "KERN", 1, "ra@Southern", "Southern", "Thank you", AT));
     }
 
     @Test
     void regionalAdminOfThePlansRegionCanReturnWithComments() {
-        fixture().given(SUBMITTED_KERN)
-                .when(new ReviewPlan(PLAN, ReviewDecision.RETURN, "Initiative 2 has no tactic"), regionalAdminOf("Southern"))
-                .expectEvents(new PlanReturned(PLAN, 2022, "KERN", 1, "ra@Southern", "Southern", "Initiative 2 has no tactic", AT));
+        fixture()
+                .given(SUBMITTED_KERN)
+                .when(
+                        new ReviewPlan(PLAN, ReviewDecision.RETURN, "Initiative 2 has no tactic"),
+                        regionalAdminOf("Southern"))
+                .expectEvents(new PlanReturned(
+                        PLAN, 2022, "KERN", 1, "ra@Southern", "Southern", "Initiative 2 has no tactic", AT));
     }
 
     @Test
     void cannotReturnAPlanWithoutComments() {
-        fixture().given(SUBMITTED_KERN)
+        fixture()
+                .given(SUBMITTED_KERN)
                 .when(new ReviewPlan(PLAN, ReviewDecision.RETURN, "  "), regionalAdminOf("Southern"))
                 .expectNoEvents()
                 .expectException(refused("return-needs-comments", 1));
@@ -55,7 +62,8 @@ class ReviewTest {
 
     @Test
     void regionalAdminOfAnotherRegionCannotReview() {
-        fixture().given(SUBMITTED_KERN)
+        fixture()
+                .given(SUBMITTED_KERN)
                 .when(new ReviewPlan(PLAN, ReviewDecision.APPROVE, null), regionalAdminOf("Northern"))
                 .expectNoEvents()
                 .expectException(refused("regional-admin-of-the-plans-region"));
@@ -63,11 +71,13 @@ class ReviewTest {
 
     @Test
     void stateAdminAndTheAgencyCannotReview() {
-        fixture().given(SUBMITTED_KERN)
+        fixture()
+                .given(SUBMITTED_KERN)
                 .when(new ReviewPlan(PLAN, ReviewDecision.APPROVE, null), stateAdmin())
                 .expectNoEvents()
                 .expectException(refused("regional-admin-of-the-plans-region"));
-        fixture().given(SUBMITTED_KERN)
+        fixture()
+                .given(SUBMITTED_KERN)
                 .when(new ReviewPlan(PLAN, ReviewDecision.APPROVE, null), editorOf("KERN"))
                 .expectNoEvents()
                 .expectException(refused("regional-admin-of-the-plans-region"));
@@ -75,7 +85,8 @@ class ReviewTest {
 
     @Test
     void cannotReviewADraft() {
-        fixture().given(drafted("KERN"))
+        fixture()
+                .given(drafted("KERN"))
                 .when(new ReviewPlan(PLAN, ReviewDecision.APPROVE, null), regionalAdminOf("Southern"))
                 .expectNoEvents()
                 .expectException(refused("only-submitted-plan-is-reviewed"));
@@ -83,7 +94,9 @@ class ReviewTest {
 
     @Test
     void cannotReviewAnApprovedPlanAgain() {
-        fixture().given(SUBMITTED_KERN).andGiven(new PlanApproved(PLAN, 2022, "KERN", 1, "ra", "Southern", null, AT))
+        fixture()
+                .given(SUBMITTED_KERN)
+                .andGiven(new PlanApproved(PLAN, 2022, "KERN", 1, "ra", "Southern", null, AT))
                 .when(new ReviewPlan(PLAN, ReviewDecision.RETURN, "changed my mind"), regionalAdminOf("Southern"))
                 .expectNoEvents()
                 .expectException(refused("only-submitted-plan-is-reviewed"));
@@ -91,14 +104,17 @@ class ReviewTest {
 
     @Test
     void regionalAdminCanCommentOnAnEntry() {
-        fixture().given(SUBMITTED_KERN)
+        fixture()
+                .given(SUBMITTED_KERN)
                 .when(new CommentOnPlan(PLAN, ENTRY, "Good baseline"), regionalAdminOf("Southern"))
-                .expectEvents(new PlanCommented(PLAN, 2022, "KERN", ENTRY, "ra@Southern", "Southern", "Good baseline", AT));
+                .expectEvents(
+                        new PlanCommented(PLAN, 2022, "KERN", ENTRY, "ra@Southern", "Southern", "Good baseline", AT));
     }
 
     @Test
     void cannotCommentOnAnEntryThePlanDoesNotHave() {
-        fixture().given(SUBMITTED_KERN)
+        fixture()
+                .given(SUBMITTED_KERN)
                 .when(new CommentOnPlan(PLAN, "e-404", "Where is it?"), regionalAdminOf("Southern"))
                 .expectNoEvents()
                 .expectException(refused("comment-names-an-entry-of-the-plan", 1));

@@ -17,6 +17,7 @@ import java.util.List;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.Test;
+
 import org.pmpledger.command.plan.Plan;
 import org.pmpledger.command.planstate.PlanState;
 import org.pmpledger.events.plan.FinalResultsSubmitted;
@@ -31,7 +32,9 @@ class TacticTest {
 
     private static final String NOW = "2022-03-10T17:00:00Z";
     private static final Instant AT = Instant.parse(NOW);
-    private static final Object[] WITH_TACTIC = {drafted("ALAMEDA"), entry("ALAMEDA"), tactic("ALAMEDA", TACTIC, ENTRY, null)};
+    private static final Object[] WITH_TACTIC = {
+        drafted("ALAMEDA"), entry("ALAMEDA"), tactic("ALAMEDA", TACTIC, ENTRY, null)
+    };
 
     private static AggregateTestFixture<Plan> fixture() {
         return planFixture(NOW);
@@ -43,17 +46,41 @@ class TacticTest {
 
     @Test
     void canAddATacticUnderAnEntryServingAnInitiative() {
-        fixture().given(drafted("ALAMEDA"), entry("ALAMEDA"))
-                .when(new AddTactic(PLAN, "t-9", ENTRY, "Text reminders", List.of("IT lead"), "Pilot", LocalDate.parse("2022-06-30"), "1b"),
+        fixture()
+                .given(drafted("ALAMEDA"), entry("ALAMEDA"))
+                .when(
+                        new AddTactic(
+                                PLAN,
+                                "t-9",
+                                ENTRY,
+                                "Text reminders",
+                                List.of("IT lead"),
+                                "Pilot",
+                                LocalDate.parse("2022-06-30"),
+                                "1b"),
                         editorOf("ALAMEDA"))
-                .expectEvents(new TacticAdded(PLAN, 2022, "ALAMEDA", "t-9", ENTRY, "Text reminders", List.of("IT lead"), "Pilot",
-                        LocalDate.parse("2022-06-30"), "1b", false, AT));
+                .expectEvents(new TacticAdded(
+                        PLAN,
+                        2022,
+                        "ALAMEDA",
+                        "t-9",
+                        ENTRY,
+                        "Text reminders",
+                        List.of("IT lead"),
+                        "Pilot",
+                        LocalDate.parse("2022-06-30"),
+                        "1b",
+                        false,
+                        AT));
     }
 
     @Test
     void cannotAddATacticUnderAnUnknownEntryOrForAnUnknownInitiative() {
-        fixture().given(drafted("ALAMEDA"))
-                .when(new AddTactic(PLAN, "t-9", "no-entry", "T", List.of("L"), null, LocalDate.parse("2022-06-30"), "7"),
+        fixture()
+                .given(drafted("ALAMEDA"))
+                .when(
+                        new AddTactic(
+                                PLAN, "t-9", "no-entry", "T", List.of("L"), null, LocalDate.parse("2022-06-30"), "7"),
                         editorOf("ALAMEDA"))
                 .expectNoEvents()
                 .expectException(refused("tactic-must-fit-its-plan", 2));
@@ -61,32 +88,70 @@ class TacticTest {
 
     @Test
     void tacticAddedToAnApprovedPlanIsAnAmendment() {
-        fixture().given(approvedPlan())
-                .when(new AddTactic(PLAN, "t-9", ENTRY, "T", List.of("L"), null, LocalDate.parse("2022-06-30"), null), editorOf("ALAMEDA"))
-                .expectEvents(new TacticAdded(PLAN, 2022, "ALAMEDA", "t-9", ENTRY, "T", List.of("L"), null,
-                        LocalDate.parse("2022-06-30"), null, true, AT));
+        fixture()
+                .given(approvedPlan())
+                .when(
+                        new AddTactic(PLAN, "t-9", ENTRY, "T", List.of("L"), null, LocalDate.parse("2022-06-30"), null),
+                        editorOf("ALAMEDA"))
+                .expectEvents(new TacticAdded(
+                        PLAN,
+                        2022,
+                        "ALAMEDA",
+                        "t-9",
+                        ENTRY,
+                        "T",
+                        List.of("L"),
+                        null,
+                        LocalDate.parse("2022-06-30"),
+                        null,
+                        true,
+                        AT));
     }
 
     @Test
     void canReviseATacticNamingWhatChanged() {
-        fixture().given(WITH_TACTIC)
-                .when(new ReviseTactic(PLAN, TACTIC, null, List.of("Supervisor", "Legal"), null, LocalDate.parse("2022-08-31"),
-                        "Legal joined"), editorOf("ALAMEDA"))
-                .expectEvents(new TacticRevised(PLAN, 2022, "ALAMEDA", TACTIC, "Tactic " + TACTIC, List.of("Supervisor", "Legal"),
-                        "What we do", LocalDate.parse("2022-08-31"), List.of("leads", "projectedCompletion"), "Legal joined", false, AT));
+        fixture()
+                .given(WITH_TACTIC)
+                .when(
+                        new ReviseTactic(
+                                PLAN,
+                                TACTIC,
+                                null,
+                                List.of("Supervisor", "Legal"),
+                                null,
+                                LocalDate.parse("2022-08-31"),
+                                "Legal joined"),
+                        editorOf("ALAMEDA"))
+                .expectEvents(new TacticRevised(
+                        PLAN,
+                        2022,
+                        "ALAMEDA",
+                        TACTIC,
+                        "Tactic " + TACTIC,
+                        List.of("Supervisor", "Legal"),
+                        "What we do",
+                        LocalDate.parse("2022-08-31"),
+                        List.of("leads", "projectedCompletion"),
+                        "Legal joined",
+                        false,
+                        AT));
     }
 
     @Test
     void cannotReviseATacticWithoutChangingAnything() {
-        fixture().given(WITH_TACTIC)
-                .when(new ReviseTactic(PLAN, TACTIC, "Tactic " + TACTIC, null, null, null, "nothing"), editorOf("ALAMEDA"))
+        fixture()
+                .given(WITH_TACTIC)
+                .when(
+                        new ReviseTactic(PLAN, TACTIC, "Tactic " + TACTIC, null, null, null, "nothing"),
+                        editorOf("ALAMEDA"))
                 .expectNoEvents()
                 .expectException(refused("revision-changes-something"));
     }
 
     @Test
     void cannotReviseATacticWithoutAReason() {
-        fixture().given(WITH_TACTIC)
+        fixture()
+                .given(WITH_TACTIC)
                 .when(new ReviseTactic(PLAN, TACTIC, "New title", null, null, null, null), editorOf("ALAMEDA"))
                 .expectNoEvents()
                 .expectException(refused("tactic-revision-needs-reason", 1));
@@ -94,23 +159,38 @@ class TacticTest {
 
     @Test
     void canStartATactic() {
-        fixture().given(WITH_TACTIC)
+        fixture()
+                .given(WITH_TACTIC)
                 .when(new ChangeTacticStatus(PLAN, TACTIC, TacticStatus.IN_PROGRESS, null, null), editorOf("ALAMEDA"))
                 .expectEvents(moved(TacticStatus.NOT_STARTED, TacticStatus.IN_PROGRESS));
     }
 
     @Test
     void canCompleteATacticWithItsActualCompletionDate() {
-        fixture().given(WITH_TACTIC).andGiven(moved(TacticStatus.NOT_STARTED, TacticStatus.IN_PROGRESS))
-                .when(new ChangeTacticStatus(PLAN, TACTIC, TacticStatus.COMPLETED, LocalDate.parse("2022-03-09"), "done"),
+        fixture()
+                .given(WITH_TACTIC)
+                .andGiven(moved(TacticStatus.NOT_STARTED, TacticStatus.IN_PROGRESS))
+                .when(
+                        new ChangeTacticStatus(
+                                PLAN, TACTIC, TacticStatus.COMPLETED, LocalDate.parse("2022-03-09"), "done"),
                         editorOf("ALAMEDA"))
-                .expectEvents(new TacticStatusChanged(PLAN, 2022, "ALAMEDA", TACTIC, TacticStatus.IN_PROGRESS,
-                        TacticStatus.COMPLETED, LocalDate.parse("2022-03-09"), "done", false, AT));
+                .expectEvents(new TacticStatusChanged(
+                        PLAN,
+                        2022,
+                        "ALAMEDA",
+                        TACTIC,
+                        TacticStatus.IN_PROGRESS,
+                        TacticStatus.COMPLETED,
+                        LocalDate.parse("2022-03-09"),
+                        "done",
+                        false,
+                        AT));
     }
 
     @Test
     void cannotCompleteATacticWithoutItsActualCompletionDate() {
-        fixture().given(WITH_TACTIC)
+        fixture()
+                .given(WITH_TACTIC)
                 .when(new ChangeTacticStatus(PLAN, TACTIC, TacticStatus.COMPLETED, null, null), editorOf("ALAMEDA"))
                 .expectNoEvents()
                 .expectException(refused("completion-date-when-completed", 1));
@@ -118,23 +198,32 @@ class TacticTest {
 
     @Test
     void cannotGiveAnActualCompletionDateToATacticNotCompleted() {
-        fixture().given(WITH_TACTIC)
-                .when(new ChangeTacticStatus(PLAN, TACTIC, TacticStatus.ON_HOLD, LocalDate.parse("2022-03-01"), null), editorOf("ALAMEDA"))
+        fixture()
+                .given(WITH_TACTIC)
+                .when(
+                        new ChangeTacticStatus(PLAN, TACTIC, TacticStatus.ON_HOLD, LocalDate.parse("2022-03-01"), null),
+                        editorOf("ALAMEDA"))
                 .expectNoEvents()
                 .expectException(refused("completion-date-when-completed", 1));
     }
 
     @Test
     void cannotCompleteATacticInTheFuture() {
-        fixture().given(WITH_TACTIC)
-                .when(new ChangeTacticStatus(PLAN, TACTIC, TacticStatus.COMPLETED, LocalDate.parse("2022-03-11"), null), editorOf("ALAMEDA"))
+        fixture()
+                .given(WITH_TACTIC)
+                .when(
+                        new ChangeTacticStatus(
+                                PLAN, TACTIC, TacticStatus.COMPLETED, LocalDate.parse("2022-03-11"), null),
+                        editorOf("ALAMEDA"))
                 .expectNoEvents()
                 .expectException(refused("completion-date-not-in-future", 1));
     }
 
     @Test
     void cannotMoveAnInProgressTacticBackToNotStarted() {
-        fixture().given(WITH_TACTIC).andGiven(moved(TacticStatus.NOT_STARTED, TacticStatus.IN_PROGRESS))
+        fixture()
+                .given(WITH_TACTIC)
+                .andGiven(moved(TacticStatus.NOT_STARTED, TacticStatus.IN_PROGRESS))
                 .when(new ChangeTacticStatus(PLAN, TACTIC, TacticStatus.NOT_STARTED, null, null), editorOf("ALAMEDA"))
                 .expectNoEvents()
                 .expectException(refused("tactic-status-transition"));
@@ -142,7 +231,8 @@ class TacticTest {
 
     @Test
     void cannotSetTheStatusATacticHasAlready() {
-        fixture().given(WITH_TACTIC)
+        fixture()
+                .given(WITH_TACTIC)
                 .when(new ChangeTacticStatus(PLAN, TACTIC, TacticStatus.NOT_STARTED, null, null), editorOf("ALAMEDA"))
                 .expectNoEvents()
                 .expectException(refused("tactic-status-changes"));
@@ -150,8 +240,19 @@ class TacticTest {
 
     @Test
     void reopeningACompletedTacticNeedsAComment() {
-        fixture().given(WITH_TACTIC).andGiven(new TacticStatusChanged(PLAN, 2022, "ALAMEDA", TACTIC, TacticStatus.NOT_STARTED,
-                        TacticStatus.COMPLETED, LocalDate.parse("2022-03-01"), null, false, AT))
+        fixture()
+                .given(WITH_TACTIC)
+                .andGiven(new TacticStatusChanged(
+                        PLAN,
+                        2022,
+                        "ALAMEDA",
+                        TACTIC,
+                        TacticStatus.NOT_STARTED,
+                        TacticStatus.COMPLETED,
+                        LocalDate.parse("2022-03-01"),
+                        null,
+                        false,
+                        AT))
                 .when(new ChangeTacticStatus(PLAN, TACTIC, TacticStatus.IN_PROGRESS, null, null), editorOf("ALAMEDA"))
                 .expectNoEvents()
                 .expectException(refused("reopening-needs-comment", 1));
@@ -159,14 +260,18 @@ class TacticTest {
 
     @Test
     void canWithdrawATacticWithAReason() {
-        fixture().given(WITH_TACTIC)
+        fixture()
+                .given(WITH_TACTIC)
                 .when(new WithdrawTactic(PLAN, TACTIC, "Superseded by the statewide pilot"), editorOf("ALAMEDA"))
-                .expectEvents(new TacticWithdrawn(PLAN, 2022, "ALAMEDA", TACTIC, "Superseded by the statewide pilot", false, AT));
+                .expectEvents(new TacticWithdrawn(
+                        PLAN, 2022, "ALAMEDA", TACTIC, "Superseded by the statewide pilot", false, AT));
     }
 
     @Test
     void withdrawnTacticChangesNoMore() {
-        fixture().given(WITH_TACTIC).andGiven(new TacticWithdrawn(PLAN, 2022, "ALAMEDA", TACTIC, "gone", false, AT))
+        fixture()
+                .given(WITH_TACTIC)
+                .andGiven(new TacticWithdrawn(PLAN, 2022, "ALAMEDA", TACTIC, "gone", false, AT))
                 .when(new ChangeTacticStatus(PLAN, TACTIC, TacticStatus.IN_PROGRESS, null, null), editorOf("ALAMEDA"))
                 .expectNoEvents()
                 .expectException(refused("withdrawn-tactic-changes-no-more"));
@@ -174,7 +279,8 @@ class TacticTest {
 
     @Test
     void cannotChangeATacticThePlanDoesNotHave() {
-        fixture().given(WITH_TACTIC)
+        fixture()
+                .given(WITH_TACTIC)
                 .when(new WithdrawTactic(PLAN, "t-404", "gone"), editorOf("ALAMEDA"))
                 .expectNoEvents()
                 .expectException(refused("tactic-not-found"));
@@ -182,7 +288,9 @@ class TacticTest {
 
     @Test
     void cannotChangeTacticsOfAClosedPlan() {
-        fixture().given(approvedPlan()).andGiven(new FinalResultsSubmitted(PLAN, 2022, "ALAMEDA", null, List.of(), null, false, 0, AT))
+        fixture()
+                .given(approvedPlan())
+                .andGiven(new FinalResultsSubmitted(PLAN, 2022, "ALAMEDA", null, List.of(), null, false, 0, AT))
                 .when(new WithdrawTactic(PLAN, TACTIC, "too late"), editorOf("ALAMEDA"))
                 .expectNoEvents()
                 .expectException(refused("closed-plan-changes-no-more"));
@@ -190,7 +298,8 @@ class TacticTest {
 
     @Test
     void cannotChangeAnotherAgencysTactic() {
-        fixture().given(WITH_TACTIC)
+        fixture()
+                .given(WITH_TACTIC)
                 .when(new WithdrawTactic(PLAN, TACTIC, "not mine"), editorOf("KERN"))
                 .expectNoEvents()
                 .expectException(refused("own-agency-only"));
@@ -198,8 +307,18 @@ class TacticTest {
 
     @Test
     void cannotAddATacticUnderAnIdThePlanHoldsAlready() {
-        fixture().given(drafted("ALAMEDA"), entry("ALAMEDA"), tactic("ALAMEDA", TACTIC, ENTRY, null))
-                .when(new AddTactic(PLAN, TACTIC, ENTRY, "Again", List.of("Lead"), null, LocalDate.parse("2022-06-30"), null),
+        fixture()
+                .given(drafted("ALAMEDA"), entry("ALAMEDA"), tactic("ALAMEDA", TACTIC, ENTRY, null))
+                .when(
+                        new AddTactic(
+                                PLAN,
+                                TACTIC,
+                                ENTRY,
+                                "Again",
+                                List.of("Lead"),
+                                null,
+                                LocalDate.parse("2022-06-30"),
+                                null),
                         editorOf("ALAMEDA"))
                 .expectNoEvents()
                 .expectException(refused("tactic-exists-already"));
@@ -214,8 +333,18 @@ class TacticTest {
             full[i + 2] = tactic("ALAMEDA", "t-" + i, ENTRY, null);
         }
 
-        fixture().given(full)
-                .when(new AddTactic(PLAN, "t-one-more", ENTRY, "More", List.of("Lead"), null, LocalDate.parse("2022-06-30"), null),
+        fixture()
+                .given(full)
+                .when(
+                        new AddTactic(
+                                PLAN,
+                                "t-one-more",
+                                ENTRY,
+                                "More",
+                                List.of("Lead"),
+                                null,
+                                LocalDate.parse("2022-06-30"),
+                                null),
                         editorOf("ALAMEDA"))
                 .expectNoEvents()
                 .expectException(refused("plan-holds-at-most-500-tactics"));
@@ -223,8 +352,18 @@ class TacticTest {
 
     @Test
     void cannotPlanATacticsCompletionYearsAwayFromItsCycle() {
-        fixture().given(drafted("ALAMEDA"), entry("ALAMEDA"))
-                .when(new AddTactic(PLAN, "t-9", ENTRY, "Someday", List.of("Lead"), null, LocalDate.parse("2099-06-30"), null),
+        fixture()
+                .given(drafted("ALAMEDA"), entry("ALAMEDA"))
+                .when(
+                        new AddTactic(
+                                PLAN,
+                                "t-9",
+                                ENTRY,
+                                "Someday",
+                                List.of("Lead"),
+                                null,
+                                LocalDate.parse("2099-06-30"),
+                                null),
                         editorOf("ALAMEDA"))
                 .expectNoEvents()
                 .expectException(refused("tactic-must-fit-its-plan", 1));
@@ -232,16 +371,22 @@ class TacticTest {
 
     @Test
     void cannotReviseATacticsCompletionToYearsBeforeItsCycle() {
-        fixture().given(drafted("ALAMEDA"), entry("ALAMEDA"), tactic("ALAMEDA", TACTIC, ENTRY, null))
-                .when(new ReviseTactic(PLAN, TACTIC, null, null, null, LocalDate.parse("1999-06-30"), "Typo"), editorOf("ALAMEDA"))
+        fixture()
+                .given(drafted("ALAMEDA"), entry("ALAMEDA"), tactic("ALAMEDA", TACTIC, ENTRY, null))
+                .when(
+                        new ReviseTactic(PLAN, TACTIC, null, null, null, LocalDate.parse("1999-06-30"), "Typo"),
+                        editorOf("ALAMEDA"))
                 .expectNoEvents()
                 .expectException(refused("tactic-must-fit-its-plan", 1));
     }
 
     @Test
     void cannotCompleteATacticYearsBeforeItsCycle() {
-        fixture().given(drafted("ALAMEDA"), entry("ALAMEDA"), tactic("ALAMEDA", TACTIC, ENTRY, null))
-                .when(new ChangeTacticStatus(PLAN, TACTIC, TacticStatus.COMPLETED, LocalDate.parse("2001-01-01"), null),
+        fixture()
+                .given(drafted("ALAMEDA"), entry("ALAMEDA"), tactic("ALAMEDA", TACTIC, ENTRY, null))
+                .when(
+                        new ChangeTacticStatus(
+                                PLAN, TACTIC, TacticStatus.COMPLETED, LocalDate.parse("2001-01-01"), null),
                         editorOf("ALAMEDA"))
                 .expectNoEvents()
                 .expectException(refused("tactic-must-fit-its-plan", 1));

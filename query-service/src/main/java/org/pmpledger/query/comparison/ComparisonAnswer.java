@@ -11,28 +11,54 @@ import org.pmpledger.query.freshness.Reflects;
 import org.pmpledger.query.table.Table;
 
 /** The statewide comparison of one indicator in one cycle; as CSV, one line per agency. */
-record ComparisonAnswer(int ffy, Indicator indicator, Reflects reflects, Statewide statewide, List<AgencyRow> agencies,
-                        Map<String, String> definitions) implements Table {
+record ComparisonAnswer(
+        int ffy,
+        Indicator indicator,
+        Reflects reflects,
+        Statewide statewide,
+        List<AgencyRow> agencies,
+        Map<String, String> definitions)
+        implements Table {
 
-    record Indicator(String code, String title, String unit, String direction) {
-    }
+    record Indicator(String code, String title, String unit, String direction) {}
 
     static final Map<String, String> DEFINITIONS = Map.of(
             "latest", "the value of the latest quarter that has one, corrections applied",
             "change", "latest minus baseline, in the indicator's unit",
-            "share", "(latest - baseline) / (target - baseline): the share of the baseline-to-target distance covered; "
-                    + "null without baseline, target or value, or when target = baseline",
-            "status", "MET at or beyond target; else against q/4 of the distance by quarter q: ON_TRACK within 0.10, "
-                    + "AT_RISK within 0.35, else OFF_TRACK; NO_DATA without baseline, target or value",
+            "share",
+                    "(latest - baseline) / (target - baseline): the share of the baseline-to-target distance covered; "
+                            + "null without baseline, target or value, or when target = baseline",
+            "status",
+                    "MET at or beyond target; else against q/4 of the distance by quarter q: ON_TRACK within 0.10, "
+                            + "AT_RISK within 0.35, else OFF_TRACK; NO_DATA without baseline, target or value",
             "rank", "1 = best latest value in the indicator's direction; ties share the better rank",
             "quartile", "1 (best) to 4 against the statewide cut-offs p25/p50/p75 of latest values",
-            "statewide", "agencies: all listed; reporting: with a latest value; min/median/mean/max/p25/p50/p75 of latest "
-                    + "values (percentiles by linear interpolation, type 7); metTarget: status MET");
+            "statewide",
+                    "agencies: all listed; reporting: with a latest value; min/median/mean/max/p25/p50/p75 of latest "
+                            + "values (percentiles by linear interpolation, type 7); metTarget: status MET");
 
     @Override
     public List<String> csvColumns() {
-        return List.of("lcsa", "plan_id", "baseline", "target", "q1", "q1_corrected", "q2", "q2_corrected", "q3",
-                "q3_corrected", "q4", "q4_corrected", "latest_quarter", "latest", "change", "share", "status", "rank", "quartile");
+        return List.of(
+                "lcsa",
+                "plan_id",
+                "baseline",
+                "target",
+                "q1",
+                "q1_corrected",
+                "q2",
+                "q2_corrected",
+                "q3",
+                "q3_corrected",
+                "q4",
+                "q4_corrected",
+                "latest_quarter",
+                "latest",
+                "change",
+                "share",
+                "status",
+                "rank",
+                "quartile");
     }
 
     @Override

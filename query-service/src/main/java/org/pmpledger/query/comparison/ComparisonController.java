@@ -1,20 +1,19 @@
 package org.pmpledger.query.comparison;
 
-
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 
-import org.pmpledger.query.comparison.IndicatorComparison.Direction;
-import org.pmpledger.query.freshness.Freshness;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
+import org.pmpledger.query.comparison.IndicatorComparison.Direction;
+import org.pmpledger.query.freshness.Freshness;
 
 @RestController
 @Tag(name = "Comparison", description = "How the agencies compare on a Practice Indicator")
@@ -28,18 +27,33 @@ class ComparisonController {
         this.freshness = freshness;
     }
 
-    @GetMapping(path = "/api/v1/cycles/{ffy}/indicators/{indicator}/comparison", produces = {"application/json", "text/csv", "application/problem+json"})
-    @Operation(summary = "Statewide comparison of one Practice Indicator",
-            description = "Per agency: baseline, target, Q1-Q4 (corrections applied and marked), latest, change, share of "
-                    + "the distance covered, status, rank, quartile; statewide figures. Definitions in the answer and the "
-                    + "README. minPosition waits (bounded) for a position; Accept: text/csv for one line per agency.")
-    ResponseEntity<?> comparison(@PathVariable @Min(2000) @Max(2100) int ffy,
-                                 @PathVariable @Pattern(regexp = "[A-Za-z0-9._-]{1,40}") String indicator,
-                                 @RequestParam(required = false) @Min(0) Long minPosition) {
-        return freshness.read(minPosition, reflects -> queries.indicator(ffy, indicator).map(known -> {
-            var result = IndicatorComparison.compute(Direction.valueOf(known.getDirection()), queries.measures(ffy, indicator));
-            return new ComparisonAnswer(ffy, new ComparisonAnswer.Indicator(known.getCode(), known.getTitle(), known.getUnit(),
-                    known.getDirection()), reflects, result.statewide(), result.agencies(), ComparisonAnswer.DEFINITIONS);
-        }), "The FFY " + ffy + " cycle has no indicator " + indicator + ".");
+    @GetMapping(
+            path = "/api/v1/cycles/{ffy}/indicators/{indicator}/comparison",
+            produces = {"application/json", "text/csv", "application/problem+json"})
+    @Operation(
+            summary = "Statewide comparison of one Practice Indicator",
+            description =
+                    "Per agency: baseline, target, Q1-Q4 (corrections applied and marked), latest, change, share of "
+                            + "the distance covered, status, rank, quartile; statewide figures. Definitions in the answer and the "
+                            + "README. minPosition waits (bounded) for a position; Accept: text/csv for one line per agency.")
+    ResponseEntity<?> comparison(
+            @PathVariable @Min(2000) @Max(2100) int ffy,
+            @PathVariable @Pattern(regexp = "[A-Za-z0-9._-]{1,40}") String indicator,
+            @RequestParam(required = false) @Min(0) Long minPosition) {
+        return freshness.read(
+                minPosition,
+                reflects -> queries.indicator(ffy, indicator).map(known -> {
+                    var result = IndicatorComparison.compute(
+                            Direction.valueOf(known.getDirection()), queries.measures(ffy, indicator));
+                    return new ComparisonAnswer(
+                            ffy,
+                            new ComparisonAnswer.Indicator(
+                                    known.getCode(), known.getTitle(), known.getUnit(), known.getDirection()),
+                            reflects,
+                            result.statewide(),
+                            result.agencies(),
+                            ComparisonAnswer.DEFINITIONS);
+                }),
+                "The FFY " + ffy + " cycle has no indicator " + indicator + ".");
     }
 }

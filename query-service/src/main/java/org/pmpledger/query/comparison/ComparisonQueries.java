@@ -14,11 +14,12 @@ import java.util.Optional;
 import java.util.TreeSet;
 
 import org.jooq.DSLContext;
+import org.springframework.stereotype.Component;
+
 import org.pmpledger.query.comparison.IndicatorComparison.AgencyMeasure;
 import org.pmpledger.query.comparison.IndicatorComparison.QuarterValue;
 import org.pmpledger.query.jooq.tables.records.CycleIndicatorRecord;
 import org.pmpledger.query.jooq.tables.records.PlanEntryRecord;
-import org.springframework.stereotype.Component;
 
 /** Reads what the comparison of one indicator needs: every agency's first entry measuring it, and its quarters. */
 @Component
@@ -31,7 +32,9 @@ class ComparisonQueries {
     }
 
     Optional<CycleIndicatorRecord> indicator(int ffy, String code) {
-        return db.selectFrom(CYCLE_INDICATOR).where(CYCLE_INDICATOR.FFY.eq(ffy), CYCLE_INDICATOR.CODE.eq(code)).fetchOptional();
+        return db.selectFrom(CYCLE_INDICATOR)
+                .where(CYCLE_INDICATOR.FFY.eq(ffy), CYCLE_INDICATOR.CODE.eq(code))
+                .fetchOptional();
     }
 
     /** One measure per known agency (and per agency with a plan): its first active entry on the indicator, if any. */
@@ -45,19 +48,30 @@ class ComparisonQueries {
         if (!firstEntry.isEmpty()) {
             db.selectFrom(QUARTERLY_UPDATE)
                     .where(QUARTERLY_UPDATE.FFY.eq(ffy))
-                    .and(QUARTERLY_UPDATE.ENTRY_ID.in(firstEntry.values().stream().map(PlanEntryRecord::getEntryId).toList()))
+                    .and(QUARTERLY_UPDATE.ENTRY_ID.in(firstEntry.values().stream()
+                            .map(PlanEntryRecord::getEntryId)
+                            .toList()))
                     .forEach(q -> quarters.computeIfAbsent(q.getEntryId(), id -> new HashMap<>())
-                            .put(q.getQuarter(), new QuarterValue(q.getValue(), q.getCorrections() > 0, q.getFirstLate())));
+                            .put(
+                                    q.getQuarter(),
+                                    new QuarterValue(q.getValue(), q.getCorrections() > 0, q.getFirstLate())));
         }
-        TreeSet<String> agencies = new TreeSet<>(db.select(AGENCY.CODE).from(AGENCY).fetch(AGENCY.CODE));
+        TreeSet<String> agencies =
+                new TreeSet<>(db.select(AGENCY.CODE).from(AGENCY).fetch(AGENCY.CODE));
         agencies.addAll(firstEntry.keySet());
         List<AgencyMeasure> measures = new ArrayList<>();
         for (String lcsa : agencies) {
             PlanEntryRecord entry = firstEntry.get(lcsa);
-            measures.add(entry == null
-                    ? new AgencyMeasure(lcsa, null, null, null, null, Map.of())
-                    : new AgencyMeasure(lcsa, entry.getPlanId(), entry.getEntryId(), entry.getBaseline(), entry.getTarget(),
-                            quarters.getOrDefault(entry.getEntryId(), Map.of())));
+            measures.add(
+                    entry == null
+                            ? new AgencyMeasure(lcsa, null, null, null, null, Map.of())
+                            : new AgencyMeasure(
+                                    lcsa,
+                                    entry.getPlanId(),
+                                    entry.getEntryId(),
+                                    entry.getBaseline(),
+                                    entry.getTarget(),
+                                    quarters.getOrDefault(entry.getEntryId(), Map.of())));
         }
         return measures;
     }

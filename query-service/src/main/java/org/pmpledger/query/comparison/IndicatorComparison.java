@@ -5,6 +5,7 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -28,24 +29,48 @@ import java.util.Map;
  */
 public final class IndicatorComparison {
 
-    public enum Direction { HIGHER_IS_BETTER, LOWER_IS_BETTER }
+    public enum Direction {
+        HIGHER_IS_BETTER,
+        LOWER_IS_BETTER
+    }
 
-    public enum Status { MET, ON_TRACK, AT_RISK, OFF_TRACK, NO_DATA }
+    public enum Status {
+        MET,
+        ON_TRACK,
+        AT_RISK,
+        OFF_TRACK,
+        NO_DATA
+    }
 
     /** One quarter's value; corrected when it was recorded more than once. */
-    public record QuarterValue(BigDecimal value, boolean corrected, boolean late) {
-    }
+    public record QuarterValue(BigDecimal value, boolean corrected, boolean late) {}
 
     /** What one agency's plan measures for the indicator. */
-    public record AgencyMeasure(String lcsa, String planId, String entryId, BigDecimal baseline, BigDecimal target,
-                                Map<String, QuarterValue> quarters) {
-    }
+    public record AgencyMeasure(
+            String lcsa,
+            String planId,
+            String entryId,
+            BigDecimal baseline,
+            BigDecimal target,
+            Map<String, QuarterValue> quarters) {}
 
-    public record AgencyRow(String lcsa, String planId, String entryId, BigDecimal baseline, BigDecimal target,
-                            QuarterValue q1, QuarterValue q2, QuarterValue q3, QuarterValue q4, String latestQuarter,
-                            BigDecimal latest, BigDecimal change, BigDecimal share, Status status, Integer rank,
-                            Integer quartile) {
-    }
+    public record AgencyRow(
+            String lcsa,
+            String planId,
+            String entryId,
+            BigDecimal baseline,
+            BigDecimal target,
+            QuarterValue q1,
+            QuarterValue q2,
+            QuarterValue q3,
+            QuarterValue q4,
+            String latestQuarter,
+            BigDecimal latest,
+            BigDecimal change,
+            BigDecimal share,
+            Status status,
+            Integer rank,
+            Integer quartile) {}
 
     /**
      * @param reporting   agencies with a latest value
@@ -53,13 +78,20 @@ public final class IndicatorComparison {
      * @param p25         first-quartile cut-off of latest values (p50 = median, p75 third)
      * @param metTarget   agencies whose status is MET
      */
-    public record Statewide(int agencies, int reporting, BigDecimal min, BigDecimal median, BigDecimal mean,
-                            BigDecimal max, BigDecimal p25, BigDecimal p50, BigDecimal p75, int metTarget,
-                            Map<Status, Integer> byStatus) {
-    }
+    public record Statewide(
+            int agencies,
+            int reporting,
+            BigDecimal min,
+            BigDecimal median,
+            BigDecimal mean,
+            BigDecimal max,
+            BigDecimal p25,
+            BigDecimal p50,
+            BigDecimal p75,
+            int metTarget,
+            Map<Status, Integer> byStatus) {}
 
-    public record Result(List<AgencyRow> agencies, Statewide statewide) {
-    }
+    public record Result(List<AgencyRow> agencies, Statewide statewide) {}
 
     private static final List<String> QUARTERS = List.of("Q1", "Q2", "Q3", "Q4");
     private static final BigDecimal ON_TRACK_SLACK = new BigDecimal("0.10");
@@ -67,40 +99,75 @@ public final class IndicatorComparison {
     private static final MathContext PRECISION = MathContext.DECIMAL64;
     private static final int SCALE = 4;
 
-    private IndicatorComparison() {
-    }
+    private IndicatorComparison() {}
 
     public static Result compute(Direction direction, List<AgencyMeasure> measures) {
         List<AgencyRow> rows = new ArrayList<>();
         for (AgencyMeasure m : measures) {
             rows.add(row(direction, m));
         }
-        List<BigDecimal> latest = rows.stream().map(AgencyRow::latest).filter(v -> v != null).sorted().toList();
+        List<BigDecimal> latest = rows.stream()
+                .map(AgencyRow::latest)
+                .filter(v -> v != null)
+                .sorted()
+                .toList();
         BigDecimal p25 = percentile(latest, 0.25);
         BigDecimal p50 = percentile(latest, 0.50);
         BigDecimal p75 = percentile(latest, 0.75);
-        Comparator<BigDecimal> better = direction == Direction.HIGHER_IS_BETTER ? Comparator.reverseOrder() : Comparator.naturalOrder();
+        Comparator<BigDecimal> better =
+                direction == Direction.HIGHER_IS_BETTER ? Comparator.reverseOrder() : Comparator.naturalOrder();
         List<AgencyRow> ranked = new ArrayList<>();
         for (AgencyRow r : rows) {
             Integer rank = null;
             Integer quartile = null;
             if (r.latest() != null) {
-                rank = 1 + (int) latest.stream().filter(v -> better.compare(v, r.latest()) < 0).count();
+                rank = 1
+                        + (int) latest.stream()
+                                .filter(v -> better.compare(v, r.latest()) < 0)
+                                .count();
                 quartile = quartile(direction, r.latest(), p25, p50, p75);
             }
-            ranked.add(new AgencyRow(r.lcsa(), r.planId(), r.entryId(), r.baseline(), r.target(), r.q1(), r.q2(), r.q3(), r.q4(),
-                    r.latestQuarter(), r.latest(), r.change(), r.share(), r.status(), rank, quartile));
+            ranked.add(new AgencyRow(
+                    r.lcsa(),
+                    r.planId(),
+                    r.entryId(),
+                    r.baseline(),
+                    r.target(),
+                    r.q1(),
+                    r.q2(),
+                    r.q3(),
+                    r.q4(),
+                    r.latestQuarter(),
+                    r.latest(),
+                    r.change(),
+                    r.share(),
+                    r.status(),
+                    rank,
+                    quartile));
         }
         ranked.sort(Comparator.comparing((AgencyRow r) -> r.rank() == null ? Integer.MAX_VALUE : r.rank())
                 .thenComparing(AgencyRow::lcsa));
-        Map<Status, Integer> byStatus = new java.util.EnumMap<>(Status.class);
+        Map<Status, Integer> byStatus = new EnumMap<>(Status.class);
         for (Status s : Status.values()) {
             byStatus.put(s, (int) ranked.stream().filter(r -> r.status() == s).count());
         }
-        BigDecimal mean = latest.isEmpty() ? null
-                : latest.stream().reduce(BigDecimal.ZERO, BigDecimal::add).divide(BigDecimal.valueOf(latest.size()), SCALE, RoundingMode.HALF_EVEN);
-        Statewide statewide = new Statewide(ranked.size(), latest.size(), latest.isEmpty() ? null : latest.getFirst(), p50, mean,
-                latest.isEmpty() ? null : latest.getLast(), p25, p50, p75, byStatus.get(Status.MET), byStatus);
+        BigDecimal mean = latest.isEmpty()
+                ? null
+                : latest.stream()
+                        .reduce(BigDecimal.ZERO, BigDecimal::add)
+                        .divide(BigDecimal.valueOf(latest.size()), SCALE, RoundingMode.HALF_EVEN);
+        Statewide statewide = new Statewide(
+                ranked.size(),
+                latest.size(),
+                latest.isEmpty() ? null : latest.getFirst(),
+                p50,
+                mean,
+                latest.isEmpty() ? null : latest.getLast(),
+                p25,
+                p50,
+                p75,
+                byStatus.get(Status.MET),
+                byStatus);
         return new Result(ranked, statewide);
     }
 
@@ -130,7 +197,8 @@ public final class IndicatorComparison {
             } else if (share == null) {
                 status = Status.OFF_TRACK;
             } else {
-                BigDecimal expected = BigDecimal.valueOf(QUARTERS.indexOf(latestQuarter) + 1).divide(BigDecimal.valueOf(4));
+                BigDecimal expected =
+                        BigDecimal.valueOf(QUARTERS.indexOf(latestQuarter) + 1).divide(BigDecimal.valueOf(4));
                 if (share.compareTo(expected.subtract(ON_TRACK_SLACK)) >= 0) {
                     status = Status.ON_TRACK;
                 } else if (share.compareTo(expected.subtract(AT_RISK_SLACK)) >= 0) {
@@ -140,8 +208,23 @@ public final class IndicatorComparison {
                 }
             }
         }
-        return new AgencyRow(m.lcsa(), m.planId(), m.entryId(), m.baseline(), m.target(), q[0], q[1], q[2], q[3],
-                latestQuarter, latest, change, share, status, null, null);
+        return new AgencyRow(
+                m.lcsa(),
+                m.planId(),
+                m.entryId(),
+                m.baseline(),
+                m.target(),
+                q[0],
+                q[1],
+                q[2],
+                q[3],
+                latestQuarter,
+                latest,
+                change,
+                share,
+                status,
+                null,
+                null);
     }
 
     private static boolean atOrBeyond(Direction direction, BigDecimal value, BigDecimal target) {
@@ -149,7 +232,8 @@ public final class IndicatorComparison {
         return direction == Direction.HIGHER_IS_BETTER ? c >= 0 : c <= 0;
     }
 
-    private static Integer quartile(Direction direction, BigDecimal value, BigDecimal p25, BigDecimal p50, BigDecimal p75) {
+    private static Integer quartile(
+            Direction direction, BigDecimal value, BigDecimal p25, BigDecimal p50, BigDecimal p75) {
         if (direction == Direction.HIGHER_IS_BETTER) {
             return value.compareTo(p75) >= 0 ? 1 : value.compareTo(p50) >= 0 ? 2 : value.compareTo(p25) >= 0 ? 3 : 4;
         }
@@ -166,6 +250,8 @@ public final class IndicatorComparison {
         BigDecimal fraction = h.subtract(BigDecimal.valueOf(lower));
         BigDecimal low = sorted.get(lower);
         BigDecimal high = sorted.get(Math.min(lower + 1, sorted.size() - 1));
-        return low.add(high.subtract(low).multiply(fraction)).setScale(SCALE, RoundingMode.HALF_EVEN).stripTrailingZeros();
+        return low.add(high.subtract(low).multiply(fraction))
+                .setScale(SCALE, RoundingMode.HALF_EVEN)
+                .stripTrailingZeros();
     }
 }

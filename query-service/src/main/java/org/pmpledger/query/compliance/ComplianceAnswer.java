@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -15,20 +16,33 @@ record ComplianceAnswer(int ffy, LocalDate asOf, Reflects reflects, Map<String, 
         implements Table {
 
     /** @param onTimeRate onTime / due, where due counts ON_TIME, LATE and MISSING items */
-    record Rate(int due, int onTime, int late, int missing, int notYetDue, BigDecimal onTimeRate) {
-    }
+    record Rate(int due, int onTime, int late, int missing, int notYetDue, BigDecimal onTimeRate) {}
 
-    record Agency(String lcsa, String planId, String status, Item plan, Item finalResults, List<Item> quarterly) {
-    }
+    record Agency(String lcsa, String planId, String status, Item plan, Item finalResults, List<Item> quarterly) {}
 
     /** @param recordedAt the first submission or recording */
-    record Item(String item, String entryId, String measurement, LocalDate dueDate, Instant recordedAt,
-                Timeliness.State state, Integer daysLate, Integer corrections) {
-    }
+    record Item(
+            String item,
+            String entryId,
+            String measurement,
+            LocalDate dueDate,
+            Instant recordedAt,
+            Timeliness.State state,
+            Integer daysLate,
+            Integer corrections) {}
 
     @Override
     public List<String> csvColumns() {
-        return List.of("lcsa", "plan_id", "item", "entry_id", "measurement", "due_date", "recorded_at", "state", "days_late",
+        return List.of(
+                "lcsa",
+                "plan_id",
+                "item",
+                "entry_id",
+                "measurement",
+                "due_date",
+                "recorded_at",
+                "state",
+                "days_late",
                 "corrections");
     }
 
@@ -43,8 +57,17 @@ record ComplianceAnswer(int ffy, LocalDate asOf, Reflects reflects, Map<String, 
                 items.add(agency.finalResults());
             }
             for (Item i : items) {
-                rows.add(java.util.Arrays.asList(agency.lcsa(), agency.planId(), i.item(), i.entryId(), i.measurement(),
-                        i.dueDate(), i.recordedAt(), i.state(), i.daysLate(), i.corrections()));
+                rows.add(Arrays.asList(
+                        agency.lcsa(),
+                        agency.planId(),
+                        i.item(),
+                        i.entryId(),
+                        i.measurement(),
+                        i.dueDate(),
+                        i.recordedAt(),
+                        i.state(),
+                        i.daysLate(),
+                        i.corrections()));
             }
         }
         return rows;

@@ -1,20 +1,19 @@
 package org.pmpledger.query.compliance;
 
 import java.time.Clock;
-
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
-import org.pmpledger.query.freshness.Freshness;
-import org.pmpledger.query.freshness.Today;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
+import org.pmpledger.query.freshness.Freshness;
+import org.pmpledger.query.freshness.Today;
 
 @RestController
 @Tag(name = "Compliance", description = "Who met the cycle's due dates")
@@ -30,14 +29,19 @@ class ComplianceController {
         this.clock = clock;
     }
 
-    @GetMapping(path = "/api/v1/cycles/{ffy}/compliance", produces = {"application/json", "text/csv", "application/problem+json"})
-    @Operation(summary = "Due-date compliance of a cycle",
+    @GetMapping(
+            path = "/api/v1/cycles/{ffy}/compliance",
+            produces = {"application/json", "text/csv", "application/problem+json"})
+    @Operation(
+            summary = "Due-date compliance of a cycle",
             description = "Per agency: the plan's due date, first submission, ON_TIME / LATE / MISSING (as of today, "
                     + "California) / NOT_YET_DUE and days late; the same for each quarterly update of each measurement "
                     + "(judged by its first recording) and for final results; statewide on-time rates (on time / due).")
-    ResponseEntity<?> compliance(@PathVariable @Min(2000) @Max(2100) int ffy,
-                                 @RequestParam(required = false) @Min(0) Long minPosition) {
-        return freshness.read(minPosition, reflects -> queries.compliance(ffy, Today.in(clock), reflects),
+    ResponseEntity<?> compliance(
+            @PathVariable @Min(2000) @Max(2100) int ffy, @RequestParam(required = false) @Min(0) Long minPosition) {
+        return freshness.read(
+                minPosition,
+                reflects -> queries.compliance(ffy, Today.in(clock), reflects),
                 "No cycle for FFY " + ffy + " (yet).");
     }
 }

@@ -18,6 +18,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 import org.jooq.DSLContext;
+import org.springframework.stereotype.Component;
+
 import org.pmpledger.query.compliance.ComplianceAnswer.Agency;
 import org.pmpledger.query.compliance.ComplianceAnswer.Item;
 import org.pmpledger.query.compliance.ComplianceAnswer.Rate;
@@ -26,7 +28,6 @@ import org.pmpledger.query.jooq.tables.records.CycleSummaryRecord;
 import org.pmpledger.query.jooq.tables.records.PlanEntryRecord;
 import org.pmpledger.query.jooq.tables.records.PlanSummaryRecord;
 import org.pmpledger.query.jooq.tables.records.QuarterlyUpdateRecord;
-import org.springframework.stereotype.Component;
 
 /** Builds the compliance answer of a cycle from plans, entries and their first quarterly recordings. */
 @Component
@@ -41,7 +42,8 @@ class ComplianceQueries {
     }
 
     Optional<ComplianceAnswer> compliance(int ffy, LocalDate today, Reflects reflects) {
-        CycleSummaryRecord cycle = db.selectFrom(CYCLE_SUMMARY).where(CYCLE_SUMMARY.FFY.eq(ffy)).fetchOne();
+        CycleSummaryRecord cycle =
+                db.selectFrom(CYCLE_SUMMARY).where(CYCLE_SUMMARY.FFY.eq(ffy)).fetchOne();
         if (cycle == null) {
             return Optional.empty();
         }
@@ -49,10 +51,14 @@ class ComplianceQueries {
         Map<String, PlanSummaryRecord> plans = new HashMap<>();
         db.selectFrom(PLAN_SUMMARY).where(PLAN_SUMMARY.FFY.eq(ffy)).forEach(p -> plans.put(p.getLcsa(), p));
         Map<String, List<PlanEntryRecord>> entries = new HashMap<>();
-        db.selectFrom(PLAN_ENTRY).where(PLAN_ENTRY.FFY.eq(ffy), PLAN_ENTRY.REMOVED.isFalse()).orderBy(PLAN_ENTRY.POSITION)
-                .forEach(e -> entries.computeIfAbsent(e.getPlanId(), id -> new ArrayList<>()).add(e));
+        db.selectFrom(PLAN_ENTRY)
+                .where(PLAN_ENTRY.FFY.eq(ffy), PLAN_ENTRY.REMOVED.isFalse())
+                .orderBy(PLAN_ENTRY.POSITION)
+                .forEach(e -> entries.computeIfAbsent(e.getPlanId(), id -> new ArrayList<>())
+                        .add(e));
         Map<String, QuarterlyUpdateRecord> updates = new HashMap<>();
-        db.selectFrom(QUARTERLY_UPDATE).where(QUARTERLY_UPDATE.FFY.eq(ffy))
+        db.selectFrom(QUARTERLY_UPDATE)
+                .where(QUARTERLY_UPDATE.FFY.eq(ffy))
                 .forEach(q -> updates.put(q.getEntryId() + "/" + q.getQuarter(), q));
 
         TreeMap<String, Boolean> agencies = new TreeMap<>();
@@ -63,11 +69,23 @@ class ComplianceQueries {
         Map<String, int[]> counts = new LinkedHashMap<>();
         for (String lcsa : agencies.keySet()) {
             PlanSummaryRecord plan = plans.get(lcsa);
-            Timeliness submission = Timeliness.of(cycle.getPlanDueDate(), plan != null && plan.getFirstSubmittedAt() != null,
-                    plan == null ? null : plan.getFirstLate(), plan == null ? null : plan.getFirstDaysLate(), today);
-            Item planItem = new Item("PLAN", null, null, cycle.getPlanDueDate(),
-                    plan == null || plan.getFirstSubmittedAt() == null ? null : plan.getFirstSubmittedAt().toInstant(),
-                    submission.state(), submission.daysLate(), null);
+            Timeliness submission = Timeliness.of(
+                    cycle.getPlanDueDate(),
+                    plan != null && plan.getFirstSubmittedAt() != null,
+                    plan == null ? null : plan.getFirstLate(),
+                    plan == null ? null : plan.getFirstDaysLate(),
+                    today);
+            Item planItem = new Item(
+                    "PLAN",
+                    null,
+                    null,
+                    cycle.getPlanDueDate(),
+                    plan == null || plan.getFirstSubmittedAt() == null
+                            ? null
+                            : plan.getFirstSubmittedAt().toInstant(),
+                    submission.state(),
+                    submission.daysLate(),
+                    null);
             count(counts, "plan", submission);
             List<Item> quarterly = new ArrayList<>();
             Item finalItem = null;
@@ -75,29 +93,63 @@ class ComplianceQueries {
                 for (PlanEntryRecord entry : entries.getOrDefault(plan.getPlanId(), List.of())) {
                     for (int q = 0; q < 4; q++) {
                         QuarterlyUpdateRecord update = updates.get(entry.getEntryId() + "/" + QUARTERS.get(q));
-                        Timeliness t = Timeliness.of(quarterDue[q], update != null, update == null ? null : update.getFirstLate(),
-                                update == null ? null : update.getFirstDaysLate(), today);
-                        quarterly.add(new Item(QUARTERS.get(q), entry.getEntryId(), entry.getMeasurementTitle(), quarterDue[q],
-                                update == null ? null : update.getFirstRecordedAt().toInstant(), t.state(), t.daysLate(),
+                        Timeliness t = Timeliness.of(
+                                quarterDue[q],
+                                update != null,
+                                update == null ? null : update.getFirstLate(),
+                                update == null ? null : update.getFirstDaysLate(),
+                                today);
+                        quarterly.add(new Item(
+                                QUARTERS.get(q),
+                                entry.getEntryId(),
+                                entry.getMeasurementTitle(),
+                                quarterDue[q],
+                                update == null
+                                        ? null
+                                        : update.getFirstRecordedAt().toInstant(),
+                                t.state(),
+                                t.daysLate(),
                                 update == null ? null : update.getCorrections()));
                         count(counts, QUARTERS.get(q), t);
                     }
                 }
-                Timeliness closing = Timeliness.of(quarterDue[3], plan.getClosedAt() != null, plan.getFinalLate(),
-                        plan.getFinalDaysLate(), today);
-                finalItem = new Item("FINAL_RESULTS", null, null, quarterDue[3],
-                        plan.getClosedAt() == null ? null : plan.getClosedAt().toInstant(), closing.state(), closing.daysLate(), null);
+                Timeliness closing = Timeliness.of(
+                        quarterDue[3], plan.getClosedAt() != null, plan.getFinalLate(), plan.getFinalDaysLate(), today);
+                finalItem = new Item(
+                        "FINAL_RESULTS",
+                        null,
+                        null,
+                        quarterDue[3],
+                        plan.getClosedAt() == null ? null : plan.getClosedAt().toInstant(),
+                        closing.state(),
+                        closing.daysLate(),
+                        null);
                 count(counts, "finalResults", closing);
             }
-            rows.add(new Agency(lcsa, plan == null ? null : plan.getPlanId(), plan == null ? "NONE" : plan.getStatus(),
-                    planItem, finalItem, quarterly));
+            rows.add(new Agency(
+                    lcsa,
+                    plan == null ? null : plan.getPlanId(),
+                    plan == null ? "NONE" : plan.getStatus(),
+                    planItem,
+                    finalItem,
+                    quarterly));
         }
         Map<String, Rate> statewide = new LinkedHashMap<>();
         for (String key : List.of("plan", "Q1", "Q2", "Q3", "Q4", "finalResults")) {
             int[] c = counts.getOrDefault(key, new int[5]);
             int due = c[0] + c[1] + c[2];
-            statewide.put(key, new Rate(due, c[0], c[1], c[2], c[3],
-                    due == 0 ? null : BigDecimal.valueOf(c[0]).divide(BigDecimal.valueOf(due), 4, RoundingMode.HALF_EVEN)));
+            statewide.put(
+                    key,
+                    new Rate(
+                            due,
+                            c[0],
+                            c[1],
+                            c[2],
+                            c[3],
+                            due == 0
+                                    ? null
+                                    : BigDecimal.valueOf(c[0])
+                                            .divide(BigDecimal.valueOf(due), 4, RoundingMode.HALF_EVEN)));
         }
         return Optional.of(new ComplianceAnswer(ffy, today, reflects, statewide, rows));
     }

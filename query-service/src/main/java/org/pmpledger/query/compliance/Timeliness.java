@@ -9,7 +9,13 @@ import java.time.temporal.ChronoUnit;
  */
 record Timeliness(State state, Integer daysLate) {
 
-    enum State { ON_TIME, LATE, MISSING, NOT_YET_DUE, NO_DUE_DATE }
+    enum State {
+        ON_TIME,
+        LATE,
+        MISSING,
+        NOT_YET_DUE,
+        NO_DUE_DATE
+    }
 
     static Timeliness of(LocalDate due, boolean delivered, Boolean late, Integer daysLate, LocalDate today) {
         if (delivered) {

@@ -3,24 +3,30 @@ package org.pmpledger.query.freshness;
 import static org.pmpledger.query.jooq.Tables.PARKED_RECORD;
 import static org.pmpledger.query.jooq.Tables.PARTITION_CHECKPOINT;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
 
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
-import org.pmpledger.query.intake.AppliedPositions;
-import org.pmpledger.web.ApiProblems;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
+
+import org.pmpledger.query.intake.AppliedPositions;
+import org.pmpledger.web.ApiProblems;
 
 /**
  * What the projections reflect, and the bounded wait of {@code minPosition}: a statewide read waits
@@ -37,6 +43,9 @@ public class Freshness {
     /** How far the publisher's clock may be ahead of this service's. */
     static final Duration CLOCK_SKEW = Duration.ofSeconds(1);
 
+    /** Heartbeats carry the publisher's wall-clock instant, so a read compares them with this service's wall clock. */
+    private final Clock wall = Clock.systemUTC();
+
     private final LongSupplier ticker;
     private final IntSupplier partitions;
     private final int maxWaiting;
@@ -44,8 +53,13 @@ public class Freshness {
     private volatile Snapshot latest;
 
     @Autowired
-    Freshness(DSLContext db, AppliedPositions applied, TopicPartitions partitions, @Value("${pmp.intake.topic}") String topic,
-              @Value("${pmp.reads.max-wait:5s}") Duration maxWait, @Value("${pmp.reads.max-waiting:32}") int maxWaiting) {
+    Freshness(
+            DSLContext db,
+            AppliedPositions applied,
+            TopicPartitions partitions,
+            @Value("${pmp.intake.topic}") String topic,
+            @Value("${pmp.reads.max-wait:5s}") Duration maxWait,
+            @Value("${pmp.reads.max-waiting:32}") int maxWaiting) {
         this(db, applied, topic, maxWait, System::nanoTime, partitions::count, maxWaiting);
     }
 
@@ -54,8 +68,14 @@ public class Freshness {
      * @param partitions how many partitions the topic has (0: not known yet, and then no read reflects a position)
      * @param maxWaiting how many reads may wait at once; one more is answered 503 at once
      */
-    Freshness(DSLContext db, AppliedPositions applied, String topic, Duration maxWait, LongSupplier ticker,
-              IntSupplier partitions, int maxWaiting) {
+    Freshness(
+            DSLContext db,
+            AppliedPositions applied,
+            String topic,
+            Duration maxWait,
+            LongSupplier ticker,
+            IntSupplier partitions,
+            int maxWaiting) {
         this.db = db;
         this.applied = applied;
         this.topic = topic;
@@ -103,9 +123,13 @@ public class Freshness {
      * yet), the last time anything was applied, and how many records wait parked.
      */
     private Reflects read() {
-        var row = db.select(DSL.count(), DSL.min(PARTITION_CHECKPOINT.LAST_POSITION), DSL.max(PARTITION_CHECKPOINT.APPLIED_AT),
+        var row = db.select(
+                        DSL.count(),
+                        DSL.min(PARTITION_CHECKPOINT.LAST_POSITION),
+                        DSL.max(PARTITION_CHECKPOINT.APPLIED_AT),
                         DSL.field(DSL.selectCount().from(PARKED_RECORD).where(PARKED_RECORD.RESOLUTION.isNull())),
-                        DSL.count(PARTITION_CHECKPOINT.COMMITTED_BEFORE), DSL.min(PARTITION_CHECKPOINT.COMMITTED_BEFORE))
+                        DSL.count(PARTITION_CHECKPOINT.COMMITTED_BEFORE),
+                        DSL.min(PARTITION_CHECKPOINT.COMMITTED_BEFORE))
                 .from(PARTITION_CHECKPOINT)
                 .where(PARTITION_CHECKPOINT.TOPIC.eq(topic))
                 .fetchOne();
@@ -114,23 +138,27 @@ public class Freshness {
         }
         int topicPartitions = partitions.getAsInt();
         boolean everyPartition = topicPartitions > 0 && row.value1() >= topicPartitions;
-        return new Reflects(everyPartition && row.value2() != null ? row.value2() : 0,
-                row.value3() == null ? null : row.value3().toInstant(), row.value4() == null ? 0 : row.value4(),
-                everyPartition && row.value5().equals(row.value1()) ? row.value6().toInstant() : null);
+        return new Reflects(
+                everyPartition && row.value2() != null ? row.value2() : 0,
+                row.value3() == null ? null : row.value3().toInstant(),
+                row.value4() == null ? 0 : row.value4(),
+                everyPartition && row.value5().equals(row.value1())
+                        ? row.value6().toInstant()
+                        : null);
     }
 
     /**
      * The answer of a statewide read: waits for {@code minPosition} (503 if not reached in time), then
      * reads what the projections reflect now; 404 with {@code notFound} when the read finds nothing.
      */
-    public ResponseEntity<?> read(Long minPosition, java.util.function.Function<Reflects, java.util.Optional<?>> read,
-                                  String notFound) {
+    public ResponseEntity<?> read(Long minPosition, Function<Reflects, Optional<?>> read, String notFound) {
         var notYet = awaitPosition(minPosition);
         if (notYet.isPresent()) {
             return notYet.get();
         }
         Reflects reflects = now();
-        return read.apply(reflects).<ResponseEntity<?>>map(answer -> Answers.fresh(reflects, answer))
+        return read.apply(reflects)
+                .<ResponseEntity<?>>map(answer -> Answers.fresh(reflects, answer))
                 .orElseGet(() -> ApiProblems.refuse(HttpStatus.NOT_FOUND, "not-found", notFound));
     }
 
@@ -139,51 +167,61 @@ public class Freshness {
      * projections reflect every event committed since before the read was asked (with {@link #CLOCK_SKEW} to spare)
      * without reaching it, the 400 of a position no command had been answered.
      */
-    public java.util.Optional<ResponseEntity<ProblemDetail>> awaitPosition(Long minPosition) {
+    public Optional<ResponseEntity<ProblemDetail>> awaitPosition(Long minPosition) {
         if (minPosition == null) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        Instant asked = Instant.now().plus(CLOCK_SKEW);
+        Instant asked = wall.instant().plus(CLOCK_SKEW);
         AtomicReference<Reflects> beyond = new AtomicReference<>();
-        var notYet = awaitUntil(() -> {
-            Reflects reflects = now();
-            if (reflects.position() >= minPosition) {
-                return true;
-            }
-            if (reflects.committedBefore() != null && reflects.committedBefore().isAfter(asked)) {
-                beyond.set(reflects);
-                return true;
-            }
-            return false;
-        }, "The projections have not reached position " + minPosition);
+        var notYet = awaitUntil(
+                () -> {
+                    Reflects reflects = now();
+                    if (reflects.position() >= minPosition) {
+                        return true;
+                    }
+                    if (reflects.committedBefore() != null
+                            && reflects.committedBefore().isAfter(asked)) {
+                        beyond.set(reflects);
+                        return true;
+                    }
+                    return false;
+                },
+                "The projections have not reached position " + minPosition);
         if (beyond.get() != null) {
-            return java.util.Optional.of(ResponseEntity.badRequest().contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
-                    .body(ApiProblems.problem(HttpStatus.BAD_REQUEST, "position-beyond-the-ledger", "No event has position "
-                            + minPosition + ": every event committed before " + beyond.get().committedBefore()
-                            + " is reflected, through position " + beyond.get().position() + ". Pass the position a command answered.",
-                            List.of(ApiProblems.fieldError("minPosition", "is beyond every position the ledger had given")))));
+            return Optional.of(ResponseEntity.badRequest()
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(ApiProblems.problem(
+                            HttpStatus.BAD_REQUEST,
+                            "position-beyond-the-ledger",
+                            "No event has position "
+                                    + minPosition + ": every event committed before "
+                                    + beyond.get().committedBefore()
+                                    + " is reflected, through position "
+                                    + beyond.get().position() + ". Pass the position a command answered.",
+                            List.of(ApiProblems.fieldError(
+                                    "minPosition", "is beyond every position the ledger had given")))));
         }
         return notYet;
     }
 
     /** Empty when {@code reached} becomes true within the bounded wait; else a 503 with Retry-After saying what was not reached. */
-    public java.util.Optional<ResponseEntity<ProblemDetail>> awaitUntil(java.util.function.BooleanSupplier reached, String notReached) {
+    public Optional<ResponseEntity<ProblemDetail>> awaitUntil(BooleanSupplier reached, String notReached) {
         if (reached.getAsBoolean()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         if (!waiting.tryAcquire()) {
-            return java.util.Optional.of(unavailable("too-many-waiting-reads", "Too many reads wait for the projections "
-                    + "already; retry shortly."));
+            return Optional.of(unavailable(
+                    "too-many-waiting-reads", "Too many reads wait for the projections " + "already; retry shortly."));
         }
         try {
             if (applied.await(reached, maxWait)) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
         } finally {
             waiting.release();
         }
-        return java.util.Optional.of(unavailable("not-yet-applied", notReached + " within " + maxWait.toSeconds()
-                + " s; retry shortly."));
+        return Optional.of(
+                unavailable("not-yet-applied", notReached + " within " + maxWait.toSeconds() + " s; retry shortly."));
     }
 
     /** How many reads wait now. */
@@ -192,8 +230,9 @@ public class Freshness {
     }
 
     private static ResponseEntity<ProblemDetail> unavailable(String rule, String detail) {
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "1")
-                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header("Retry-After", "1")
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(ApiProblems.problem(HttpStatus.SERVICE_UNAVAILABLE, rule, detail, List.of()));
     }
 }

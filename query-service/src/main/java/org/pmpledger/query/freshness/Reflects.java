@@ -8,5 +8,4 @@ import java.time.Instant;
  * held behind them: those plans reflect less than the position says), and the instant before which every committed
  * event is reflected (from the publisher's heartbeats; null until every partition had one).
  */
-public record Reflects(long position, Instant appliedAt, long parked, Instant committedBefore) {
-}
+public record Reflects(long position, Instant appliedAt, long parked, Instant committedBefore) {}

@@ -1,6 +1,7 @@
 package org.pmpledger.query.freshness;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -42,12 +43,18 @@ class TopicPartitions implements DisposableBean {
     }
 
     private void ask() {
-        var config = new java.util.HashMap<>(kafka.getConfigurationProperties());
+        var config = new HashMap<>(kafka.getConfigurationProperties());
         config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000);
         config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 2000);
         try (AdminClient admin = AdminClient.create(config)) {
-            known = Math.max(known, admin.describeTopics(List.of(topic)).allTopicNames().get(3, TimeUnit.SECONDS).get(topic)
-                    .partitions().size());
+            known = Math.max(
+                    known,
+                    admin.describeTopics(List.of(topic))
+                            .allTopicNames()
+                            .get(3, TimeUnit.SECONDS)
+                            .get(topic)
+                            .partitions()
+                            .size());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return;

@@ -17,13 +17,14 @@ import java.util.Optional;
 import java.util.TreeSet;
 
 import org.jooq.DSLContext;
+import org.springframework.stereotype.Component;
+
 import org.pmpledger.query.freshness.Reflects;
 import org.pmpledger.query.initiative.InitiativeAnswer.Agency;
 import org.pmpledger.query.initiative.InitiativeAnswer.Coverage;
 import org.pmpledger.query.initiative.InitiativeAnswer.Gap;
 import org.pmpledger.query.initiative.InitiativeAnswer.Initiative;
 import org.pmpledger.query.jooq.tables.records.CycleInitiativeRecord;
-import org.springframework.stereotype.Component;
 
 /** Builds the coverage of each key initiative by each agency's plan. */
 @Component
@@ -39,8 +40,10 @@ class InitiativeQueries {
         if (!db.fetchExists(CYCLE_SUMMARY, CYCLE_SUMMARY.FFY.eq(ffy))) {
             return Optional.empty();
         }
-        List<CycleInitiativeRecord> all = db.selectFrom(CYCLE_INITIATIVE).where(CYCLE_INITIATIVE.FFY.eq(ffy))
-                .orderBy(CYCLE_INITIATIVE.POSITION).fetch();
+        List<CycleInitiativeRecord> all = db.selectFrom(CYCLE_INITIATIVE)
+                .where(CYCLE_INITIATIVE.FFY.eq(ffy))
+                .orderBy(CYCLE_INITIATIVE.POSITION)
+                .fetch();
         Map<String, String> keyOf = new HashMap<>();
         List<Initiative> initiatives = new ArrayList<>();
         for (CycleInitiativeRecord i : all) {
@@ -48,19 +51,31 @@ class InitiativeQueries {
         }
         for (CycleInitiativeRecord i : all) {
             if (i.getParentCode() == null) {
-                initiatives.add(new Initiative(i.getCode(), i.getTitle(), i.getRequired(), i.getThreshold(),
-                        i.getThresholdIndicator(), all.stream().filter(s -> i.getCode().equals(s.getParentCode()))
-                        .map(CycleInitiativeRecord::getCode).toList()));
+                initiatives.add(new Initiative(
+                        i.getCode(),
+                        i.getTitle(),
+                        i.getRequired(),
+                        i.getThreshold(),
+                        i.getThresholdIndicator(),
+                        all.stream()
+                                .filter(s -> i.getCode().equals(s.getParentCode()))
+                                .map(CycleInitiativeRecord::getCode)
+                                .toList()));
             }
         }
         Map<String, String> planOf = new HashMap<>();
-        db.select(PLAN_SUMMARY.LCSA, PLAN_SUMMARY.PLAN_ID).from(PLAN_SUMMARY).where(PLAN_SUMMARY.FFY.eq(ffy))
+        db.select(PLAN_SUMMARY.LCSA, PLAN_SUMMARY.PLAN_ID)
+                .from(PLAN_SUMMARY)
+                .where(PLAN_SUMMARY.FFY.eq(ffy))
                 .forEach(r -> planOf.put(r.value1(), r.value2()));
-        Map<String, int[]> served = new HashMap<>(); // plan/initiative -> entries, active tactics, completed, covering tactics
-        db.select(PLAN_ENTRY.PLAN_ID, PLAN_ENTRY.INITIATIVE).from(PLAN_ENTRY)
+        Map<String, int[]> served =
+                new HashMap<>(); // plan/initiative -> entries, active tactics, completed, covering tactics
+        db.select(PLAN_ENTRY.PLAN_ID, PLAN_ENTRY.INITIATIVE)
+                .from(PLAN_ENTRY)
                 .where(PLAN_ENTRY.FFY.eq(ffy), PLAN_ENTRY.REMOVED.isFalse(), PLAN_ENTRY.INITIATIVE.isNotNull())
                 .forEach(r -> tally(served, keyOf, r.value1(), r.value2())[0]++);
-        db.select(PLAN_TACTIC.PLAN_ID, PLAN_TACTIC.INITIATIVE, PLAN_TACTIC.STATUS, PLAN_TACTIC.WITHDRAWN).from(PLAN_TACTIC)
+        db.select(PLAN_TACTIC.PLAN_ID, PLAN_TACTIC.INITIATIVE, PLAN_TACTIC.STATUS, PLAN_TACTIC.WITHDRAWN)
+                .from(PLAN_TACTIC)
                 .where(PLAN_TACTIC.FFY.eq(ffy), PLAN_TACTIC.INITIATIVE.isNotNull())
                 .forEach(r -> {
                     int[] tally = tally(served, keyOf, r.value1(), r.value2());
@@ -70,10 +85,13 @@ class InitiativeQueries {
                     }
                 });
         Map<String, Map<String, BigDecimal>> values = new HashMap<>();
-        db.selectFrom(AGENCY_VALUE).where(AGENCY_VALUE.FFY.eq(ffy))
-                .forEach(v -> values.computeIfAbsent(v.getIndicator(), k -> new HashMap<>()).put(v.getLcsa(), v.getValue()));
+        db.selectFrom(AGENCY_VALUE)
+                .where(AGENCY_VALUE.FFY.eq(ffy))
+                .forEach(v -> values.computeIfAbsent(v.getIndicator(), k -> new HashMap<>())
+                        .put(v.getLcsa(), v.getValue()));
 
-        TreeSet<String> agencies = new TreeSet<>(db.select(AGENCY.CODE).from(AGENCY).fetch(AGENCY.CODE));
+        TreeSet<String> agencies =
+                new TreeSet<>(db.select(AGENCY.CODE).from(AGENCY).fetch(AGENCY.CODE));
         agencies.addAll(planOf.keySet());
         List<Agency> rows = new ArrayList<>();
         List<Gap> gaps = new ArrayList<>();
@@ -81,7 +99,8 @@ class InitiativeQueries {
             String planId = planOf.get(lcsa);
             List<Coverage> coverage = new ArrayList<>();
             for (Initiative i : initiatives) {
-                BigDecimal value = i.thresholdIndicator() == null ? null
+                BigDecimal value = i.thresholdIndicator() == null
+                        ? null
                         : values.getOrDefault(i.thresholdIndicator(), Map.of()).get(lcsa);
                 boolean required = "ALL".equals(i.required())
                         || (value != null && i.threshold() != null && value.compareTo(i.threshold()) < 0);

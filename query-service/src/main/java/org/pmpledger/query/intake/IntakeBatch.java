@@ -25,7 +25,6 @@ import org.jooq.DSLContext;
 import org.jooq.Query;
 import org.jooq.impl.DSL;
 import org.springframework.transaction.support.TransactionTemplate;
-
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -41,13 +40,20 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class IntakeBatch {
 
-    enum Mode { TOGETHER, ONE_BY_ONE }
+    enum Mode {
+        TOGETHER,
+        ONE_BY_ONE
+    }
 
     /** A stream id as the publisher keys records: a plan's UUID or a cycle's id. Any other key is unreadable. */
     private static final Pattern STREAM_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
     /** What became of a record. */
-    enum Outcome { APPLIED, SKIPPED, PARKED }
+    enum Outcome {
+        APPLIED,
+        SKIPPED,
+        PARKED
+    }
 
     private final DSLContext db;
     private final JsonMapper json;
@@ -65,8 +71,14 @@ final class IntakeBatch {
     private Set<String> held = Set.of();
     private Set<String> released = Set.of();
 
-    IntakeBatch(DSLContext db, JsonMapper json, List<Projection> projections, ParkedRecords parked,
-                TransactionTemplate savepoint, Clock clock, Mode mode) {
+    IntakeBatch(
+            DSLContext db,
+            JsonMapper json,
+            List<Projection> projections,
+            ParkedRecords parked,
+            TransactionTemplate savepoint,
+            Clock clock,
+            Mode mode) {
         this.db = db;
         this.json = json;
         this.projections = projections;
@@ -79,8 +91,13 @@ final class IntakeBatch {
 
     /** A poll: every record taken, then the stream and partition checkpoints, all in the caller's transaction. */
     void apply(List<ConsumerRecord<String, byte[]>> records) {
-        know(records.stream().map(ConsumerRecord::key).filter(key -> key != null && STREAM_ID.matcher(key).matches())
-                .distinct().toList(), records);
+        know(
+                records.stream()
+                        .map(ConsumerRecord::key)
+                        .filter(key -> key != null && STREAM_ID.matcher(key).matches())
+                        .distinct()
+                        .toList(),
+                records);
         for (ConsumerRecord<String, byte[]> record : records) {
             TopicPartition partition = new TopicPartition(record.topic(), record.partition());
             nextOffset.put(partition, record.offset() + 1);
@@ -97,8 +114,8 @@ final class IntakeBatch {
      *
      * @return the outcome of each record taken, in order
      */
-    Map<ConsumerRecord<String, byte[]>, Outcome> applyAgain(String streamId, List<ConsumerRecord<String, byte[]>> records,
-                                                           ConsumerRecord<String, byte[]> releasing) {
+    Map<ConsumerRecord<String, byte[]>, Outcome> applyAgain(
+            String streamId, List<ConsumerRecord<String, byte[]>> records, ConsumerRecord<String, byte[]> releasing) {
         know(List.of(streamId), List.of());
         held = new HashSet<>();
         Map<ConsumerRecord<String, byte[]>, Outcome> outcomes = new LinkedHashMap<>();
@@ -144,14 +161,18 @@ final class IntakeBatch {
         }
         if (published != null && published.watermark()) {
             if (published.committedBefore() != null) {
-                committedBefore.merge(new TopicPartition(record.topic(), record.partition()), published.committedBefore(),
+                committedBefore.merge(
+                        new TopicPartition(record.topic(), record.partition()),
+                        published.committedBefore(),
                         (a, b) -> a.isAfter(b) ? a : b);
             }
             return Outcome.SKIPPED; // only moves its partition's position
         }
         String stream = published != null ? published.streamId() : record.key();
         if (stream == null) {
-            return givenUp ? Outcome.SKIPPED : park(record, published, unreadable != null ? unreadable : "no key: the record names no stream");
+            return givenUp
+                    ? Outcome.SKIPPED
+                    : park(record, published, unreadable != null ? unreadable : "no key: the record names no stream");
         }
         if (held.contains(stream)) {
             return park(record, published, "held: stream " + stream + " waits behind an earlier parked record");
@@ -165,12 +186,19 @@ final class IntakeBatch {
             return givenUp ? passOver(stream, sequence) : park(record, null, unreadable);
         }
         if (published.sequence() > last + 1 && !givenUp) {
-            return park(record, published, "sequence gap: stream " + stream + " has applied through " + last
-                    + ", this record is " + published.sequence());
+            return park(
+                    record,
+                    published,
+                    "sequence gap: stream " + stream + " has applied through " + last + ", this record is "
+                            + published.sequence());
         }
         if (published.event().isEmpty()) {
-            return givenUp ? passOver(stream, sequence) : park(record, published, "unknown event type "
-                    + published.type() + ": this version of the service cannot fold it");
+            return givenUp
+                    ? passOver(stream, sequence)
+                    : park(
+                            record,
+                            published,
+                            "unknown event type " + published.type() + ": this version of the service cannot fold it");
         }
         PublishedEvent event = published;
         if (mode == Mode.TOGETHER) {
@@ -187,7 +215,9 @@ final class IntakeBatch {
                 if (IntakeFailures.passes(refused)) {
                     throw refused;
                 }
-                return givenUp ? passOver(stream, sequence) : park(record, event, "not applied: " + IntakeFailures.reasonOf(refused));
+                return givenUp
+                        ? passOver(stream, sequence)
+                        : park(record, event, "not applied: " + IntakeFailures.reasonOf(refused));
             }
         }
         lastSequence.put(stream, event.sequence());
@@ -225,8 +255,8 @@ final class IntakeBatch {
         }
         if (partitions) {
             OffsetDateTime now = OffsetDateTime.now(clock);
-            nextOffset.forEach((partition, next) -> writes.add(partitionCheckpoint(partition, next,
-                    positionOf.get(partition), committedBefore.get(partition), now)));
+            nextOffset.forEach((partition, next) -> writes.add(partitionCheckpoint(
+                    partition, next, positionOf.get(partition), committedBefore.get(partition), now)));
         }
         if (!writes.isEmpty()) {
             db.batch(writes.queries()).execute();
@@ -237,12 +267,13 @@ final class IntakeBatch {
         return db.insertInto(STREAM_CHECKPOINT)
                 .set(STREAM_CHECKPOINT.STREAM_ID, stream)
                 .set(STREAM_CHECKPOINT.LAST_SEQUENCE, sequence)
-                .onConflict(STREAM_CHECKPOINT.STREAM_ID).doUpdate()
+                .onConflict(STREAM_CHECKPOINT.STREAM_ID)
+                .doUpdate()
                 .set(STREAM_CHECKPOINT.LAST_SEQUENCE, sequence);
     }
 
-    private Query partitionCheckpoint(TopicPartition partition, long next, Long position, Instant committed,
-                                      OffsetDateTime now) {
+    private Query partitionCheckpoint(
+            TopicPartition partition, long next, Long position, Instant committed, OffsetDateTime now) {
         long known = position == null ? 0 : position;
         OffsetDateTime before = committed == null ? null : committed.atOffset(ZoneOffset.UTC);
         return db.insertInto(PARTITION_CHECKPOINT)
@@ -252,11 +283,19 @@ final class IntakeBatch {
                 .set(PARTITION_CHECKPOINT.LAST_POSITION, known)
                 .set(PARTITION_CHECKPOINT.COMMITTED_BEFORE, before)
                 .set(PARTITION_CHECKPOINT.APPLIED_AT, now)
-                .onConflict(PARTITION_CHECKPOINT.TOPIC, PARTITION_CHECKPOINT.KAFKA_PARTITION).doUpdate()
+                .onConflict(PARTITION_CHECKPOINT.TOPIC, PARTITION_CHECKPOINT.KAFKA_PARTITION)
+                .doUpdate()
                 .set(PARTITION_CHECKPOINT.NEXT_OFFSET, next)
-                .set(PARTITION_CHECKPOINT.LAST_POSITION, DSL.greatest(PARTITION_CHECKPOINT.LAST_POSITION, DSL.val(known)))
-                .set(PARTITION_CHECKPOINT.COMMITTED_BEFORE, before == null ? PARTITION_CHECKPOINT.COMMITTED_BEFORE
-                        : DSL.greatest(DSL.coalesce(PARTITION_CHECKPOINT.COMMITTED_BEFORE, DSL.val(before)), DSL.val(before)))
+                .set(
+                        PARTITION_CHECKPOINT.LAST_POSITION,
+                        DSL.greatest(PARTITION_CHECKPOINT.LAST_POSITION, DSL.val(known)))
+                .set(
+                        PARTITION_CHECKPOINT.COMMITTED_BEFORE,
+                        before == null
+                                ? PARTITION_CHECKPOINT.COMMITTED_BEFORE
+                                : DSL.greatest(
+                                        DSL.coalesce(PARTITION_CHECKPOINT.COMMITTED_BEFORE, DSL.val(before)),
+                                        DSL.val(before)))
                 .set(PARTITION_CHECKPOINT.APPLIED_AT, now);
     }
 

@@ -10,8 +10,7 @@ import org.pmpledger.web.DatabaseFailures;
  */
 final class IntakeFailures {
 
-    private IntakeFailures() {
-    }
+    private IntakeFailures() {}
 
     static boolean passes(Throwable failure) {
         return DatabaseFailures.passes(failure);

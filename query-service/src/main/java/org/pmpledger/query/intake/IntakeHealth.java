@@ -24,7 +24,8 @@ class IntakeHealth implements HealthIndicator {
     public Health health() {
         long unresolved = parked.unresolved();
         Health.Builder health = unresolved == 0 ? Health.up() : Health.status(PARKED);
-        return health.withDetail("parkedRecords", unresolved).withDetail("heldStreams", unresolved == 0 ? 0 : parked.heldStreams())
+        return health.withDetail("parkedRecords", unresolved)
+                .withDetail("heldStreams", unresolved == 0 ? 0 : parked.heldStreams())
                 .build();
     }
 }

@@ -3,17 +3,12 @@ package org.pmpledger.query.intake;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
-import org.pmpledger.query.jooq.tables.records.ParkedRecordRecord;
-import org.pmpledger.web.ApiProblems;
-import org.pmpledger.web.PathRoles;
-import org.pmpledger.web.PathRoles.Rule;
-import org.pmpledger.web.Role;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.context.annotation.Bean;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,8 +18,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
+import org.pmpledger.query.jooq.tables.records.ParkedRecordRecord;
+import org.pmpledger.web.ApiProblems;
+import org.pmpledger.web.PathRoles;
+import org.pmpledger.web.PathRoles.Rule;
+import org.pmpledger.web.Role;
 
 @RestController
 @RequestMapping(ParkedController.PATH)
@@ -36,7 +34,11 @@ class ParkedController {
     /** Parked records are a STATE_ADMIN's to see, retry and release. */
     @Bean
     static PathRoles parkedRoles() {
-        return new PathRoles(List.of(new Rule(null, PATH + "/**", Set.of(Role.STATE_ADMIN), "state-admin-handles-parked-records",
+        return new PathRoles(List.of(new Rule(
+                null,
+                PATH + "/**",
+                Set.of(Role.STATE_ADMIN),
+                "state-admin-handles-parked-records",
                 "Only a STATE_ADMIN sees, retries and releases parked records.")));
     }
 
@@ -49,29 +51,40 @@ class ParkedController {
     }
 
     @GetMapping
-    @Operation(summary = "Records the intake parked (STATE_ADMIN)",
-            description = "The unresolved ones first, then the latest resolved: stream, type, sequence, position, partition "
-                    + "and offset, why, when, and how it was resolved. A stream with an unresolved record is held: its later "
-                    + "records wait behind it.")
+    @Operation(
+            summary = "Records the intake parked (STATE_ADMIN)",
+            description =
+                    "The unresolved ones first, then the latest resolved: stream, type, sequence, position, partition "
+                            + "and offset, why, when, and how it was resolved. A stream with an unresolved record is held: its later "
+                            + "records wait behind it.")
     ResponseEntity<Map<String, Object>> list(@RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
-        return ResponseEntity.ok(Map.of("unresolved", parked.unresolved(), "heldStreams", parked.heldStreams(),
-                "records", parked.latest(limit)));
+        return ResponseEntity.ok(Map.of(
+                "unresolved",
+                parked.unresolved(),
+                "heldStreams",
+                parked.heldStreams(),
+                "records",
+                parked.latest(limit)));
     }
 
     @PostMapping("/{parkedId}/retry")
-    @Operation(summary = "Apply a parked record's stream again (STATE_ADMIN), after the cause was fixed",
-            description = "Every unresolved record of the record's stream, in the stream's order: each applied is resolved "
-                    + "APPLIED; the first that still cannot be applied keeps its place with its new reason. Answers how many "
-                    + "were resolved and how many wait still.")
+    @Operation(
+            summary = "Apply a parked record's stream again (STATE_ADMIN), after the cause was fixed",
+            description =
+                    "Every unresolved record of the record's stream, in the stream's order: each applied is resolved "
+                            + "APPLIED; the first that still cannot be applied keeps its place with its new reason. Answers how many "
+                            + "were resolved and how many wait still.")
     ResponseEntity<?> retry(@PathVariable @Min(1) long parkedId) {
         return again(parkedId, false);
     }
 
     @PostMapping("/{parkedId}/release")
-    @Operation(summary = "Give up on a parked record and let its stream go on (STATE_ADMIN)",
-            description = "The record is resolved RELEASED: applied accepting a gap before it, or skipped if it cannot be "
-                    + "read or its type is unknown; then the stream's other parked records are applied as by retry. A release "
-                    + "holds across rebuilds.")
+    @Operation(
+            summary = "Give up on a parked record and let its stream go on (STATE_ADMIN)",
+            description =
+                    "The record is resolved RELEASED: applied accepting a gap before it, or skipped if it cannot be "
+                            + "read or its type is unknown; then the stream's other parked records are applied as by retry. A release "
+                            + "holds across rebuilds.")
     ResponseEntity<?> release(@PathVariable @Min(1) long parkedId) {
         return again(parkedId, true);
     }
@@ -82,12 +95,16 @@ class ParkedController {
             return ApiProblems.refuse(HttpStatus.NOT_FOUND, "not-found", "No parked record " + parkedId + ".");
         }
         if (record.getResolution() != null) {
-            return ApiProblems.refuse(HttpStatus.CONFLICT, "parked-record-resolved-already",
+            return ApiProblems.refuse(
+                    HttpStatus.CONFLICT,
+                    "parked-record-resolved-already",
                     "Parked record " + parkedId + " was resolved already (" + record.getResolution() + ").");
         }
         if (record.getStreamId() == null) {
             if (!release) {
-                return ApiProblems.refuse(HttpStatus.CONFLICT, "record-without-stream-is-released",
+                return ApiProblems.refuse(
+                        HttpStatus.CONFLICT,
+                        "record-without-stream-is-released",
                         "Parked record " + parkedId + " names no stream: it cannot be applied, only released.");
             }
             parked.resolve(parkedId, ParkedRecords.Resolution.RELEASED);
@@ -96,8 +113,11 @@ class ParkedController {
         try {
             return ResponseEntity.ok(intake.applyParkedAgain(record.getStreamId(), release ? parkedId : null));
         } catch (PlanEventsIntake.RebuildUnderWay running) {
-            return ApiProblems.refuse(HttpStatus.CONFLICT, "rebuild-under-way", "A rebuild runs: retry or release parked "
-                    + "record " + parkedId + " once it is done (GET /api/v1/admin/rebuild).");
+            return ApiProblems.refuse(
+                    HttpStatus.CONFLICT,
+                    "rebuild-under-way",
+                    "A rebuild runs: retry or release parked " + "record " + parkedId
+                            + " once it is done (GET /api/v1/admin/rebuild).");
         }
     }
 }

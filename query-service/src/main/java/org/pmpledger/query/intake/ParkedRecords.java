@@ -13,22 +13,22 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.record.TimestampType;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
-import org.pmpledger.query.jooq.tables.records.ParkedRecordRecord;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
+
+import org.pmpledger.query.jooq.tables.records.ParkedRecordRecord;
 
 /**
  * The records the intake parked, with their reasons (table {@code parked_record}); a stream with an unresolved one is
@@ -42,15 +42,26 @@ public class ParkedRecords {
      * How a parked record was resolved: applied after all (retried), given up on (released), or passed: its stream had
      * already moved past it when it was taken again (applied before, or given up on with an earlier release).
      */
-    public enum Resolution { APPLIED, RELEASED, PASSED }
-
-    /** One parked record as an operator sees it. */
-    public record Parked(long parkedId, String streamId, String type, Long sequence, Long position, int partition, long offset,
-                         String reason, OffsetDateTime parkedAt, String resolution) {
+    public enum Resolution {
+        APPLIED,
+        RELEASED,
+        PASSED
     }
 
-    private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {
-    };
+    /** One parked record as an operator sees it. */
+    public record Parked(
+            long parkedId,
+            String streamId,
+            String type,
+            Long sequence,
+            Long position,
+            int partition,
+            long offset,
+            String reason,
+            OffsetDateTime parkedAt,
+            String resolution) {}
+
+    private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {};
 
     private final DSLContext db;
     private final JsonMapper json;
@@ -62,9 +73,11 @@ public class ParkedRecords {
         this.json = json;
         this.clock = clock;
         this.parkedCount = Counter.builder("pmp.intake.parked.records")
-                .description("Records the intake parked since the service started").register(meters);
+                .description("Records the intake parked since the service started")
+                .register(meters);
         Gauge.builder("pmp.intake.parked", this, ParkedRecords::unresolved)
-                .description("Parked records not yet retried or released").register(meters);
+                .description("Parked records not yet retried or released")
+                .register(meters);
     }
 
     /** The streams among {@code streams} that wait behind an unresolved parked record. */
@@ -72,13 +85,16 @@ public class ParkedRecords {
         if (streams.isEmpty()) {
             return new HashSet<>();
         }
-        return new HashSet<>(db.selectDistinct(PARKED_RECORD.STREAM_ID).from(PARKED_RECORD)
-                .where(PARKED_RECORD.RESOLUTION.isNull()).and(PARKED_RECORD.STREAM_ID.in(streams))
+        return new HashSet<>(db.selectDistinct(PARKED_RECORD.STREAM_ID)
+                .from(PARKED_RECORD)
+                .where(PARKED_RECORD.RESOLUTION.isNull())
+                .and(PARKED_RECORD.STREAM_ID.in(streams))
                 .fetch(PARKED_RECORD.STREAM_ID));
     }
 
     public boolean isHeld(String streamId) {
-        return db.fetchExists(PARKED_RECORD, PARKED_RECORD.RESOLUTION.isNull().and(PARKED_RECORD.STREAM_ID.eq(streamId)));
+        return db.fetchExists(
+                PARKED_RECORD, PARKED_RECORD.RESOLUTION.isNull().and(PARKED_RECORD.STREAM_ID.eq(streamId)));
     }
 
     /** The records of {@code records} an operator released: the intake gives up on them wherever they come again. */
@@ -88,11 +104,16 @@ public class ParkedRecords {
         }
         var condition = DSL.noCondition();
         for (ConsumerRecord<String, byte[]> record : records) {
-            condition = condition.or(PARKED_RECORD.KAFKA_PARTITION.eq(record.partition())
-                    .and(PARKED_RECORD.KAFKA_OFFSET.eq(record.offset())).and(PARKED_RECORD.TOPIC.eq(record.topic())));
+            condition = condition.or(PARKED_RECORD
+                    .KAFKA_PARTITION
+                    .eq(record.partition())
+                    .and(PARKED_RECORD.KAFKA_OFFSET.eq(record.offset()))
+                    .and(PARKED_RECORD.TOPIC.eq(record.topic())));
         }
         return new HashSet<>(db.select(PARKED_RECORD.TOPIC, PARKED_RECORD.KAFKA_PARTITION, PARKED_RECORD.KAFKA_OFFSET)
-                .from(PARKED_RECORD).where(PARKED_RECORD.RESOLUTION.eq(Resolution.RELEASED.name())).and(condition)
+                .from(PARKED_RECORD)
+                .where(PARKED_RECORD.RESOLUTION.eq(Resolution.RELEASED.name()))
+                .and(condition)
                 .fetch(row -> place(row.value1(), row.value2(), row.value3())));
     }
 
@@ -112,7 +133,8 @@ public class ParkedRecords {
     void park(ConsumerRecord<String, byte[]> record, PublishedEvent event, String reason) {
         Map<String, String> headers = new LinkedHashMap<>();
         for (Header header : record.headers()) {
-            headers.put(header.key(), header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8));
+            headers.put(
+                    header.key(), header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8));
         }
         String kept = printable(reason, 1900);
         db.insertInto(PARKED_RECORD)
@@ -121,8 +143,16 @@ public class ParkedRecords {
                 .set(PARKED_RECORD.KAFKA_OFFSET, record.offset())
                 .set(PARKED_RECORD.STREAM_ID, printable(record.key(), 255))
                 .set(PARKED_RECORD.EVENT_TYPE, printable(event == null ? headers.get("ce_type") : event.type(), 255))
-                .set(PARKED_RECORD.SEQUENCE, event == null ? IntakeBatch.header(record, "ce_sequence").orElse(null) : event.sequence())
-                .set(PARKED_RECORD.POSITION, event == null ? IntakeBatch.header(record, "ce_position").orElse(null) : event.position())
+                .set(
+                        PARKED_RECORD.SEQUENCE,
+                        event == null
+                                ? IntakeBatch.header(record, "ce_sequence").orElse(null)
+                                : event.sequence())
+                .set(
+                        PARKED_RECORD.POSITION,
+                        event == null
+                                ? IntakeBatch.header(record, "ce_position").orElse(null)
+                                : event.position())
                 .set(PARKED_RECORD.REASON, kept)
                 .set(PARKED_RECORD.HEADERS, json.writeValueAsString(headers))
                 .set(PARKED_RECORD.PAYLOAD, record.value())
@@ -146,14 +176,17 @@ public class ParkedRecords {
     /** The unresolved records of a stream, in its order (sequence, then offset), as the topic delivered them. */
     List<ParkedRecordRecord> unresolvedOf(String streamId) {
         return db.selectFrom(PARKED_RECORD)
-                .where(PARKED_RECORD.RESOLUTION.isNull()).and(PARKED_RECORD.STREAM_ID.eq(streamId))
+                .where(PARKED_RECORD.RESOLUTION.isNull())
+                .and(PARKED_RECORD.STREAM_ID.eq(streamId))
                 .orderBy(PARKED_RECORD.SEQUENCE.asc().nullsLast(), PARKED_RECORD.KAFKA_OFFSET.asc())
                 .forUpdate()
                 .fetch();
     }
 
     Optional<ParkedRecordRecord> find(long parkedId) {
-        return db.selectFrom(PARKED_RECORD).where(PARKED_RECORD.PARKED_ID.eq(parkedId)).fetchOptional();
+        return db.selectFrom(PARKED_RECORD)
+                .where(PARKED_RECORD.PARKED_ID.eq(parkedId))
+                .fetchOptional();
     }
 
     void resolve(long parkedId, Resolution resolution) {
@@ -167,12 +200,22 @@ public class ParkedRecords {
     /** The record as the topic delivered it, to apply it again. */
     ConsumerRecord<String, byte[]> asDelivered(ParkedRecordRecord parked) {
         RecordHeaders headers = new RecordHeaders();
-        json.readValue(parked.getHeaders(), HEADERS).forEach((name, value) ->
-                headers.add(name, value == null ? null : value.getBytes(StandardCharsets.UTF_8)));
+        json.readValue(parked.getHeaders(), HEADERS)
+                .forEach((name, value) ->
+                        headers.add(name, value == null ? null : value.getBytes(StandardCharsets.UTF_8)));
         byte[] value = parked.getPayload();
-        return new ConsumerRecord<>(parked.getTopic(), parked.getKafkaPartition(), parked.getKafkaOffset(),
-                ConsumerRecord.NO_TIMESTAMP, TimestampType.NO_TIMESTAMP_TYPE, -1, value == null ? -1 : value.length,
-                parked.getStreamId(), value, headers, Optional.empty());
+        return new ConsumerRecord<>(
+                parked.getTopic(),
+                parked.getKafkaPartition(),
+                parked.getKafkaOffset(),
+                ConsumerRecord.NO_TIMESTAMP,
+                TimestampType.NO_TIMESTAMP_TYPE,
+                -1,
+                value == null ? -1 : value.length,
+                parked.getStreamId(),
+                value,
+                headers,
+                Optional.empty());
     }
 
     /** The unresolved records first, newest first, then the latest resolved ones: at most {@code limit}. */
@@ -184,8 +227,17 @@ public class ParkedRecords {
     }
 
     static Parked view(ParkedRecordRecord r) {
-        return new Parked(r.getParkedId(), r.getStreamId(), r.getEventType(), r.getSequence(), r.getPosition(),
-                r.getKafkaPartition(), r.getKafkaOffset(), r.getReason(), r.getParkedAt(), r.getResolution());
+        return new Parked(
+                r.getParkedId(),
+                r.getStreamId(),
+                r.getEventType(),
+                r.getSequence(),
+                r.getPosition(),
+                r.getKafkaPartition(),
+                r.getKafkaOffset(),
+                r.getReason(),
+                r.getParkedAt(),
+                r.getResolution());
     }
 
     public long unresolved() {
@@ -193,7 +245,8 @@ public class ParkedRecords {
     }
 
     public long heldStreams() {
-        return db.fetchValue(DSL.select(DSL.countDistinct(PARKED_RECORD.STREAM_ID)).from(PARKED_RECORD)
+        return db.fetchValue(DSL.select(DSL.countDistinct(PARKED_RECORD.STREAM_ID))
+                .from(PARKED_RECORD)
                 .where(PARKED_RECORD.RESOLUTION.isNull()));
     }
 

@@ -1,6 +1,7 @@
 package org.pmpledger.query.intake;
 
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -8,9 +9,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
-import org.pmpledger.query.intake.IntakeBatch.Mode;
-import org.pmpledger.query.intake.IntakeBatch.Outcome;
-import org.pmpledger.query.jooq.tables.records.ParkedRecordRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -18,8 +16,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
-
 import tools.jackson.databind.json.JsonMapper;
+
+import org.pmpledger.query.intake.IntakeBatch.Mode;
+import org.pmpledger.query.intake.IntakeBatch.Outcome;
+import org.pmpledger.query.jooq.tables.records.ParkedRecordRecord;
 
 /**
  * Applies each poll's batch of events in one database transaction that also stores the checkpoints: per stream the
@@ -47,8 +48,14 @@ public class PlanEventsIntake {
     private final Clock clock;
     private final AtomicBoolean rebuilding = new AtomicBoolean();
 
-    PlanEventsIntake(DSLContext db, PlatformTransactionManager transactions, JsonMapper json, List<Projection> projections,
-                     ParkedRecords parked, AppliedPositions applied, Clock clock) {
+    PlanEventsIntake(
+            DSLContext db,
+            PlatformTransactionManager transactions,
+            JsonMapper json,
+            List<Projection> projections,
+            ParkedRecords parked,
+            AppliedPositions applied,
+            Clock clock) {
         this.db = db;
         this.transaction = new TransactionTemplate(transactions);
         this.savepoint = new TransactionTemplate(transactions);
@@ -82,8 +89,10 @@ public class PlanEventsIntake {
             if (IntakeFailures.passes(failed)) {
                 throw failed; // retried as it is (IntakeErrors)
             }
-            LOG.warn("a batch of {} records failed ({}); applying them one by one, parking what cannot be applied",
-                    records.size(), IntakeFailures.reasonOf(failed));
+            LOG.warn(
+                    "a batch of {} records failed ({}); applying them one by one, parking what cannot be applied",
+                    records.size(),
+                    IntakeFailures.reasonOf(failed));
             inTransaction(schema, () -> batch(Mode.ONE_BY_ONE).apply(records));
         }
     }
@@ -101,7 +110,7 @@ public class PlanEventsIntake {
         }
         Map<String, Long> counts = transaction.execute(tx -> {
             List<ParkedRecordRecord> waiting = parked.unresolvedOf(streamId);
-            Map<ConsumerRecord<String, byte[]>, ParkedRecordRecord> rows = new java.util.LinkedHashMap<>();
+            Map<ConsumerRecord<String, byte[]>, ParkedRecordRecord> rows = new LinkedHashMap<>();
             ConsumerRecord<String, byte[]> releasing = null;
             for (ParkedRecordRecord row : waiting) {
                 ConsumerRecord<String, byte[]> record = parked.asDelivered(row);
@@ -110,14 +119,16 @@ public class PlanEventsIntake {
                     releasing = record;
                 }
             }
-            Map<ConsumerRecord<String, byte[]>, Outcome> outcomes = batch(Mode.ONE_BY_ONE)
-                    .applyAgain(streamId, List.copyOf(rows.keySet()), releasing);
+            Map<ConsumerRecord<String, byte[]>, Outcome> outcomes =
+                    batch(Mode.ONE_BY_ONE).applyAgain(streamId, List.copyOf(rows.keySet()), releasing);
             long resolved = 0;
             for (Map.Entry<ConsumerRecord<String, byte[]>, Outcome> outcome : outcomes.entrySet()) {
                 if (outcome.getValue() != Outcome.PARKED) {
-                    ParkedRecords.Resolution resolution = outcome.getKey() == releasing ? ParkedRecords.Resolution.RELEASED
-                            : outcome.getValue() == Outcome.APPLIED ? ParkedRecords.Resolution.APPLIED
-                            : ParkedRecords.Resolution.PASSED;
+                    ParkedRecords.Resolution resolution = outcome.getKey() == releasing
+                            ? ParkedRecords.Resolution.RELEASED
+                            : outcome.getValue() == Outcome.APPLIED
+                                    ? ParkedRecords.Resolution.APPLIED
+                                    : ParkedRecords.Resolution.PASSED;
                     parked.resolve(rows.get(outcome.getKey()).getParkedId(), resolution);
                     resolved++;
                 }

@@ -6,11 +6,11 @@ import java.util.Optional;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
+import tools.jackson.databind.json.JsonMapper;
+
 import org.pmpledger.events.PmpEvent;
 import org.pmpledger.events.PmpEventTypes;
 import org.pmpledger.events.upcasting.EventUpcasts;
-
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One event as the publisher put it on the topic: the CloudEvents headers and the decoded payload.
@@ -20,8 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
  * @param position        its global position in the event store; for a watermark: published through it
  * @param committedBefore a heartbeat watermark's instant: every event committed before it is at or below the position
  */
-public record PublishedEvent(String streamId, String type, long sequence, long position, Optional<PmpEvent> event,
-                             Instant committedBefore) {
+public record PublishedEvent(
+        String streamId, String type, long sequence, long position, Optional<PmpEvent> event, Instant committedBefore) {
 
     /** The publisher's "published through this position" record, sent to every partition after each batch. */
     public static final String WATERMARK = "pmp.watermark";
@@ -37,12 +37,19 @@ public record PublishedEvent(String streamId, String type, long sequence, long p
         long position = Long.parseLong(header(record, "ce_position"));
         if (WATERMARK.equals(type)) {
             Header committed = record.headers().lastHeader(COMMITTED_BEFORE);
-            return new PublishedEvent(null, type, -1, position, Optional.empty(),
+            return new PublishedEvent(
+                    null,
+                    type,
+                    -1,
+                    position,
+                    Optional.empty(),
                     committed == null ? null : Instant.parse(new String(committed.value(), StandardCharsets.UTF_8)));
         }
         long sequence = Long.parseLong(header(record, "ce_sequence"));
         Header revisionHeader = record.headers().lastHeader("ce_revision");
-        int revision = revisionHeader == null ? 1 : Integer.parseInt(new String(revisionHeader.value(), StandardCharsets.UTF_8));
+        int revision = revisionHeader == null
+                ? 1
+                : Integer.parseInt(new String(revisionHeader.value(), StandardCharsets.UTF_8));
         // an older revision still on the topic (it keeps events forever) is upcast to today's record
         Optional<PmpEvent> event = PmpEventTypes.byName(type)
                 .<PmpEvent>map(eventType -> EventUpcasts.read(json, eventType, revision, record.value()));

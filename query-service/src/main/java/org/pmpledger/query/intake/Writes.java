@@ -1,15 +1,19 @@
 package org.pmpledger.query.intake;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.InsertValuesStepN;
 import org.jooq.Query;
 import org.jooq.Record;
 import org.jooq.Table;
+import org.jooq.TableRecord;
 import org.jooq.impl.DSL;
 
 /**
@@ -32,12 +36,10 @@ public final class Writes {
     }
 
     /** Rows of one table setting the same columns go into one multi-row INSERT. */
-    private record InsertShape(Table<?> table, List<Field<?>> fields) {
-    }
+    private record InsertShape(Table<?> table, List<Field<?>> fields) {}
 
     /** The key of one row: its table and primary-key values. */
-    private record RowKey(Table<?> table, List<Object> key) {
-    }
+    private record RowKey(Table<?> table, List<Object> key) {}
 
     /** Merged column changes of one row. */
     public static final class Patch {
@@ -72,7 +74,8 @@ public final class Writes {
         private Query toQuery(DSLContext db, Table<?> table) {
             Map<Field<?>, Object> values = new LinkedHashMap<>();
             set.forEach(values::put);
-            setIfNull.forEach((field, value) -> values.put(field, DSL.coalesce((Field) field, DSL.val(value, (Field) field))));
+            setIfNull.forEach((field, value) ->
+                    values.put(field, DSL.coalesce((Field) field, DSL.val(value, (Field) field))));
             add.forEach((field, amount) -> values.put(field, field.plus(amount)));
             var condition = DSL.noCondition();
             for (int i = 0; i < keyFields.size(); i++) {
@@ -84,8 +87,12 @@ public final class Writes {
 
     /** A new row, inserted unless its key exists (a re-delivered creation changes nothing). */
     public void insert(Record row) {
-        List<Field<?>> changed = java.util.Arrays.stream(row.fields()).filter(row::changed).<Field<?>>map(f -> f).toList();
-        inserts.computeIfAbsent(new InsertShape(tableOf(row), changed), shape -> new ArrayList<>()).add(row);
+        List<Field<?>> changed = Arrays.stream(row.fields())
+                .filter(row::changed)
+                .<Field<?>>map(f -> f)
+                .toList();
+        inserts.computeIfAbsent(new InsertShape(tableOf(row), changed), shape -> new ArrayList<>())
+                .add(row);
     }
 
     /** The merged change of the row of {@code table} whose key fields have these values. */
@@ -112,7 +119,7 @@ public final class Writes {
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private Query multiRowInsert(InsertShape shape, List<Record> rows) {
-        var values = (org.jooq.InsertValuesStepN) db.insertInto((Table) shape.table(), (java.util.Collection) shape.fields());
+        var values = (InsertValuesStepN) db.insertInto((Table) shape.table(), (Collection) shape.fields());
         for (Record row : rows) {
             values = values.values(shape.fields().stream().map(row::get).toArray());
         }
@@ -120,7 +127,7 @@ public final class Writes {
     }
 
     private static Table<?> tableOf(Record row) {
-        if (row instanceof org.jooq.TableRecord<?> tableRecord) {
+        if (row instanceof TableRecord<?> tableRecord) {
             return tableRecord.getTable();
         }
         throw new IllegalArgumentException("not a table record: " + row.getClass());

@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.util.List;
 
 import org.jooq.DSLContext;
+import org.springframework.stereotype.Component;
+
 import org.pmpledger.events.plan.MeasurementRevised;
 import org.pmpledger.events.plan.PlanApproved;
 import org.pmpledger.events.plan.PlanCommented;
@@ -28,7 +30,6 @@ import org.pmpledger.query.jooq.tables.records.PlanCommentRecord;
 import org.pmpledger.query.jooq.tables.records.PlanEntryRecord;
 import org.pmpledger.query.jooq.tables.records.PlanTacticRecord;
 import org.pmpledger.query.jooq.tables.records.QuarterlyUpdateRecord;
-import org.springframework.stereotype.Component;
 
 /**
  * Folds a plan's content into {@code plan_entry}, {@code quarterly_update}, {@code plan_tactic} and
@@ -60,7 +61,10 @@ class PlanContentProjection implements Projection {
                 row.setInitiative(added.initiative());
                 row.setIndicator(added.measurement().indicator());
                 row.setMeasurementTitle(added.measurement().title());
-                row.setUnit(added.measurement().unit() == null ? null : added.measurement().unit().name());
+                row.setUnit(
+                        added.measurement().unit() == null
+                                ? null
+                                : added.measurement().unit().name());
                 row.setBaseline(added.measurement().baseline());
                 row.setTarget(added.measurement().target());
                 row.setRemoved(false);
@@ -69,11 +73,12 @@ class PlanContentProjection implements Projection {
                 row.setPosition(published.position());
                 writes.insert(row);
             }
-            case MeasurementRevised revised -> entry(writes, revised.planId(), revised.entryId())
-                    .set(PLAN_ENTRY.BASELINE, revised.baseline())
-                    .set(PLAN_ENTRY.TARGET, revised.target());
-            case PlanEntryRemoved removed -> entry(writes, removed.planId(), removed.entryId())
-                    .set(PLAN_ENTRY.REMOVED, true);
+            case MeasurementRevised revised ->
+                entry(writes, revised.planId(), revised.entryId())
+                        .set(PLAN_ENTRY.BASELINE, revised.baseline())
+                        .set(PLAN_ENTRY.TARGET, revised.target());
+            case PlanEntryRemoved removed ->
+                entry(writes, removed.planId(), removed.entryId()).set(PLAN_ENTRY.REMOVED, true);
             case QuarterlyProgressRecorded recorded -> quarter(recorded, writes);
             case TacticAdded added -> {
                 PlanTacticRecord row = db.newRecord(PLAN_TACTIC);
@@ -95,26 +100,56 @@ class PlanContentProjection implements Projection {
                 row.setPosition(published.position());
                 writes.insert(row);
             }
-            case TacticRevised revised -> tactic(writes, revised.planId(), revised.tacticId())
-                    .set(PLAN_TACTIC.TITLE, revised.title())
-                    .set(PLAN_TACTIC.LEADS, revised.leads().toArray(String[]::new))
-                    .set(PLAN_TACTIC.DESCRIPTION, revised.description())
-                    .set(PLAN_TACTIC.PROJECTED_COMPLETION, revised.projectedCompletion())
-                    .set(PLAN_TACTIC.CHANGED_AT, utc(revised.revisedAt()));
-            case TacticStatusChanged changed -> tactic(writes, changed.planId(), changed.tacticId())
-                    .set(PLAN_TACTIC.STATUS, changed.status().name())
-                    .set(PLAN_TACTIC.ACTUAL_COMPLETION, changed.actualCompletion())
-                    .set(PLAN_TACTIC.CHANGED_AT, utc(changed.changedAt()));
-            case TacticWithdrawn withdrawn -> tactic(writes, withdrawn.planId(), withdrawn.tacticId())
-                    .set(PLAN_TACTIC.WITHDRAWN, true)
-                    .set(PLAN_TACTIC.WITHDRAWAL_REASON, withdrawn.reason())
-                    .set(PLAN_TACTIC.CHANGED_AT, utc(withdrawn.withdrawnAt()));
-            case PlanCommented commented -> comment(writes, published, commented.planId(), commented.entryId(), commented.author(),
-                    commented.region(), "COMMENT", commented.comment(), commented.commentedAt());
-            case PlanReturned returned -> comment(writes, published, returned.planId(), null, returned.reviewer(), returned.region(),
-                    "RETURNED", returned.comments(), returned.returnedAt());
-            case PlanApproved approved -> comment(writes, published, approved.planId(), null, approved.reviewer(), approved.region(),
-                    "APPROVED", approved.comments(), approved.approvedAt());
+            case TacticRevised revised ->
+                tactic(writes, revised.planId(), revised.tacticId())
+                        .set(PLAN_TACTIC.TITLE, revised.title())
+                        .set(PLAN_TACTIC.LEADS, revised.leads().toArray(String[]::new))
+                        .set(PLAN_TACTIC.DESCRIPTION, revised.description())
+                        .set(PLAN_TACTIC.PROJECTED_COMPLETION, revised.projectedCompletion())
+                        .set(PLAN_TACTIC.CHANGED_AT, utc(revised.revisedAt()));
+            case TacticStatusChanged changed ->
+                tactic(writes, changed.planId(), changed.tacticId())
+                        .set(PLAN_TACTIC.STATUS, changed.status().name())
+                        .set(PLAN_TACTIC.ACTUAL_COMPLETION, changed.actualCompletion())
+                        .set(PLAN_TACTIC.CHANGED_AT, utc(changed.changedAt()));
+            case TacticWithdrawn withdrawn ->
+                tactic(writes, withdrawn.planId(), withdrawn.tacticId())
+                        .set(PLAN_TACTIC.WITHDRAWN, true)
+                        .set(PLAN_TACTIC.WITHDRAWAL_REASON, withdrawn.reason())
+                        .set(PLAN_TACTIC.CHANGED_AT, utc(withdrawn.withdrawnAt()));
+            case PlanCommented commented ->
+                comment(
+                        writes,
+                        published,
+                        commented.planId(),
+                        commented.entryId(),
+                        commented.author(),
+                        commented.region(),
+                        "COMMENT",
+                        commented.comment(),
+                        commented.commentedAt());
+            case PlanReturned returned ->
+                comment(
+                        writes,
+                        published,
+                        returned.planId(),
+                        null,
+                        returned.reviewer(),
+                        returned.region(),
+                        "RETURNED",
+                        returned.comments(),
+                        returned.returnedAt());
+            case PlanApproved approved ->
+                comment(
+                        writes,
+                        published,
+                        approved.planId(),
+                        null,
+                        approved.reviewer(),
+                        approved.region(),
+                        "APPROVED",
+                        approved.comments(),
+                        approved.approvedAt());
             default -> {
                 // other events: other projections
             }
@@ -126,7 +161,8 @@ class PlanContentProjection implements Projection {
     }
 
     private static Writes.Patch tactic(Writes writes, String planId, String tacticId) {
-        return writes.patch(PLAN_TACTIC, List.of(PLAN_TACTIC.PLAN_ID, PLAN_TACTIC.TACTIC_ID), List.of(planId, tacticId));
+        return writes.patch(
+                PLAN_TACTIC, List.of(PLAN_TACTIC.PLAN_ID, PLAN_TACTIC.TACTIC_ID), List.of(planId, tacticId));
     }
 
     /** A first recording is a new row; a correction (as the plan decided it) changes the row and counts. */
@@ -153,8 +189,13 @@ class PlanContentProjection implements Projection {
             writes.insert(row);
             return;
         }
-        Writes.Patch patch = writes.patch(q, List.of(q.PLAN_ID, q.ENTRY_ID, q.QUARTER),
-                        List.of(recorded.planId(), recorded.entryId(), recorded.quarter().name()))
+        Writes.Patch patch = writes.patch(
+                        q,
+                        List.of(q.PLAN_ID, q.ENTRY_ID, q.QUARTER),
+                        List.of(
+                                recorded.planId(),
+                                recorded.entryId(),
+                                recorded.quarter().name()))
                 .set(q.VALUE, recorded.value())
                 .set(q.NARRATIVE, recorded.narrative())
                 .set(q.RECORDED_AT, utc(recorded.recordedAt()))
@@ -165,8 +206,16 @@ class PlanContentProjection implements Projection {
         }
     }
 
-    private void comment(Writes writes, PublishedEvent published, String planId, String entryId, String author, String region,
-                         String kind, String text, Instant at) {
+    private void comment(
+            Writes writes,
+            PublishedEvent published,
+            String planId,
+            String entryId,
+            String author,
+            String region,
+            String kind,
+            String text,
+            Instant at) {
         PlanCommentRecord row = db.newRecord(PLAN_COMMENT);
         row.setPlanId(planId);
         row.setSequence(published.sequence());

@@ -9,18 +9,20 @@ import static org.pmpledger.query.jooq.Tables.PLAN_SUMMARY;
 import static org.pmpledger.query.jooq.Tables.PLAN_TACTIC;
 import static org.pmpledger.query.jooq.Tables.QUARTERLY_UPDATE;
 
-import java.time.OffsetDateTime;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import org.jooq.DSLContext;
+import org.springframework.stereotype.Component;
+
 import org.pmpledger.document.PlanDocument;
 import org.pmpledger.query.jooq.tables.records.PlanEntryRecord;
 import org.pmpledger.query.jooq.tables.records.PlanSummaryRecord;
-import org.springframework.stereotype.Component;
 
 /** Assembles one plan's document from the read models, in one transaction-free read of a few small queries. */
 @Component
@@ -33,7 +35,9 @@ class PlanDocuments {
     }
 
     Optional<PlanDocument> find(String planId) {
-        PlanSummaryRecord plan = db.selectFrom(PLAN_SUMMARY).where(PLAN_SUMMARY.PLAN_ID.eq(planId)).fetchOne();
+        PlanSummaryRecord plan = db.selectFrom(PLAN_SUMMARY)
+                .where(PLAN_SUMMARY.PLAN_ID.eq(planId))
+                .fetchOne();
         if (plan == null) {
             return Optional.empty();
         }
@@ -41,49 +45,110 @@ class PlanDocuments {
         Map<Integer, String> goals = new HashMap<>();
         db.selectFrom(CYCLE_GOAL).where(CYCLE_GOAL.FFY.eq(ffy)).forEach(g -> goals.put(g.getGoal(), g.getTitle()));
         Map<String, String> objectives = new HashMap<>();
-        db.selectFrom(CYCLE_OBJECTIVE).where(CYCLE_OBJECTIVE.FFY.eq(ffy))
+        db.selectFrom(CYCLE_OBJECTIVE)
+                .where(CYCLE_OBJECTIVE.FFY.eq(ffy))
                 .forEach(o -> objectives.put(o.getGoal() + "." + o.getObjective(), o.getTitle()));
         Map<String, String> initiatives = new HashMap<>();
-        db.selectFrom(CYCLE_INITIATIVE).where(CYCLE_INITIATIVE.FFY.eq(ffy)).forEach(i -> initiatives.put(i.getCode(), i.getTitle()));
+        db.selectFrom(CYCLE_INITIATIVE)
+                .where(CYCLE_INITIATIVE.FFY.eq(ffy))
+                .forEach(i -> initiatives.put(i.getCode(), i.getTitle()));
 
         Map<String, List<PlanDocument.QuarterlyUpdate>> quarters = new HashMap<>();
-        db.selectFrom(QUARTERLY_UPDATE).where(QUARTERLY_UPDATE.PLAN_ID.eq(planId)).orderBy(QUARTERLY_UPDATE.QUARTER)
-                .forEach(q -> quarters.computeIfAbsent(q.getEntryId(), id -> new java.util.ArrayList<>())
-                        .add(new PlanDocument.QuarterlyUpdate(q.getQuarter(), q.getValue(), q.getNarrative(), q.getDueDate(),
-                                instant(q.getFirstRecordedAt()), q.getFirstLate(), q.getFirstDaysLate(), instant(q.getRecordedAt()),
-                                q.getCorrections(), q.getLastReason(), q.getAfterClose())));
+        db.selectFrom(QUARTERLY_UPDATE)
+                .where(QUARTERLY_UPDATE.PLAN_ID.eq(planId))
+                .orderBy(QUARTERLY_UPDATE.QUARTER)
+                .forEach(q -> quarters.computeIfAbsent(q.getEntryId(), id -> new ArrayList<>())
+                        .add(new PlanDocument.QuarterlyUpdate(
+                                q.getQuarter(),
+                                q.getValue(),
+                                q.getNarrative(),
+                                q.getDueDate(),
+                                instant(q.getFirstRecordedAt()),
+                                q.getFirstLate(),
+                                q.getFirstDaysLate(),
+                                instant(q.getRecordedAt()),
+                                q.getCorrections(),
+                                q.getLastReason(),
+                                q.getAfterClose())));
         Map<String, List<PlanDocument.Tactic>> tactics = new HashMap<>();
-        db.selectFrom(PLAN_TACTIC).where(PLAN_TACTIC.PLAN_ID.eq(planId)).orderBy(PLAN_TACTIC.POSITION)
-                .forEach(t -> tactics.computeIfAbsent(t.getEntryId(), id -> new java.util.ArrayList<>())
-                        .add(new PlanDocument.Tactic(t.getTacticId(), t.getTitle(), List.of(t.getLeads()), t.getDescription(),
-                                t.getWithdrawn() ? "WITHDRAWN" : t.getStatus(), t.getProjectedCompletion(), t.getActualCompletion(),
-                                t.getInitiative(), t.getWithdrawn(), t.getWithdrawalReason(), t.getAmendment(),
+        db.selectFrom(PLAN_TACTIC)
+                .where(PLAN_TACTIC.PLAN_ID.eq(planId))
+                .orderBy(PLAN_TACTIC.POSITION)
+                .forEach(t -> tactics.computeIfAbsent(t.getEntryId(), id -> new ArrayList<>())
+                        .add(new PlanDocument.Tactic(
+                                t.getTacticId(),
+                                t.getTitle(),
+                                List.of(t.getLeads()),
+                                t.getDescription(),
+                                t.getWithdrawn() ? "WITHDRAWN" : t.getStatus(),
+                                t.getProjectedCompletion(),
+                                t.getActualCompletion(),
+                                t.getInitiative(),
+                                t.getWithdrawn(),
+                                t.getWithdrawalReason(),
+                                t.getAmendment(),
                                 instant(t.getChangedAt()))));
         List<PlanDocument.Entry> entries = db.selectFrom(PLAN_ENTRY)
-                .where(PLAN_ENTRY.PLAN_ID.eq(planId), PLAN_ENTRY.REMOVED.isFalse()).orderBy(PLAN_ENTRY.POSITION)
+                .where(PLAN_ENTRY.PLAN_ID.eq(planId), PLAN_ENTRY.REMOVED.isFalse())
+                .orderBy(PLAN_ENTRY.POSITION)
                 .fetch(e -> entry(e, goals, objectives, initiatives, quarters, tactics));
-        List<PlanDocument.Review> reviews = db.selectFrom(PLAN_COMMENT).where(PLAN_COMMENT.PLAN_ID.eq(planId))
+        List<PlanDocument.Review> reviews = db.selectFrom(PLAN_COMMENT)
+                .where(PLAN_COMMENT.PLAN_ID.eq(planId))
                 .orderBy(PLAN_COMMENT.SEQUENCE)
-                .fetch(c -> new PlanDocument.Review(c.getKind(), c.getAuthor(), c.getRegion(), c.getEntryId(), c.getComment(),
+                .fetch(c -> new PlanDocument.Review(
+                        c.getKind(),
+                        c.getAuthor(),
+                        c.getRegion(),
+                        c.getEntryId(),
+                        c.getComment(),
                         instant(c.getCommentedAt())));
-        return Optional.of(new PlanDocument(plan.getPlanId(), ffy, plan.getLcsa(), plan.getTitle(), plan.getStatus(),
-                instant(plan.getDraftedAt()), instant(plan.getSubmittedAt()), plan.getSubmissions(), plan.getDueDate(),
-                plan.getLate(), plan.getDaysLate(), instant(plan.getApprovedAt()), instant(plan.getClosedAt()), plan.getAmendments(),
-                instant(plan.getLastAmendedAt()), entries, reviews, plan.getVersion(), plan.getLastPosition()));
+        return Optional.of(new PlanDocument(
+                plan.getPlanId(),
+                ffy,
+                plan.getLcsa(),
+                plan.getTitle(),
+                plan.getStatus(),
+                instant(plan.getDraftedAt()),
+                instant(plan.getSubmittedAt()),
+                plan.getSubmissions(),
+                plan.getDueDate(),
+                plan.getLate(),
+                plan.getDaysLate(),
+                instant(plan.getApprovedAt()),
+                instant(plan.getClosedAt()),
+                plan.getAmendments(),
+                instant(plan.getLastAmendedAt()),
+                entries,
+                reviews,
+                plan.getVersion(),
+                plan.getLastPosition()));
     }
 
-    private static PlanDocument.Entry entry(PlanEntryRecord e, Map<Integer, String> goals, Map<String, String> objectives,
-                                            Map<String, String> initiatives, Map<String, List<PlanDocument.QuarterlyUpdate>> quarters,
-                                            Map<String, List<PlanDocument.Tactic>> tactics) {
-        return new PlanDocument.Entry(e.getEntryId(),
+    private static PlanDocument.Entry entry(
+            PlanEntryRecord e,
+            Map<Integer, String> goals,
+            Map<String, String> objectives,
+            Map<String, String> initiatives,
+            Map<String, List<PlanDocument.QuarterlyUpdate>> quarters,
+            Map<String, List<PlanDocument.Tactic>> tactics) {
+        return new PlanDocument.Entry(
+                e.getEntryId(),
                 new PlanDocument.Titled(String.valueOf(e.getGoal()), goals.get(e.getGoal())),
-                e.getObjective() == null ? null : new PlanDocument.Titled(String.valueOf(e.getObjective()),
-                        objectives.get(e.getGoal() + "." + e.getObjective())),
-                e.getObjectiveText(), e.getStrategy(),
-                e.getInitiative() == null ? null : new PlanDocument.Titled(e.getInitiative(), initiatives.get(e.getInitiative())),
-                new PlanDocument.Measurement(e.getIndicator(), e.getMeasurementTitle(), e.getUnit(), e.getBaseline(), e.getTarget()),
-                quarters.getOrDefault(e.getEntryId(), List.of()), tactics.getOrDefault(e.getEntryId(), List.of()),
-                e.getAmendment(), instant(e.getAddedAt()));
+                e.getObjective() == null
+                        ? null
+                        : new PlanDocument.Titled(
+                                String.valueOf(e.getObjective()), objectives.get(e.getGoal() + "." + e.getObjective())),
+                e.getObjectiveText(),
+                e.getStrategy(),
+                e.getInitiative() == null
+                        ? null
+                        : new PlanDocument.Titled(e.getInitiative(), initiatives.get(e.getInitiative())),
+                new PlanDocument.Measurement(
+                        e.getIndicator(), e.getMeasurementTitle(), e.getUnit(), e.getBaseline(), e.getTarget()),
+                quarters.getOrDefault(e.getEntryId(), List.of()),
+                tactics.getOrDefault(e.getEntryId(), List.of()),
+                e.getAmendment(),
+                instant(e.getAddedAt()));
     }
 
     private static Instant instant(OffsetDateTime time) {

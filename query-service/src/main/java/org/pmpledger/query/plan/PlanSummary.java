@@ -11,7 +11,19 @@ import java.time.LocalDate;
  * @param version  the plan's version (number of its events) this answer reflects
  * @param position the global position of the plan's last applied event
  */
-public record PlanSummary(String planId, int ffy, String lcsa, String title, String status, Instant draftedAt,
-                          Instant submittedAt, int submissions, LocalDate dueDate, Boolean late, Integer daysLate,
-                          int amendments, Instant lastAmendedAt, long version, long position) {
-}
+public record PlanSummary(
+        String planId,
+        int ffy,
+        String lcsa,
+        String title,
+        String status,
+        Instant draftedAt,
+        Instant submittedAt,
+        int submissions,
+        LocalDate dueDate,
+        Boolean late,
+        Integer daysLate,
+        int amendments,
+        Instant lastAmendedAt,
+        long version,
+        long position) {}

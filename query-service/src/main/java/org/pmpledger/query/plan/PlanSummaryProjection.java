@@ -8,6 +8,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 import org.jooq.DSLContext;
+import org.springframework.stereotype.Component;
+
 import org.pmpledger.events.plan.FinalResultsSubmitted;
 import org.pmpledger.events.plan.PlanApproved;
 import org.pmpledger.events.plan.PlanChange;
@@ -19,7 +21,6 @@ import org.pmpledger.query.intake.Projection;
 import org.pmpledger.query.intake.PublishedEvent;
 import org.pmpledger.query.intake.Writes;
 import org.pmpledger.query.jooq.tables.records.PlanSummaryRecord;
-import org.springframework.stereotype.Component;
 
 /** Folds plan events into {@code plan_summary}: status, version, submission and closing facts. */
 @Component
@@ -54,32 +55,29 @@ class PlanSummaryProjection implements Projection {
                 .set(summary.VERSION, published.sequence() + 1)
                 .set(summary.LAST_POSITION, published.position());
         switch (event) {
-            case PlanSubmitted submitted -> patch
-                    .set(summary.STATUS, "SUBMITTED")
-                    .set(summary.SUBMITTED_AT, utc(submitted.submittedAt()))
-                    .set(summary.SUBMISSIONS, submitted.submission())
-                    .set(summary.DUE_DATE, submitted.dueDate())
-                    .set(summary.LATE, submitted.late())
-                    .set(summary.DAYS_LATE, submitted.daysLate())
-                    .setIfNull(summary.FIRST_SUBMITTED_AT, utc(submitted.submittedAt()))
-                    .setIfNull(summary.FIRST_LATE, submitted.late())
-                    .setIfNull(summary.FIRST_DAYS_LATE, submitted.daysLate());
-            case PlanApproved approved -> patch
-                    .set(summary.STATUS, "APPROVED")
-                    .set(summary.APPROVED_AT, utc(approved.approvedAt()));
-            case PlanReturned returned -> patch
-                    .set(summary.STATUS, "RETURNED")
-                    .add(summary.RETURNS, 1);
-            case FinalResultsSubmitted closed -> patch
-                    .set(summary.STATUS, "CLOSED")
-                    .set(summary.CLOSED_AT, utc(closed.submittedAt()))
-                    .set(summary.FINAL_DUE_DATE, closed.dueDate())
-                    .set(summary.FINAL_LATE, closed.late())
-                    .set(summary.FINAL_DAYS_LATE, closed.daysLate())
-                    .set(summary.FINAL_NARRATIVE, closed.narrative());
-            case PlanChange amended when amended.amendment() -> patch
-                    .add(summary.AMENDMENTS, 1)
-                    .set(summary.LAST_AMENDED_AT, utc(amended.changedAt()));
+            case PlanSubmitted submitted ->
+                patch.set(summary.STATUS, "SUBMITTED")
+                        .set(summary.SUBMITTED_AT, utc(submitted.submittedAt()))
+                        .set(summary.SUBMISSIONS, submitted.submission())
+                        .set(summary.DUE_DATE, submitted.dueDate())
+                        .set(summary.LATE, submitted.late())
+                        .set(summary.DAYS_LATE, submitted.daysLate())
+                        .setIfNull(summary.FIRST_SUBMITTED_AT, utc(submitted.submittedAt()))
+                        .setIfNull(summary.FIRST_LATE, submitted.late())
+                        .setIfNull(summary.FIRST_DAYS_LATE, submitted.daysLate());
+            case PlanApproved approved ->
+                patch.set(summary.STATUS, "APPROVED").set(summary.APPROVED_AT, utc(approved.approvedAt()));
+            case PlanReturned returned -> patch.set(summary.STATUS, "RETURNED").add(summary.RETURNS, 1);
+            case FinalResultsSubmitted closed ->
+                patch.set(summary.STATUS, "CLOSED")
+                        .set(summary.CLOSED_AT, utc(closed.submittedAt()))
+                        .set(summary.FINAL_DUE_DATE, closed.dueDate())
+                        .set(summary.FINAL_LATE, closed.late())
+                        .set(summary.FINAL_DAYS_LATE, closed.daysLate())
+                        .set(summary.FINAL_NARRATIVE, closed.narrative());
+            case PlanChange amended
+            when amended.amendment() ->
+                patch.add(summary.AMENDMENTS, 1).set(summary.LAST_AMENDED_AT, utc(amended.changedAt()));
             default -> {
                 // version and position only
             }

@@ -1,9 +1,9 @@
 package org.pmpledger.query.plan;
 
-import org.pmpledger.web.ApiProblems;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+import org.pmpledger.web.ApiProblems;
 
 /** The query side's refusals as problem+json. */
 @RestControllerAdvice
-class QueryProblems extends ApiProblems {
-}
+class QueryProblems extends ApiProblems {}

@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -23,7 +24,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.jooq.DSLContext;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
-import org.pmpledger.query.intake.PlanEventsIntake;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -36,7 +36,7 @@ import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import io.micrometer.core.instrument.MeterRegistry;
+import org.pmpledger.query.intake.PlanEventsIntake;
 
 /**
  * Rebuilds every projection from the start of the topic (it keeps events forever) while the live
@@ -70,9 +70,16 @@ public class Rebuild {
     private final AtomicReference<RebuildStatus> status = new AtomicReference<>();
     private final AtomicLong applied = new AtomicLong();
 
-    Rebuild(DSLContext db, TransactionTemplate transaction, PlanEventsIntake intake,
-            ConcurrentKafkaListenerContainerFactory<String, byte[]> containers, KafkaListenerEndpointRegistry listeners,
-            KafkaAdmin kafkaAdmin, Clock clock, MeterRegistry meters, @Value("${pmp.intake.topic}") String topic,
+    Rebuild(
+            DSLContext db,
+            TransactionTemplate transaction,
+            PlanEventsIntake intake,
+            ConcurrentKafkaListenerContainerFactory<String, byte[]> containers,
+            KafkaListenerEndpointRegistry listeners,
+            KafkaAdmin kafkaAdmin,
+            Clock clock,
+            MeterRegistry meters,
+            @Value("${pmp.intake.topic}") String topic,
             @Value("${spring.kafka.consumer.group-id}") String liveGroup) {
         this.db = db;
         this.transaction = transaction;
@@ -100,7 +107,8 @@ public class Rebuild {
     /** Starts a rebuild unless one runs; answers its status. */
     public synchronized RebuildStatus start() {
         RebuildStatus current = status.get();
-        if (current != null && (current.state().equals("RUNNING") || current.state().equals("SWITCHING"))) {
+        if (current != null
+                && (current.state().equals("RUNNING") || current.state().equals("SWITCHING"))) {
             return progress(current, current.state(), null, null);
         }
         String id = "rebuild_" + clock.millis();
@@ -172,12 +180,24 @@ public class Rebuild {
             for (Table<?> table : DEFAULT_SCHEMA.getTables()) {
                 db.execute("CREATE TABLE {0} (LIKE {1} INCLUDING ALL)", DSL.name(schema, table.getName()), table);
             }
-            db.insertInto(DSL.table(DSL.name(schema, AGENCY.getName()))).select(db.selectFrom(AGENCY)).execute();
+            db.insertInto(DSL.table(DSL.name(schema, AGENCY.getName())))
+                    .select(db.selectFrom(AGENCY))
+                    .execute();
             // an operator's release holds across rebuilds: the rebuild gives up on the same records
-            var released = List.of(PARKED_RECORD.TOPIC, PARKED_RECORD.KAFKA_PARTITION, PARKED_RECORD.KAFKA_OFFSET,
-                    PARKED_RECORD.STREAM_ID, PARKED_RECORD.EVENT_TYPE, PARKED_RECORD.SEQUENCE, PARKED_RECORD.POSITION,
-                    PARKED_RECORD.REASON, PARKED_RECORD.HEADERS, PARKED_RECORD.PAYLOAD, PARKED_RECORD.PARKED_AT,
-                    PARKED_RECORD.RESOLUTION, PARKED_RECORD.RESOLVED_AT);
+            var released = List.of(
+                    PARKED_RECORD.TOPIC,
+                    PARKED_RECORD.KAFKA_PARTITION,
+                    PARKED_RECORD.KAFKA_OFFSET,
+                    PARKED_RECORD.STREAM_ID,
+                    PARKED_RECORD.EVENT_TYPE,
+                    PARKED_RECORD.SEQUENCE,
+                    PARKED_RECORD.POSITION,
+                    PARKED_RECORD.REASON,
+                    PARKED_RECORD.HEADERS,
+                    PARKED_RECORD.PAYLOAD,
+                    PARKED_RECORD.PARKED_AT,
+                    PARKED_RECORD.RESOLUTION,
+                    PARKED_RECORD.RESOLVED_AT);
             db.insertInto(DSL.table(DSL.name(schema, PARKED_RECORD.getName())), released)
                     .select(db.select(released).from(PARKED_RECORD).where(PARKED_RECORD.RESOLUTION.eq("RELEASED")))
                     .execute();
@@ -203,7 +223,8 @@ public class Rebuild {
 
     private RebuildStatus progress(RebuildStatus current, String state, Instant finishedAt, String failure) {
         Instant end = finishedAt != null ? finishedAt : clock.instant();
-        double seconds = Math.max(0.001, Duration.between(current.startedAt(), end).toMillis() / 1000.0);
+        double seconds =
+                Math.max(0.001, Duration.between(current.startedAt(), end).toMillis() / 1000.0);
         Map<Integer, Long> lag = Map.of();
         if (!state.equals("DONE")) {
             try {
@@ -214,8 +235,15 @@ public class Rebuild {
                 lag = Map.of();
             }
         }
-        return new RebuildStatus(current.id(), state, current.startedAt(), finishedAt, applied.get(),
-                Math.round(applied.get() / seconds * 10) / 10.0, lag, failure);
+        return new RebuildStatus(
+                current.id(),
+                state,
+                current.startedAt(),
+                finishedAt,
+                applied.get(),
+                Math.round(applied.get() / seconds * 10) / 10.0,
+                lag,
+                failure);
     }
 
     private Map<TopicPartition, Long> lag(String group) {
@@ -227,11 +255,14 @@ public class Rebuild {
 
     private Map<TopicPartition, Long> endOffsets() {
         try (AdminClient admin = AdminClient.create(kafkaAdmin.getConfigurationProperties())) {
-            List<TopicPartition> partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions()
-                    .stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+            List<TopicPartition> partitions =
+                    admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().stream()
+                            .map(p -> new TopicPartition(topic, p.partition()))
+                            .toList();
             Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
             partitions.forEach(tp -> latest.put(tp, OffsetSpec.latest()));
-            Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(latest).all().get();
+            Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends =
+                    admin.listOffsets(latest).all().get();
             Map<TopicPartition, Long> result = new HashMap<>();
             ends.forEach((tp, info) -> result.put(tp, info.offset()));
             return result;
@@ -242,7 +273,9 @@ public class Rebuild {
 
     private Map<TopicPartition, Long> committed(String group) {
         try (AdminClient admin = AdminClient.create(kafkaAdmin.getConfigurationProperties())) {
-            Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+            Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(group)
+                    .partitionsToOffsetAndMetadata()
+                    .get();
             Map<TopicPartition, Long> result = new HashMap<>();
             offsets.forEach((tp, offset) -> {
                 if (offset != null && tp.topic().equals(topic)) {
@@ -268,5 +301,4 @@ public class Rebuild {
             Thread.sleep(STEP);
         }
     }
-
 }

@@ -3,10 +3,8 @@ package org.pmpledger.query.rebuild;
 import java.util.List;
 import java.util.Set;
 
-import org.pmpledger.web.ApiProblems;
-import org.pmpledger.web.PathRoles;
-import org.pmpledger.web.PathRoles.Rule;
-import org.pmpledger.web.Role;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -16,8 +14,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
+import org.pmpledger.web.ApiProblems;
+import org.pmpledger.web.PathRoles;
+import org.pmpledger.web.PathRoles.Rule;
+import org.pmpledger.web.Role;
 
 @RestController
 @RequestMapping(RebuildController.PATH)
@@ -28,9 +28,17 @@ class RebuildController {
     @Bean
     static PathRoles rebuildRoles() {
         return new PathRoles(List.of(
-                new Rule(HttpMethod.POST, RebuildController.PATH, Set.of(Role.STATE_ADMIN), "state-admin-rebuilds",
+                new Rule(
+                        HttpMethod.POST,
+                        RebuildController.PATH,
+                        Set.of(Role.STATE_ADMIN),
+                        "state-admin-rebuilds",
                         "Only a STATE_ADMIN starts a rebuild."),
-                new Rule(HttpMethod.GET, RebuildController.PATH, Set.of(Role.STATE_ADMIN, Role.ANALYST), "state-admin-or-analyst",
+                new Rule(
+                        HttpMethod.GET,
+                        RebuildController.PATH,
+                        Set.of(Role.STATE_ADMIN, Role.ANALYST),
+                        "state-admin-or-analyst",
                         "Only a STATE_ADMIN or ANALYST sees rebuilds.")));
     }
 
@@ -43,18 +51,23 @@ class RebuildController {
     }
 
     @PostMapping
-    @Operation(summary = "Start a rebuild (STATE_ADMIN)",
-            description = "Folds the whole topic into fresh tables while the live ones keep serving, then switches in one "
-                    + "transaction. 202 with the status; a second call while one runs answers that one.")
+    @Operation(
+            summary = "Start a rebuild (STATE_ADMIN)",
+            description =
+                    "Folds the whole topic into fresh tables while the live ones keep serving, then switches in one "
+                            + "transaction. 202 with the status; a second call while one runs answers that one.")
     ResponseEntity<?> start() {
         return ResponseEntity.accepted().body(rebuild.start());
     }
 
     @GetMapping
-    @Operation(summary = "The latest rebuild's progress (STATE_ADMIN, ANALYST)",
+    @Operation(
+            summary = "The latest rebuild's progress (STATE_ADMIN, ANALYST)",
             description = "state, events applied, events per second, lag per partition.")
     ResponseEntity<?> status() {
-        return rebuild.status().<ResponseEntity<?>>map(ResponseEntity::ok)
-                .orElseGet(() -> ApiProblems.refuse(HttpStatus.NOT_FOUND, "not-found", "No rebuild has run since the service started."));
+        return rebuild.status()
+                .<ResponseEntity<?>>map(ResponseEntity::ok)
+                .orElseGet(() -> ApiProblems.refuse(
+                        HttpStatus.NOT_FOUND, "not-found", "No rebuild has run since the service started."));
     }
 }

@@ -11,6 +11,12 @@ import java.util.Map;
  * @param eventsPerSecond applied / seconds since start (through the switch once DONE)
  * @param lag            per partition: records still to apply up to the topic's end
  */
-public record RebuildStatus(String id, String state, Instant startedAt, Instant finishedAt, long eventsApplied,
-                            double eventsPerSecond, Map<Integer, Long> lag, String failure) {
-}
+public record RebuildStatus(
+        String id,
+        String state,
+        Instant startedAt,
+        Instant finishedAt,
+        long eventsApplied,
+        double eventsPerSecond,
+        Map<Integer, Long> lag,
+        String failure) {}

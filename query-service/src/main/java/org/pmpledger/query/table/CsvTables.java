@@ -47,7 +47,10 @@ class CsvTables {
             @Override
             protected void writeInternal(Table table, HttpOutputMessage output) throws IOException {
                 Writer writer = new OutputStreamWriter(output.getBody(), StandardCharsets.UTF_8);
-                CSVFormat format = CSVFormat.RFC4180.builder().setHeader(table.csvColumns().toArray(String[]::new)).get();
+                CSVFormat format = CSVFormat.RFC4180
+                        .builder()
+                        .setHeader(table.csvColumns().toArray(String[]::new))
+                        .get();
                 try (CSVPrinter csv = new CSVPrinter(writer, format)) {
                     for (List<Object> row : table.csvRows()) {
                         csv.printRecord(row.stream().map(CsvTables::inert).toList());

@@ -13,10 +13,11 @@ import java.util.Map;
 
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.springframework.stereotype.Component;
+
 import org.pmpledger.query.freshness.Reflects;
 import org.pmpledger.query.jooq.tables.records.PlanTacticRecord;
 import org.pmpledger.query.tactic.TacticAnswer.Tactic;
-import org.springframework.stereotype.Component;
 
 /** Tactics across plans with their derived status (WITHDRAWN) and overdue flag as of a date. */
 @Component
@@ -29,8 +30,7 @@ class TacticQueries {
     }
 
     /** The filter of a tactics read; null fields do not filter. */
-    record Filter(String status, Boolean overdue, String initiative, String lead, String lcsa) {
-    }
+    record Filter(String status, Boolean overdue, String initiative, String lead, String lcsa) {}
 
     TacticAnswer tactics(int ffy, Filter filter, LocalDate today, Reflects reflects) {
         Condition where = PLAN_TACTIC.FFY.eq(ffy);
@@ -38,32 +38,57 @@ class TacticQueries {
             where = where.and(PLAN_TACTIC.LCSA.eq(filter.lcsa()));
         }
         if (filter.initiative() != null) {
-            List<String> served = new ArrayList<>(db.select(CYCLE_INITIATIVE.CODE).from(CYCLE_INITIATIVE)
+            List<String> served = new ArrayList<>(db.select(CYCLE_INITIATIVE.CODE)
+                    .from(CYCLE_INITIATIVE)
                     .where(CYCLE_INITIATIVE.FFY.eq(ffy), CYCLE_INITIATIVE.PARENT_CODE.eq(filter.initiative()))
                     .fetch(CYCLE_INITIATIVE.CODE));
             served.add(filter.initiative());
             where = where.and(PLAN_TACTIC.INITIATIVE.in(served));
         }
         List<Tactic> all = new ArrayList<>();
-        for (PlanTacticRecord r : db.selectFrom(PLAN_TACTIC).where(where).orderBy(PLAN_TACTIC.LCSA, PLAN_TACTIC.POSITION).fetch()) {
+        for (PlanTacticRecord r : db.selectFrom(PLAN_TACTIC)
+                .where(where)
+                .orderBy(PLAN_TACTIC.LCSA, PLAN_TACTIC.POSITION)
+                .fetch()) {
             String status = r.getWithdrawn() ? "WITHDRAWN" : r.getStatus();
-            boolean overdue = !r.getWithdrawn() && !"COMPLETED".equals(r.getStatus()) && r.getProjectedCompletion().isBefore(today);
-            all.add(new Tactic(r.getLcsa(), r.getPlanId(), r.getTacticId(), r.getEntryId(), r.getTitle(), List.of(r.getLeads()),
-                    status, r.getProjectedCompletion(), r.getActualCompletion(), r.getInitiative(), overdue,
-                    overdue ? (int) ChronoUnit.DAYS.between(r.getProjectedCompletion(), today) : null, r.getAmendment(),
+            boolean overdue = !r.getWithdrawn()
+                    && !"COMPLETED".equals(r.getStatus())
+                    && r.getProjectedCompletion().isBefore(today);
+            all.add(new Tactic(
+                    r.getLcsa(),
+                    r.getPlanId(),
+                    r.getTacticId(),
+                    r.getEntryId(),
+                    r.getTitle(),
+                    List.of(r.getLeads()),
+                    status,
+                    r.getProjectedCompletion(),
+                    r.getActualCompletion(),
+                    r.getInitiative(),
+                    overdue,
+                    overdue ? (int) ChronoUnit.DAYS.between(r.getProjectedCompletion(), today) : null,
+                    r.getAmendment(),
                     r.getChangedAt().toInstant()));
         }
         List<Tactic> matching = all.stream()
                 .filter(t -> filter.status() == null || filter.status().equals(t.status()))
                 .filter(t -> filter.overdue() == null || filter.overdue() == t.overdue())
-                .filter(t -> filter.lead() == null || t.leads().stream()
-                        .anyMatch(l -> l.toLowerCase(Locale.ROOT).contains(filter.lead().toLowerCase(Locale.ROOT))))
+                .filter(t -> filter.lead() == null
+                        || t.leads().stream()
+                                .anyMatch(l -> l.toLowerCase(Locale.ROOT)
+                                        .contains(filter.lead().toLowerCase(Locale.ROOT))))
                 .toList();
         Map<String, Integer> byStatus = new LinkedHashMap<>();
         for (String s : List.of("NOT_STARTED", "IN_PROGRESS", "ON_HOLD", "COMPLETED", "WITHDRAWN")) {
-            byStatus.put(s, (int) matching.stream().filter(t -> t.status().equals(s)).count());
+            byStatus.put(
+                    s, (int) matching.stream().filter(t -> t.status().equals(s)).count());
         }
-        return new TacticAnswer(ffy, today, reflects, byStatus, (int) matching.stream().filter(Tactic::overdue).count(), matching);
+        return new TacticAnswer(
+                ffy,
+                today,
+                reflects,
+                byStatus,
+                (int) matching.stream().filter(Tactic::overdue).count(),
+                matching);
     }
-
 }

@@ -17,6 +17,9 @@ import java.util.Random;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
 import org.pmpledger.events.cycle.PlanningCycleOpened;
 import org.pmpledger.events.cycle.PlanningCycleOpened.Direction;
 import org.pmpledger.events.cycle.PlanningCycleOpened.MeasureUnit;
@@ -31,9 +34,6 @@ import org.pmpledger.events.plan.Quarter;
 import org.pmpledger.events.plan.QuarterlyProgressRecorded;
 import org.pmpledger.query.QueryServiceTest;
 import org.pmpledger.testsupport.ApiClient.Answer;
-import org.springframework.beans.factory.annotation.Autowired;
-
-import tools.jackson.databind.JsonNode;
 
 /**
  * The statewide comparison over a generated cycle: 47 agencies, indicators of both directions, ties,
@@ -45,16 +45,17 @@ class ComparisonTest extends QueryServiceTest {
     private static final int FFY = 2061;
     private static final List<PracticeIndicator> INDICATORS = List.of(
             new PracticeIndicator("UP-1", "Current support collected", MeasureUnit.PERCENT, Direction.HIGHER_IS_BETTER),
-            new PracticeIndicator("DOWN-1", "Days from referral to order", MeasureUnit.COUNT, Direction.LOWER_IS_BETTER));
+            new PracticeIndicator(
+                    "DOWN-1", "Days from referral to order", MeasureUnit.COUNT, Direction.LOWER_IS_BETTER));
     private static boolean loaded;
     private static long loadedThrough;
     /** lcsa -> indicator -> generated measure (what the test expects the system to know). */
     private static final Map<String, Map<String, Generated>> GENERATED = new HashMap<>();
+
     private static List<String> agencies;
 
     /** One agency's generated measure: baseline, target, and each quarter's final value (null: never recorded). */
-    record Generated(String planId, Double baseline, Double target, Double[] quarters, boolean[] corrected) {
-    }
+    record Generated(String planId, Double baseline, Double target, Double[] quarters, boolean[] corrected) {}
 
     @Autowired
     DSLContext db;
@@ -66,10 +67,22 @@ class ComparisonTest extends QueryServiceTest {
         }
         agencies = db.select(AGENCY.CODE).from(AGENCY).orderBy(AGENCY.CODE).fetch(AGENCY.CODE);
         Instant at = Instant.parse("2060-08-01T17:00:00Z");
-        publish(new PlanningCycleOpened("cycle-" + FFY, FFY, LocalDate.parse("2060-09-15"),
-                new QuarterDueDates(LocalDate.parse("2061-01-31"), LocalDate.parse("2061-05-02"), LocalDate.parse("2061-08-01"),
-                        LocalDate.parse("2061-10-31")),
-                List.of(new StrategicGoal(1, "Goal", List.of())), List.of(), INDICATORS, List.of(), at), 0);
+        publish(
+                new PlanningCycleOpened(
+                        "cycle-" + FFY,
+                        FFY,
+                        LocalDate.parse("2060-09-15"),
+                        new QuarterDueDates(
+                                LocalDate.parse("2061-01-31"),
+                                LocalDate.parse("2061-05-02"),
+                                LocalDate.parse("2061-08-01"),
+                                LocalDate.parse("2061-10-31")),
+                        List.of(new StrategicGoal(1, "Goal", List.of())),
+                        List.of(),
+                        INDICATORS,
+                        List.of(),
+                        at),
+                0);
         Random random = new Random(2061);
         for (int a = 0; a < 47; a++) {
             String lcsa = agencies.get(a);
@@ -82,12 +95,33 @@ class ComparisonTest extends QueryServiceTest {
                     continue; // a few agencies do not measure every indicator
                 }
                 boolean up = indicator.direction() == Direction.HIGHER_IS_BETTER;
-                double baseline = a == 3 ? 0 : round1(up ? 50 + random.nextInt(300) / 10.0 : 60 + random.nextInt(600) / 10.0);
-                double target = a == 4 ? baseline : round1(up ? baseline + 1 + random.nextInt(50) / 10.0 : baseline - 2 - random.nextInt(80) / 10.0);
+                double baseline =
+                        a == 3 ? 0 : round1(up ? 50 + random.nextInt(300) / 10.0 : 60 + random.nextInt(600) / 10.0);
+                double target = a == 4
+                        ? baseline
+                        : round1(
+                                up
+                                        ? baseline + 1 + random.nextInt(50) / 10.0
+                                        : baseline - 2 - random.nextInt(80) / 10.0);
                 String entryId = planId + "-" + indicator.code();
-                events.add(new PlanEntryAdded(planId, FFY, lcsa, entryId, 1, null, "Own objective", null, null,
-                        new Measurement(indicator.code(), indicator.title(), indicator.unit(), BigDecimal.valueOf(baseline),
-                                BigDecimal.valueOf(target)), false, at));
+                events.add(new PlanEntryAdded(
+                        planId,
+                        FFY,
+                        lcsa,
+                        entryId,
+                        1,
+                        null,
+                        "Own objective",
+                        null,
+                        null,
+                        new Measurement(
+                                indicator.code(),
+                                indicator.title(),
+                                indicator.unit(),
+                                BigDecimal.valueOf(baseline),
+                                BigDecimal.valueOf(target)),
+                        false,
+                        at));
                 Double[] quarters = new Double[4];
                 boolean[] corrected = new boolean[4];
                 int reported = a % 7 == 0 ? 0 : 1 + random.nextInt(4); // some report nothing, others up to Q1..Q4
@@ -95,18 +129,24 @@ class ComparisonTest extends QueryServiceTest {
                     if (q == 1 && a % 5 == 0) {
                         continue; // a missing quarter in the middle
                     }
-                    double value = a >= 40 && a < 44 ? 66.6 : round1(baseline + (target - baseline) * (q + 1) / 4.0 * (0.3 + random.nextInt(100) / 100.0));
+                    double value = a >= 40 && a < 44
+                            ? 66.6
+                            : round1(baseline
+                                    + (target - baseline) * (q + 1) / 4.0 * (0.3 + random.nextInt(100) / 100.0));
                     quarters[q] = value;
-                    events.add(progress(planId, lcsa, entryId, indicator.code(), Quarter.values()[q], value, false, null, at));
+                    events.add(progress(
+                            planId, lcsa, entryId, indicator.code(), Quarter.values()[q], value, false, null, at));
                     if (a % 6 == 1 && q == 0) {
                         double fixed = round1(value + 0.7);
-                        corrections.add(progress(planId, lcsa, entryId, indicator.code(), Quarter.Q1, fixed, true, value, at));
+                        corrections.add(
+                                progress(planId, lcsa, entryId, indicator.code(), Quarter.Q1, fixed, true, value, at));
                         quarters[q] = fixed;
                         corrected[q] = true;
                     }
                 }
-                GENERATED.computeIfAbsent(lcsa, k -> new HashMap<>()).put(indicator.code(),
-                        new Generated(planId, baseline, target, quarters, corrected));
+                GENERATED
+                        .computeIfAbsent(lcsa, k -> new HashMap<>())
+                        .put(indicator.code(), new Generated(planId, baseline, target, quarters, corrected));
             }
             events.addAll(corrections);
             publishStream(events);
@@ -115,10 +155,34 @@ class ComparisonTest extends QueryServiceTest {
         loaded = true;
     }
 
-    private static QuarterlyProgressRecorded progress(String planId, String lcsa, String entryId, String indicator, Quarter q,
-                                                      double value, boolean correction, Double previous, Instant at) {
-        return new QuarterlyProgressRecorded(planId, FFY, lcsa, entryId, indicator, q, BigDecimal.valueOf(value), "n", null, false,
-                0, correction, previous == null ? null : BigDecimal.valueOf(previous), null, correction ? "fix" : null, false, at);
+    private static QuarterlyProgressRecorded progress(
+            String planId,
+            String lcsa,
+            String entryId,
+            String indicator,
+            Quarter q,
+            double value,
+            boolean correction,
+            Double previous,
+            Instant at) {
+        return new QuarterlyProgressRecorded(
+                planId,
+                FFY,
+                lcsa,
+                entryId,
+                indicator,
+                q,
+                BigDecimal.valueOf(value),
+                "n",
+                null,
+                false,
+                0,
+                correction,
+                previous == null ? null : BigDecimal.valueOf(previous),
+                null,
+                correction ? "fix" : null,
+                false,
+                at);
     }
 
     private static double round1(double value) {
@@ -126,8 +190,10 @@ class ComparisonTest extends QueryServiceTest {
     }
 
     private JsonNode comparison(String indicator) {
-        Answer answer = api().get("/api/v1/cycles/" + FFY + "/indicators/" + indicator + "/comparison?minPosition=" + loadedThrough,
-                TOKENS.analyst());
+        Answer answer = api().get(
+                        "/api/v1/cycles/" + FFY + "/indicators/" + indicator + "/comparison?minPosition="
+                                + loadedThrough,
+                        TOKENS.analyst());
         assertThat(answer.status()).as(answer.response().body()).isEqualTo(200);
         return answer.body();
     }
@@ -144,8 +210,12 @@ class ComparisonTest extends QueryServiceTest {
 
     @Test
     void comparisonComesAsCsvWithALinePerAgency() {
-        Answer csv = api().send("GET", "/api/v1/cycles/" + FFY + "/indicators/UP-1/comparison?minPosition=" + loadedThrough,
-                TOKENS.analyst(), null, Map.of("Accept", "text/csv"));
+        Answer csv = api().send(
+                        "GET",
+                        "/api/v1/cycles/" + FFY + "/indicators/UP-1/comparison?minPosition=" + loadedThrough,
+                        TOKENS.analyst(),
+                        null,
+                        Map.of("Accept", "text/csv"));
 
         assertThat(csv.status()).isEqualTo(200);
         assertThat(csv.contentType()).startsWith("text/csv");
@@ -157,8 +227,12 @@ class ComparisonTest extends QueryServiceTest {
 
     @Test
     void unknownIndicatorIs404AlsoForACsvReader() {
-        Answer answer = api().send("GET", "/api/v1/cycles/" + FFY + "/indicators/NOPE/comparison", TOKENS.analyst(), null,
-                Map.of("Accept", "text/csv"));
+        Answer answer = api().send(
+                        "GET",
+                        "/api/v1/cycles/" + FFY + "/indicators/NOPE/comparison",
+                        TOKENS.analyst(),
+                        null,
+                        Map.of("Accept", "text/csv"));
 
         assertThat(answer.status()).isEqualTo(404);
         assertThat(answer.contentType()).startsWith("application/problem+json");
@@ -188,7 +262,10 @@ class ComparisonTest extends QueryServiceTest {
                 }
             }
         }
-        double[] sorted = latest.values().stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        double[] sorted = latest.values().stream()
+                .mapToDouble(Double::doubleValue)
+                .sorted()
+                .toArray();
         double p25 = percentile(sorted, 0.25);
         double p50 = percentile(sorted, 0.5);
         double p75 = percentile(sorted, 0.75);
@@ -208,8 +285,13 @@ class ComparisonTest extends QueryServiceTest {
                     share = (value - g.baseline()) / (g.target() - g.baseline());
                 }
                 double expected = Integer.parseInt(latestQuarter.get(lcsa).substring(1)) / 4.0;
-                expectedStatus = reached ? "MET" : share == null ? "OFF_TRACK"
-                        : share >= expected - 0.10 - 1e-9 ? "ON_TRACK" : share >= expected - 0.35 - 1e-9 ? "AT_RISK" : "OFF_TRACK";
+                expectedStatus = reached
+                        ? "MET"
+                        : share == null
+                                ? "OFF_TRACK"
+                                : share >= expected - 0.10 - 1e-9
+                                        ? "ON_TRACK"
+                                        : share >= expected - 0.35 - 1e-9 ? "AT_RISK" : "OFF_TRACK";
             }
             met += "MET".equals(expectedStatus) ? 1 : 0;
             assertThat(row.get("status").asString()).as(lcsa + " status").isEqualTo(expectedStatus);
@@ -217,9 +299,12 @@ class ComparisonTest extends QueryServiceTest {
                 assertThat(row.get("rank").isNull()).as(lcsa + " rank").isTrue();
                 continue;
             }
-            long better = latest.values().stream().filter(v -> up ? v > value : v < value).count();
+            long better = latest.values().stream()
+                    .filter(v -> up ? v > value : v < value)
+                    .count();
             assertThat(row.get("rank").asInt()).as(lcsa + " rank").isEqualTo((int) better + 1);
-            int quartile = up ? (value >= p75 ? 1 : value >= p50 ? 2 : value >= p25 ? 3 : 4)
+            int quartile = up
+                    ? (value >= p75 ? 1 : value >= p50 ? 2 : value >= p25 ? 3 : 4)
                     : (value <= p25 ? 1 : value <= p50 ? 2 : value <= p75 ? 3 : 4);
             assertThat(row.get("quartile").asInt()).as(lcsa + " quartile").isEqualTo(quartile);
             assertThat(row.get("latest").asDouble()).as(lcsa + " latest").isCloseTo(value, within(1e-9));
@@ -235,7 +320,9 @@ class ComparisonTest extends QueryServiceTest {
                     assertThat(quarter.isNull()).as(lcsa + " Q" + (q + 1)).isTrue();
                 } else {
                     assertThat(quarter.get("value").asDouble()).isCloseTo(g.quarters()[q], within(1e-9));
-                    assertThat(quarter.get("corrected").asBoolean()).as(lcsa + " Q" + (q + 1) + " corrected").isEqualTo(g.corrected()[q]);
+                    assertThat(quarter.get("corrected").asBoolean())
+                            .as(lcsa + " Q" + (q + 1) + " corrected")
+                            .isEqualTo(g.corrected()[q]);
                 }
             }
         }
@@ -243,7 +330,8 @@ class ComparisonTest extends QueryServiceTest {
         assertThat(statewide.get("reporting").asInt()).isEqualTo(sorted.length);
         assertThat(statewide.get("min").asDouble()).isCloseTo(sorted[0], within(1e-9));
         assertThat(statewide.get("max").asDouble()).isCloseTo(sorted[sorted.length - 1], within(1e-9));
-        assertThat(statewide.get("mean").asDouble()).isCloseTo(Arrays.stream(sorted).average().orElseThrow(), within(1e-4));
+        assertThat(statewide.get("mean").asDouble())
+                .isCloseTo(Arrays.stream(sorted).average().orElseThrow(), within(1e-4));
         assertThat(statewide.get("median").asDouble()).isCloseTo(p50, within(1e-4));
         assertThat(statewide.get("p25").asDouble()).isCloseTo(p25, within(1e-4));
         assertThat(statewide.get("p75").asDouble()).isCloseTo(p75, within(1e-4));

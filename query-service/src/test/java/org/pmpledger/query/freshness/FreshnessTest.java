@@ -13,9 +13,9 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-
 import javax.sql.DataSource;
 
 import org.jooq.DSLContext;
@@ -27,9 +27,11 @@ import org.jooq.impl.DefaultConfiguration;
 import org.jooq.impl.DefaultExecuteListenerProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.ResponseEntity;
+
 import org.pmpledger.query.QueryServiceTest;
 import org.pmpledger.query.intake.AppliedPositions;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * What a read says the projections reflect, read from the real checkpoint table: concurrent and waiting reads share one
@@ -40,6 +42,7 @@ class FreshnessTest extends QueryServiceTest {
 
     @Autowired
     DataSource dataSource;
+
     @Autowired
     DSLContext db;
 
@@ -57,7 +60,9 @@ class FreshnessTest extends QueryServiceTest {
                 checkpointReads.incrementAndGet();
             }
         };
-        DSLContext counted = DSL.using(new DefaultConfiguration().set(dataSource).set(SQLDialect.POSTGRES)
+        DSLContext counted = DSL.using(new DefaultConfiguration()
+                .set(dataSource)
+                .set(SQLDialect.POSTGRES)
                 .set(new DefaultExecuteListenerProvider(counting)));
         freshness = new Freshness(counted, applied, topic, Duration.ofSeconds(20), ticker::get, () -> 2, 32);
         applyThrough(0, 10);
@@ -70,7 +75,8 @@ class FreshnessTest extends QueryServiceTest {
         List<CompletableFuture<Boolean>> reads = new ArrayList<>();
         try (ExecutorService threads = Executors.newFixedThreadPool(readers)) {
             for (int i = 0; i < readers; i++) {
-                reads.add(CompletableFuture.supplyAsync(() -> freshness.awaitPosition(20L).isEmpty(), threads));
+                reads.add(CompletableFuture.supplyAsync(
+                        () -> freshness.awaitPosition(20L).isEmpty(), threads));
             }
             await().atMost(Duration.ofSeconds(10)).until(() -> checkpointReads.get() >= 1);
             applyThrough(0, 20);
@@ -80,7 +86,9 @@ class FreshnessTest extends QueryServiceTest {
                 assertThat(read.get()).as("position 20 reached").isTrue();
             }
         }
-        assertThat(checkpointReads.get()).as("one read before the batch, one after it, whatever the number of readers").isEqualTo(2);
+        assertThat(checkpointReads.get())
+                .as("one read before the batch, one after it, whatever the number of readers")
+                .isEqualTo(2);
     }
 
     @Test
@@ -97,7 +105,9 @@ class FreshnessTest extends QueryServiceTest {
         assertThat(freshness.now().position()).isEqualTo(10);
         applyThrough(0, 40); // another instance's batch: no signal here
         applyThrough(1, 40);
-        assertThat(freshness.now().position()).as("within the interval: the read just made").isEqualTo(10);
+        assertThat(freshness.now().position())
+                .as("within the interval: the read just made")
+                .isEqualTo(10);
         ticker.addAndGet(AppliedPositions.RECHECK.toNanos());
         assertThat(freshness.now().position()).isEqualTo(40);
         assertThat(checkpointReads.get()).isEqualTo(2);
@@ -108,7 +118,7 @@ class FreshnessTest extends QueryServiceTest {
         Freshness impatient = new Freshness(db, applied, topic, Duration.ofMillis(120), System::nanoTime, () -> 2, 32);
         Optional<?> notYet = impatient.awaitPosition(1_000L);
         assertThat(notYet).hasValueSatisfying(answer -> {
-            var response = (org.springframework.http.ResponseEntity<?>) answer;
+            var response = (ResponseEntity<?>) answer;
             assertThat(response.getStatusCode().value()).isEqualTo(503);
             assertThat(response.getHeaders().getFirst("Retry-After")).isEqualTo("1");
         });
@@ -116,7 +126,8 @@ class FreshnessTest extends QueryServiceTest {
 
     @Test
     void aPartitionOfTheTopicThatHasAppliedNothingYetHoldsThePositionAtZero() {
-        Freshness overThreePartitions = new Freshness(db, applied, topic, Duration.ofMillis(120), System::nanoTime, () -> 3, 32);
+        Freshness overThreePartitions =
+                new Freshness(db, applied, topic, Duration.ofMillis(120), System::nanoTime, () -> 3, 32);
 
         assertThat(overThreePartitions.now().position()).isZero();
         applyThrough(2, 50);
@@ -127,7 +138,8 @@ class FreshnessTest extends QueryServiceTest {
     @Test
     void aReadBeyondTheWaitingReadsAllowedIsA503AtOnce() throws Exception {
         Freshness oneAtATime = new Freshness(db, applied, topic, Duration.ofSeconds(20), System::nanoTime, () -> 2, 1);
-        CompletableFuture<Boolean> first = CompletableFuture.supplyAsync(() -> oneAtATime.awaitPosition(100L).isEmpty());
+        CompletableFuture<Boolean> first = CompletableFuture.supplyAsync(
+                () -> oneAtATime.awaitPosition(100L).isEmpty());
         await().atMost(Duration.ofSeconds(10)).until(() -> oneAtATime.readsWaiting() == 1);
 
         var second = oneAtATime.awaitPosition(100L);
@@ -141,7 +153,7 @@ class FreshnessTest extends QueryServiceTest {
         applyThrough(1, 100);
         applied.advanced();
 
-        assertThat(first.get(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(first.get(10, TimeUnit.SECONDS)).isTrue();
     }
 
     @Test
@@ -151,8 +163,10 @@ class FreshnessTest extends QueryServiceTest {
         var reading = CompletableFuture.supplyAsync(() -> patient.awaitPosition(1_000_000L));
         await().atMost(Duration.ofSeconds(10)).until(() -> patient.readsWaiting() == 1);
 
-        db.update(PARTITION_CHECKPOINT).set(PARTITION_CHECKPOINT.COMMITTED_BEFORE, OffsetDateTime.now().plusSeconds(5))
-                .where(PARTITION_CHECKPOINT.TOPIC.eq(topic)).execute(); // a heartbeat on both partitions
+        db.update(PARTITION_CHECKPOINT)
+                .set(PARTITION_CHECKPOINT.COMMITTED_BEFORE, OffsetDateTime.now().plusSeconds(5))
+                .where(PARTITION_CHECKPOINT.TOPIC.eq(topic))
+                .execute(); // a heartbeat on both partitions
         applied.advanced();
 
         var answer = reading.join();
@@ -160,7 +174,9 @@ class FreshnessTest extends QueryServiceTest {
             assertThat(refused.getStatusCode().value()).isEqualTo(400);
             assertThat(refused.getBody().getType().toString()).isEqualTo("/problems/position-beyond-the-ledger");
         });
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("well before the 20 s wait").isLessThan(Duration.ofSeconds(15));
+        assertThat(Duration.ofNanos(System.nanoTime() - started))
+                .as("well before the 20 s wait")
+                .isLessThan(Duration.ofSeconds(15));
     }
 
     /** A partition's checkpoint as the intake writes it, straight into the real table. */
@@ -171,7 +187,8 @@ class FreshnessTest extends QueryServiceTest {
                 .set(PARTITION_CHECKPOINT.NEXT_OFFSET, position)
                 .set(PARTITION_CHECKPOINT.LAST_POSITION, position)
                 .set(PARTITION_CHECKPOINT.APPLIED_AT, OffsetDateTime.now())
-                .onConflict(PARTITION_CHECKPOINT.TOPIC, PARTITION_CHECKPOINT.KAFKA_PARTITION).doUpdate()
+                .onConflict(PARTITION_CHECKPOINT.TOPIC, PARTITION_CHECKPOINT.KAFKA_PARTITION)
+                .doUpdate()
                 .set(PARTITION_CHECKPOINT.LAST_POSITION, position)
                 .execute();
     }

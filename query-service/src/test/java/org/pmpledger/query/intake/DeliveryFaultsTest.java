@@ -9,6 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
 import org.pmpledger.document.PlanReplay;
 import org.pmpledger.events.PmpEvent;
 import org.pmpledger.events.cycle.PlanningCycleOpened;
@@ -35,9 +38,6 @@ import org.pmpledger.events.plan.TacticStatusChanged;
 import org.pmpledger.query.QueryServiceTest;
 import org.pmpledger.testsupport.ApiClient.Answer;
 
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
-
 /**
  * Every projection is idempotent under re-delivery and keeps each plan's order: the same event stream
  * applied once, delivered twice over, and with a middle batch delivered again, gives the same plans,
@@ -49,6 +49,7 @@ class DeliveryFaultsTest extends QueryServiceTest {
     private static final String[] AGENCIES = {"ALAMEDA", "FRESNO", "KERN", "MARIN", "NAPA"};
     /** The plan ids of each delivery run: the prefix and the agency's place in {@link #AGENCIES} make a UUID. */
     private static final String CLEAN = "c1ea0000-0000-4000-8000-";
+
     private static final String TWICE = "7a1ce000-0000-4000-8000-";
     private static final String MIDDLE = "a1dd1e00-0000-4000-8000-";
     private static final String REPLAY = "3e91a900-0000-4000-8000-";
@@ -58,18 +59,29 @@ class DeliveryFaultsTest extends QueryServiceTest {
     }
 
     /** One run's events in global order (plans interleaved), each with its stream sequence. */
-    record Delivery(PmpEvent event, long sequence) {
-    }
+    record Delivery(PmpEvent event, long sequence) {}
 
     private static List<Delivery> stream(int ffy, String prefix) {
         Instant at = Instant.parse((ffy - 1) + "-08-20T17:00:00Z");
         List<Delivery> out = new ArrayList<>();
-        out.add(new Delivery(new PlanningCycleOpened("cycle-" + ffy, ffy, LocalDate.of(ffy - 1, 9, 15),
-                new QuarterDueDates(LocalDate.of(ffy, 1, 31), LocalDate.of(ffy, 5, 2), LocalDate.of(ffy, 8, 1), LocalDate.of(ffy, 10, 31)),
-                List.of(new StrategicGoal(1, "Goal one", List.of())),
-                List.of(new KeyInitiative("1", "Improve Service Delivery", InitiativeRequirement.ALL, null, null, List.of())),
-                List.of(new PracticeIndicator("SPM-2", "Current support", MeasureUnit.PERCENT, Direction.HIGHER_IS_BETTER)),
-                List.of(), at), 0));
+        out.add(new Delivery(
+                new PlanningCycleOpened(
+                        "cycle-" + ffy,
+                        ffy,
+                        LocalDate.of(ffy - 1, 9, 15),
+                        new QuarterDueDates(
+                                LocalDate.of(ffy, 1, 31),
+                                LocalDate.of(ffy, 5, 2),
+                                LocalDate.of(ffy, 8, 1),
+                                LocalDate.of(ffy, 10, 31)),
+                        List.of(new StrategicGoal(1, "Goal one", List.of())),
+                        List.of(new KeyInitiative(
+                                "1", "Improve Service Delivery", InitiativeRequirement.ALL, null, null, List.of())),
+                        List.of(new PracticeIndicator(
+                                "SPM-2", "Current support", MeasureUnit.PERCENT, Direction.HIGHER_IS_BETTER)),
+                        List.of(),
+                        at),
+                0));
         List<List<PmpEvent>> plans = new ArrayList<>();
         for (int a = 0; a < AGENCIES.length; a++) {
             String lcsa = AGENCIES[a];
@@ -79,26 +91,126 @@ class DeliveryFaultsTest extends QueryServiceTest {
             BigDecimal baseline = BigDecimal.valueOf(60 + a);
             List<PmpEvent> life = new ArrayList<>(List.of(
                     new PlanDrafted(plan, ffy, lcsa, lcsa + " PMP", at),
-                    new PlanEntryAdded(plan, ffy, lcsa, entry, 1, null, "Own", null, "1",
-                            new Measurement("SPM-2", "Current support", MeasureUnit.PERCENT, baseline, baseline.add(BigDecimal.valueOf(3))),
-                            false, at),
-                    new TacticAdded(plan, ffy, lcsa, tactic, entry, "Tactic", List.of("Lead"), null, LocalDate.of(ffy, 3, 31), null, false, at),
-                    new PlanSubmitted(plan, ffy, lcsa, 1, LocalDate.of(ffy - 1, 9, 15), a % 2 == 0, a % 2 == 0 ? a + 1 : 0,
+                    new PlanEntryAdded(
+                            plan,
+                            ffy,
+                            lcsa,
+                            entry,
+                            1,
+                            null,
+                            "Own",
+                            null,
+                            "1",
+                            new Measurement(
+                                    "SPM-2",
+                                    "Current support",
+                                    MeasureUnit.PERCENT,
+                                    baseline,
+                                    baseline.add(BigDecimal.valueOf(3))),
+                            false,
+                            at),
+                    new TacticAdded(
+                            plan,
+                            ffy,
+                            lcsa,
+                            tactic,
+                            entry,
+                            "Tactic",
+                            List.of("Lead"),
+                            null,
+                            LocalDate.of(ffy, 3, 31),
+                            null,
+                            false,
+                            at),
+                    new PlanSubmitted(
+                            plan,
+                            ffy,
+                            lcsa,
+                            1,
+                            LocalDate.of(ffy - 1, 9, 15),
+                            a % 2 == 0,
+                            a % 2 == 0 ? a + 1 : 0,
                             Instant.parse((ffy - 1) + "-09-1" + a + "T17:00:00Z")),
-                    new PlanReturned(plan, ffy, lcsa, 1, "ra", "Northern", "Revise", Instant.parse((ffy - 1) + "-09-20T17:00:00Z")),
-                    new MeasurementRevised(plan, ffy, lcsa, entry, baseline, baseline.add(BigDecimal.valueOf(4)), baseline,
-                            baseline.add(BigDecimal.valueOf(3)), "stretch", false, Instant.parse((ffy - 1) + "-09-21T17:00:00Z")),
-                    new PlanSubmitted(plan, ffy, lcsa, 2, LocalDate.of(ffy - 1, 9, 15), true, 7, Instant.parse((ffy - 1) + "-09-22T17:00:00Z")),
-                    new PlanApproved(plan, ffy, lcsa, 2, "ra", "Northern", null, Instant.parse((ffy - 1) + "-09-25T17:00:00Z")),
-                    new TacticStatusChanged(plan, ffy, lcsa, tactic, TacticStatus.NOT_STARTED, TacticStatus.IN_PROGRESS, null, null, false,
+                    new PlanReturned(
+                            plan,
+                            ffy,
+                            lcsa,
+                            1,
+                            "ra",
+                            "Northern",
+                            "Revise",
+                            Instant.parse((ffy - 1) + "-09-20T17:00:00Z")),
+                    new MeasurementRevised(
+                            plan,
+                            ffy,
+                            lcsa,
+                            entry,
+                            baseline,
+                            baseline.add(BigDecimal.valueOf(4)),
+                            baseline,
+                            baseline.add(BigDecimal.valueOf(3)),
+                            "stretch",
+                            false,
+                            Instant.parse((ffy - 1) + "-09-21T17:00:00Z")),
+                    new PlanSubmitted(
+                            plan,
+                            ffy,
+                            lcsa,
+                            2,
+                            LocalDate.of(ffy - 1, 9, 15),
+                            true,
+                            7,
+                            Instant.parse((ffy - 1) + "-09-22T17:00:00Z")),
+                    new PlanApproved(
+                            plan, ffy, lcsa, 2, "ra", "Northern", null, Instant.parse((ffy - 1) + "-09-25T17:00:00Z")),
+                    new TacticStatusChanged(
+                            plan,
+                            ffy,
+                            lcsa,
+                            tactic,
+                            TacticStatus.NOT_STARTED,
+                            TacticStatus.IN_PROGRESS,
+                            null,
+                            null,
+                            false,
                             Instant.parse((ffy - 1) + "-10-05T17:00:00Z"))));
             for (Quarter q : List.of(Quarter.Q1, Quarter.Q2)) {
-                life.add(new QuarterlyProgressRecorded(plan, ffy, lcsa, entry, "SPM-2", q, baseline.add(BigDecimal.valueOf(q.ordinal() + 1)),
-                        "q", LocalDate.of(ffy, q == Quarter.Q1 ? 1 : 5, q == Quarter.Q1 ? 31 : 2), a == 1, a == 1 ? 2 : 0, false, null, null,
-                        null, false, Instant.parse(ffy + "-0" + (q.ordinal() * 4 + 1) + "-25T17:00:00Z")));
+                life.add(new QuarterlyProgressRecorded(
+                        plan,
+                        ffy,
+                        lcsa,
+                        entry,
+                        "SPM-2",
+                        q,
+                        baseline.add(BigDecimal.valueOf(q.ordinal() + 1)),
+                        "q",
+                        LocalDate.of(ffy, q == Quarter.Q1 ? 1 : 5, q == Quarter.Q1 ? 31 : 2),
+                        a == 1,
+                        a == 1 ? 2 : 0,
+                        false,
+                        null,
+                        null,
+                        null,
+                        false,
+                        Instant.parse(ffy + "-0" + (q.ordinal() * 4 + 1) + "-25T17:00:00Z")));
             }
-            life.add(new QuarterlyProgressRecorded(plan, ffy, lcsa, entry, "SPM-2", Quarter.Q1, baseline.add(new BigDecimal("1.5")), "fixed",
-                    LocalDate.of(ffy, 1, 31), true, 40, true, baseline.add(BigDecimal.ONE), "q", "refresh", false,
+            life.add(new QuarterlyProgressRecorded(
+                    plan,
+                    ffy,
+                    lcsa,
+                    entry,
+                    "SPM-2",
+                    Quarter.Q1,
+                    baseline.add(new BigDecimal("1.5")),
+                    "fixed",
+                    LocalDate.of(ffy, 1, 31),
+                    true,
+                    40,
+                    true,
+                    baseline.add(BigDecimal.ONE),
+                    "q",
+                    "refresh",
+                    false,
                     Instant.parse(ffy + "-03-12T17:00:00Z")));
             plans.add(life);
         }
@@ -143,14 +255,25 @@ class DeliveryFaultsTest extends QueryServiceTest {
 
         for (String report : List.of("/indicators/SPM-2/comparison", "/compliance", "/initiatives", "/tactics")) {
             String expected = normalized(read("/api/v1/cycles/2081" + report + "?minPosition=" + through), 2081, CLEAN);
-            assertThat(normalized(read("/api/v1/cycles/2082" + report), 2082, TWICE)).as("twice: " + report).isEqualTo(expected);
-            assertThat(normalized(read("/api/v1/cycles/2083" + report), 2083, MIDDLE)).as("middle: " + report).isEqualTo(expected);
+            assertThat(normalized(read("/api/v1/cycles/2082" + report), 2082, TWICE))
+                    .as("twice: " + report)
+                    .isEqualTo(expected);
+            assertThat(normalized(read("/api/v1/cycles/2083" + report), 2083, MIDDLE))
+                    .as("middle: " + report)
+                    .isEqualTo(expected);
         }
         for (String lcsa : AGENCIES) {
             String expected = normalized(read("/api/v1/plans/" + planOf(CLEAN, lcsa)), 2081, CLEAN);
-            assertThat(normalized(read("/api/v1/plans/" + planOf(TWICE, lcsa)), 2082, TWICE)).as("twice: " + lcsa).isEqualTo(expected);
-            assertThat(normalized(read("/api/v1/plans/" + planOf(MIDDLE, lcsa)), 2083, MIDDLE)).as("middle: " + lcsa).isEqualTo(expected);
-            assertThat(read("/api/v1/plans/" + planOf(CLEAN, lcsa)).get("version").asLong()).isEqualTo(12);
+            assertThat(normalized(read("/api/v1/plans/" + planOf(TWICE, lcsa)), 2082, TWICE))
+                    .as("twice: " + lcsa)
+                    .isEqualTo(expected);
+            assertThat(normalized(read("/api/v1/plans/" + planOf(MIDDLE, lcsa)), 2083, MIDDLE))
+                    .as("middle: " + lcsa)
+                    .isEqualTo(expected);
+            assertThat(read("/api/v1/plans/" + planOf(CLEAN, lcsa))
+                            .get("version")
+                            .asLong())
+                    .isEqualTo(12);
         }
     }
 
@@ -164,7 +287,8 @@ class DeliveryFaultsTest extends QueryServiceTest {
         for (String lcsa : AGENCIES) {
             PlanReplay replay = new PlanReplay(PlanReplay.CycleTitles.of(opened));
             for (int i = 0; i < deliveries.size(); i++) {
-                if (deliveries.get(i).event() instanceof PlanEvent event && event.planId().equals(planOf(REPLAY, lcsa))) {
+                if (deliveries.get(i).event() instanceof PlanEvent event
+                        && event.planId().equals(planOf(REPLAY, lcsa))) {
                     replay.apply(event, deliveries.get(i).sequence(), positions.get(i));
                 }
             }

@@ -10,10 +10,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.StreamSupport;
 
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
 import org.pmpledger.events.cycle.PlanningCycleOpened.MeasureUnit;
 import org.pmpledger.events.plan.Measurement;
 import org.pmpledger.events.plan.PlanCommented;
@@ -23,9 +27,6 @@ import org.pmpledger.events.plan.Quarter;
 import org.pmpledger.events.plan.QuarterlyProgressRecorded;
 import org.pmpledger.query.QueryServiceTest;
 import org.pmpledger.testsupport.ApiClient.Answer;
-import org.springframework.beans.factory.annotation.Autowired;
-
-import tools.jackson.databind.JsonNode;
 
 /**
  * A record the intake cannot apply parks itself and holds only its own plan: every other plan flows, the record waits
@@ -59,8 +60,19 @@ class ParkedRecordsTest extends QueryServiceTest {
     }
 
     private static PlanEntryAdded entry(String plan, String lcsa) {
-        return new PlanEntryAdded(plan, FFY, lcsa, "e-1", 1, null, "Own", null, null,
-                new Measurement(null, "Outreach events", MeasureUnit.COUNT, BigDecimal.TEN, new BigDecimal("20")), false, AT);
+        return new PlanEntryAdded(
+                plan,
+                FFY,
+                lcsa,
+                "e-1",
+                1,
+                null,
+                "Own",
+                null,
+                null,
+                new Measurement(null, "Outreach events", MeasureUnit.COUNT, BigDecimal.TEN, new BigDecimal("20")),
+                false,
+                AT);
     }
 
     private static PlanCommented comment(String plan, String lcsa, String text) {
@@ -72,28 +84,45 @@ class ParkedRecordsTest extends QueryServiceTest {
     }
 
     private void readableWithinFiveSeconds(String planId, long version) {
-        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50)).untilAsserted(() -> {
-            Answer read = plan(planId);
-            assertThat(read.status()).as(read.response().body()).isEqualTo(200);
-            assertThat(read.body().get("version").asLong()).isEqualTo(version);
-        });
+        await().atMost(Duration.ofSeconds(5))
+                .pollInterval(Duration.ofMillis(50))
+                .untilAsserted(() -> {
+                    Answer read = plan(planId);
+                    assertThat(read.status()).as(read.response().body()).isEqualTo(200);
+                    assertThat(read.body().get("version").asLong()).isEqualTo(version);
+                });
     }
 
     private JsonNode parkedOf(String planId) {
-        JsonNode list = api().get("/api/v1/admin/parked?limit=1000", TOKENS.stateAdmin()).body();
-        return JSON.createArrayNode().addAll(java.util.stream.StreamSupport.stream(list.get("records").spliterator(), false)
-                .filter(record -> planId.equals(record.get("streamId").asString(null))).toList());
+        JsonNode list = api().get("/api/v1/admin/parked?limit=1000", TOKENS.stateAdmin())
+                .body();
+        return JSON.createArrayNode()
+                .addAll(StreamSupport.stream(list.get("records").spliterator(), false)
+                        .filter(record -> planId.equals(record.get("streamId").asString(null)))
+                        .toList());
     }
 
     @Test
-    void anUnreadableRecordParksItsPlanWhileOtherPlansOnItsOwnAndOtherPartitionsFlowAndReleaseCatchesItUp() throws Exception {
+    void anUnreadableRecordParksItsPlanWhileOtherPlansOnItsOwnAndOtherPartitionsFlowAndReleaseCatchesItUp()
+            throws Exception {
         String held = plan();
         publishTo(0, drafted(held, "ALAMEDA"), 0);
         publishTo(0, entry(held, "ALAMEDA"), 1);
         readableWithinFiveSeconds(held, 2);
 
-        publishRaw(0, held, Map.of("ce_type", "pmp.plan.PlanCommented", "ce_revision", "1", "ce_sequence", "2",
-                "ce_id", UUID.randomUUID().toString()), "{not json".getBytes(StandardCharsets.UTF_8));
+        publishRaw(
+                0,
+                held,
+                Map.of(
+                        "ce_type",
+                        "pmp.plan.PlanCommented",
+                        "ce_revision",
+                        "1",
+                        "ce_sequence",
+                        "2",
+                        "ce_id",
+                        UUID.randomUUID().toString()),
+                "{not json".getBytes(StandardCharsets.UTF_8));
         publishTo(0, comment(held, "ALAMEDA", "After the unreadable one"), 3);
         String samePartition = plan();
         String otherPartition = plan();
@@ -104,18 +133,33 @@ class ParkedRecordsTest extends QueryServiceTest {
         readableWithinFiveSeconds(otherPartition, 1);
         await().atMost(Duration.ofSeconds(5)).until(() -> parkedOf(held).size() == 2);
         JsonNode parked = parkedOf(held);
-        assertThat(parked).extracting(record -> record.get("reason").asString())
+        assertThat(parked)
+                .extracting(record -> record.get("reason").asString())
                 .anyMatch(reason -> reason.startsWith("unreadable:"))
                 .anyMatch(reason -> reason.startsWith("held:"));
-        assertThat(plan(held).body().get("version").asLong()).as("held at what came before").isEqualTo(2);
-        assertThat(api().get("/actuator/health", null).body().get("components").get("intake").get("status").asString())
+        assertThat(plan(held).body().get("version").asLong())
+                .as("held at what came before")
+                .isEqualTo(2);
+        assertThat(api().get("/actuator/health", null)
+                        .body()
+                        .get("components")
+                        .get("intake")
+                        .get("status")
+                        .asString())
                 .isEqualTo("PARKED");
-        assertThat(api().get("/api/v1/plans?ffy=" + FFY, TOKENS.analyst()).body().get("reflects").get("parked").asLong())
+        assertThat(api().get("/api/v1/plans?ffy=" + FFY, TOKENS.analyst())
+                        .body()
+                        .get("reflects")
+                        .get("parked")
+                        .asLong())
                 .isGreaterThanOrEqualTo(2);
 
-        long unreadable = java.util.stream.StreamSupport.stream(parked.spliterator(), false)
-                .filter(record -> record.get("reason").asString().startsWith("unreadable:")).findFirst().orElseThrow()
-                .get("parkedId").asLong();
+        long unreadable = StreamSupport.stream(parked.spliterator(), false)
+                .filter(record -> record.get("reason").asString().startsWith("unreadable:"))
+                .findFirst()
+                .orElseThrow()
+                .get("parkedId")
+                .asLong();
         Answer released = api().post("/api/v1/admin/parked/" + unreadable + "/release", TOKENS.stateAdmin(), null);
 
         assertThat(released.status()).as(released.response().body()).isEqualTo(200);
@@ -136,8 +180,27 @@ class ParkedRecordsTest extends QueryServiceTest {
         String overflowing = plan();
         publishTo(2, drafted(overflowing, "MARIN"), 0);
         publishTo(2, entry(overflowing, "MARIN"), 1);
-        publishTo(2, new QuarterlyProgressRecorded(overflowing, FFY, "MARIN", "e-1", null, Quarter.Q1,
-                new BigDecimal("1e200000"), "Typo", LocalDate.parse("2072-01-31"), false, 0, false, null, null, null, false, AT), 2);
+        publishTo(
+                2,
+                new QuarterlyProgressRecorded(
+                        overflowing,
+                        FFY,
+                        "MARIN",
+                        "e-1",
+                        null,
+                        Quarter.Q1,
+                        new BigDecimal("1e200000"),
+                        "Typo",
+                        LocalDate.parse("2072-01-31"),
+                        false,
+                        0,
+                        false,
+                        null,
+                        null,
+                        null,
+                        false,
+                        AT),
+                2);
         String after = plan();
         publishTo(2, drafted(after, "SOLANO"), 0);
 
@@ -147,12 +210,16 @@ class ParkedRecordsTest extends QueryServiceTest {
         assertThat(refused.get("reason").asString()).startsWith("not applied:").contains("numeric");
         assertThat(plan(overflowing).body().get("version").asLong()).isEqualTo(2);
 
-        Answer released = api().post("/api/v1/admin/parked/" + refused.get("parkedId").asLong() + "/release", TOKENS.stateAdmin(), null);
+        Answer released = api().post(
+                        "/api/v1/admin/parked/" + refused.get("parkedId").asLong() + "/release",
+                        TOKENS.stateAdmin(),
+                        null);
         publishTo(2, comment(overflowing, "MARIN", "After the release"), 3);
 
         assertThat(released.body().get("resolved").asLong()).isEqualTo(1);
         readableWithinFiveSeconds(overflowing, 4);
-        assertThat(plan(overflowing).body().get("entries").get(0).get("quarterlyUpdates")).isEmpty();
+        assertThat(plan(overflowing).body().get("entries").get(0).get("quarterlyUpdates"))
+                .isEmpty();
     }
 
     @Test
@@ -160,23 +227,41 @@ class ParkedRecordsTest extends QueryServiceTest {
         String gapped = plan();
         publishTo(1, drafted(gapped, "LAKE"), 0);
         publishTo(1, comment(gapped, "LAKE", "second"), 2);
-        publishRaw(1, gapped, Map.of("ce_type", "pmp.plan.PlanCommented", "ce_revision", "1", "ce_sequence", "3",
-                "ce_id", UUID.randomUUID().toString()), "{broken".getBytes(StandardCharsets.UTF_8));
+        publishRaw(
+                1,
+                gapped,
+                Map.of(
+                        "ce_type",
+                        "pmp.plan.PlanCommented",
+                        "ce_revision",
+                        "1",
+                        "ce_sequence",
+                        "3",
+                        "ce_id",
+                        UUID.randomUUID().toString()),
+                "{broken".getBytes(StandardCharsets.UTF_8));
         publishTo(1, entry(gapped, "LAKE"), 1);
         await().atMost(Duration.ofSeconds(5)).until(() -> parkedOf(gapped).size() == 3);
 
-        Answer retried = api().post("/api/v1/admin/parked/" + parkedOf(gapped).get(0).get("parkedId").asLong() + "/retry",
-                TOKENS.stateAdmin(), null);
+        Answer retried = api().post(
+                        "/api/v1/admin/parked/"
+                                + parkedOf(gapped).get(0).get("parkedId").asLong() + "/retry",
+                        TOKENS.stateAdmin(),
+                        null);
 
-        assertThat(retried.body().get("resolved").asLong()).as("the missing event and the one after it").isEqualTo(2);
+        assertThat(retried.body().get("resolved").asLong())
+                .as("the missing event and the one after it")
+                .isEqualTo(2);
         assertThat(retried.body().get("waiting").asLong()).isEqualTo(1);
         readableWithinFiveSeconds(gapped, 3);
         JsonNode unreadable = parkedOf(gapped).get(0);
         assertThat(unreadable.get("reason").asString()).startsWith("unreadable:");
         assertThat(unreadable.get("sequence").asLong()).isEqualTo(3);
 
-        Answer released = api().post("/api/v1/admin/parked/" + unreadable.get("parkedId").asLong() + "/release",
-                TOKENS.stateAdmin(), null);
+        Answer released = api().post(
+                        "/api/v1/admin/parked/" + unreadable.get("parkedId").asLong() + "/release",
+                        TOKENS.stateAdmin(),
+                        null);
         publishTo(1, comment(gapped, "LAKE", "fourth"), 4);
 
         assertThat(released.body().get("resolved").asLong()).isEqualTo(1);
@@ -184,7 +269,8 @@ class ParkedRecordsTest extends QueryServiceTest {
     }
 
     @Test
-    void aGapInAPlansSequenceParksWhatComesAfterItUntilTheMissingEventArrivesAndARetryAppliesBothInOrder() throws Exception {
+    void aGapInAPlansSequenceParksWhatComesAfterItUntilTheMissingEventArrivesAndARetryAppliesBothInOrder()
+            throws Exception {
         String gapped = plan();
         publishTo(1, drafted(gapped, "BUTTE"), 0);
         publishTo(1, comment(gapped, "BUTTE", "second"), 2);
@@ -193,8 +279,11 @@ class ParkedRecordsTest extends QueryServiceTest {
 
         publishTo(1, entry(gapped, "BUTTE"), 1);
         await().atMost(Duration.ofSeconds(5)).until(() -> parkedOf(gapped).size() == 2);
-        Answer retried = api().post("/api/v1/admin/parked/" + parkedOf(gapped).get(0).get("parkedId").asLong() + "/retry",
-                TOKENS.stateAdmin(), null);
+        Answer retried = api().post(
+                        "/api/v1/admin/parked/"
+                                + parkedOf(gapped).get(0).get("parkedId").asLong() + "/retry",
+                        TOKENS.stateAdmin(),
+                        null);
 
         assertThat(retried.status()).as(retried.response().body()).isEqualTo(200);
         assertThat(retried.body().get("resolved").asLong()).isEqualTo(2);

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+
 import org.pmpledger.events.cycle.PlanningCycleOpened;
 import org.pmpledger.events.cycle.PlanningCycleOpened.Direction;
 import org.pmpledger.events.cycle.PlanningCycleOpened.InitiativeRequirement;
@@ -32,23 +33,58 @@ class CsvCellsTest extends QueryServiceTest {
 
     @Test
     void textThatWouldStartAFormulaIsWrittenWithALeadingApostrophe() throws Exception {
-        publish(new PlanningCycleOpened("cycle-" + FFY, FFY, LocalDate.parse("2062-09-15"), null,
-                List.of(new StrategicGoal(1, "Goal one", List.of())),
-                List.of(new KeyInitiative("1", "Improve Service Delivery", InitiativeRequirement.ALL, null, null, List.of())),
-                List.of(new PracticeIndicator("SPM-2", "Current support", MeasureUnit.PERCENT, Direction.HIGHER_IS_BETTER)),
-                List.of(), AT), 0);
+        publish(
+                new PlanningCycleOpened(
+                        "cycle-" + FFY,
+                        FFY,
+                        LocalDate.parse("2062-09-15"),
+                        null,
+                        List.of(new StrategicGoal(1, "Goal one", List.of())),
+                        List.of(new KeyInitiative(
+                                "1", "Improve Service Delivery", InitiativeRequirement.ALL, null, null, List.of())),
+                        List.of(new PracticeIndicator(
+                                "SPM-2", "Current support", MeasureUnit.PERCENT, Direction.HIGHER_IS_BETTER)),
+                        List.of(),
+                        AT),
+                0);
         String plan = UUID.randomUUID().toString();
         publishStream(List.of(
                 new PlanDrafted(plan, FFY, "ALAMEDA", "Alameda PMP", AT),
-                new PlanEntryAdded(plan, FFY, "ALAMEDA", "e-1", 1, null, "Own", null, null,
-                        new Measurement("SPM-2", "Current support", MeasureUnit.PERCENT, BigDecimal.ONE, BigDecimal.TEN), false, AT),
-                new TacticAdded(plan, FFY, "ALAMEDA", "t-1", "e-1", "=HYPERLINK(\"http://evil.example\",\"open\")",
-                        List.of("+1 555 0100", "@lead", "-minus", "Plain lead"), null, LocalDate.parse("2063-03-31"), null,
-                        false, AT)));
+                new PlanEntryAdded(
+                        plan,
+                        FFY,
+                        "ALAMEDA",
+                        "e-1",
+                        1,
+                        null,
+                        "Own",
+                        null,
+                        null,
+                        new Measurement(
+                                "SPM-2", "Current support", MeasureUnit.PERCENT, BigDecimal.ONE, BigDecimal.TEN),
+                        false,
+                        AT),
+                new TacticAdded(
+                        plan,
+                        FFY,
+                        "ALAMEDA",
+                        "t-1",
+                        "e-1",
+                        "=HYPERLINK(\"http://evil.example\",\"open\")",
+                        List.of("+1 555 0100", "@lead", "-minus", "Plain lead"),
+                        null,
+                        LocalDate.parse("2063-03-31"),
+                        null,
+                        false,
+                        AT)));
         long through = watermark();
 
-        Answer csv = api().send("GET", "/api/v1/cycles/" + FFY + "/tactics?minPosition=" + through, TOKENS.analyst(), null,
-                Map.of("Accept", "text/csv"));
+        Answer csv = api().send(
+                        "GET",
+                        "/api/v1/cycles/" + FFY + "/tactics?minPosition=" + through,
+                        TOKENS.analyst(),
+                        null,
+                        Map.of("Accept", "text/csv"));
 
         assertThat(csv.status()).isEqualTo(200);
         String row = csv.response().body().lines().toList().get(1);

@@ -13,10 +13,9 @@ import org.pmpledger.events.EventRevision;
  * earlier value for the cycle's rules.
  */
 @EventRevision(1)
-public record AgencyIndicatorValuesRecorded(String cycleId, int ffy, String indicator, List<AgencyValue> values,
-                                            Instant recordedAt) implements CycleEvent {
+public record AgencyIndicatorValuesRecorded(
+        String cycleId, int ffy, String indicator, List<AgencyValue> values, Instant recordedAt) implements CycleEvent {
 
     /** @param asOf the date the value describes */
-    public record AgencyValue(String lcsa, BigDecimal value, LocalDate asOf) {
-    }
+    public record AgencyValue(String lcsa, BigDecimal value, LocalDate asOf) {}
 }

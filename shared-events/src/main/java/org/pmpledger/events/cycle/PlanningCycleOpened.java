@@ -27,17 +27,15 @@ public record PlanningCycleOpened(
         List<KeyInitiative> keyInitiatives,
         List<PracticeIndicator> indicators,
         List<SubmissionRule> submissionRules,
-        Instant openedAt) implements CycleEvent {
+        Instant openedAt)
+        implements CycleEvent {
 
-    public record QuarterDueDates(LocalDate q1, LocalDate q2, LocalDate q3, LocalDate q4) {
-    }
+    public record QuarterDueDates(LocalDate q1, LocalDate q2, LocalDate q3, LocalDate q4) {}
 
     /** @param objectives empty where the cycle lists none: plans then name their own */
-    public record StrategicGoal(int number, String title, List<Objective> objectives) {
-    }
+    public record StrategicGoal(int number, String title, List<Objective> objectives) {}
 
-    public record Objective(int number, String title) {
-    }
+    public record Objective(int number, String title) {}
 
     /**
      * @param threshold          for {@link InitiativeRequirement#BELOW_PATERNITY_THRESHOLD}: the value below which
@@ -45,21 +43,38 @@ public record PlanningCycleOpened(
      * @param thresholdIndicator the cycle indicator whose agency values (RecordAgencyIndicatorValues) are compared
      *                           with the threshold; null for ALL (revision 2)
      */
-    public record KeyInitiative(String code, String title, InitiativeRequirement required, BigDecimal threshold,
-                                String thresholdIndicator, List<SubInitiative> subInitiatives) {
+    public record KeyInitiative(
+            String code,
+            String title,
+            InitiativeRequirement required,
+            BigDecimal threshold,
+            String thresholdIndicator,
+            List<SubInitiative> subInitiatives) {}
+
+    public record SubInitiative(String code, String title) {}
+
+    public enum InitiativeRequirement {
+        ALL,
+        BELOW_PATERNITY_THRESHOLD
     }
 
-    public record SubInitiative(String code, String title) {
+    public record PracticeIndicator(String code, String title, MeasureUnit unit, Direction direction) {}
+
+    public enum MeasureUnit {
+        PERCENT,
+        COUNT,
+        CURRENCY,
+        RATIO
     }
 
-    public enum InitiativeRequirement { ALL, BELOW_PATERNITY_THRESHOLD }
-
-    public record PracticeIndicator(String code, String title, MeasureUnit unit, Direction direction) {
+    public enum Direction {
+        HIGHER_IS_BETTER,
+        LOWER_IS_BETTER
     }
 
-    public enum MeasureUnit { PERCENT, COUNT, CURRENCY, RATIO }
-
-    public enum Direction { HIGHER_IS_BETTER, LOWER_IS_BETTER }
-
-    public enum SubmissionRule { EVERY_GOAL_ADDRESSED, MEASURABLE_TARGET_REQUIRED, REQUIRED_INITIATIVES_COVERED }
+    public enum SubmissionRule {
+        EVERY_GOAL_ADDRESSED,
+        MEASURABLE_TARGET_REQUIRED,
+        REQUIRED_INITIATIVES_COVERED
+    }
 }

@@ -13,7 +13,14 @@ import org.pmpledger.events.EventRevision;
  * @param dueDate          the cycle's Q4 due date (final results), null where the cycle gives none
  */
 @EventRevision(1)
-public record FinalResultsSubmitted(String planId, int ffy, String lcsa, String narrative,
-                                    List<String> entriesMissingQ4, LocalDate dueDate, boolean late, int daysLate,
-                                    Instant submittedAt) implements PlanEvent {
-}
+public record FinalResultsSubmitted(
+        String planId,
+        int ffy,
+        String lcsa,
+        String narrative,
+        List<String> entriesMissingQ4,
+        LocalDate dueDate,
+        boolean late,
+        int daysLate,
+        Instant submittedAt)
+        implements PlanEvent {}

@@ -11,5 +11,4 @@ import org.pmpledger.events.cycle.PlanningCycleOpened.MeasureUnit;
  * @param baseline  null until known
  * @param target    the target for the cycle's own FFY; null until set
  */
-public record Measurement(String indicator, String title, MeasureUnit unit, BigDecimal baseline, BigDecimal target) {
-}
+public record Measurement(String indicator, String title, MeasureUnit unit, BigDecimal baseline, BigDecimal target) {}

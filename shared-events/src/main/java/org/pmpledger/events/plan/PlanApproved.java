@@ -11,6 +11,13 @@ import org.pmpledger.events.EventRevision;
  * @param submission which submission was approved (1, 2, ...)
  */
 @EventRevision(1)
-public record PlanApproved(String planId, int ffy, String lcsa, int submission, String reviewer, String region,
-                           String comments, Instant approvedAt) implements PlanEvent {
-}
+public record PlanApproved(
+        String planId,
+        int ffy,
+        String lcsa,
+        int submission,
+        String reviewer,
+        String region,
+        String comments,
+        Instant approvedAt)
+        implements PlanEvent {}

@@ -1,5 +1,7 @@
 package org.pmpledger.events.plan;
 
+import java.time.Instant;
+
 /**
  * A change to a plan's content (entries, measurements, tactics). Made to an approved plan, it is an
  * amendment: the Regional Administrator who approved the plan sees it as such.
@@ -9,5 +11,5 @@ public interface PlanChange {
     boolean amendment();
 
     /** When the change was recorded (its business instant). */
-    java.time.Instant changedAt();
+    Instant changedAt();
 }

@@ -10,6 +10,13 @@ import org.pmpledger.events.EventRevision;
  * @param entryId the entry commented on, or null for the plan as a whole
  */
 @EventRevision(1)
-public record PlanCommented(String planId, int ffy, String lcsa, String entryId, String author, String region,
-                            String comment, Instant commentedAt) implements PlanEvent {
-}
+public record PlanCommented(
+        String planId,
+        int ffy,
+        String lcsa,
+        String entryId,
+        String author,
+        String region,
+        String comment,
+        Instant commentedAt)
+        implements PlanEvent {}

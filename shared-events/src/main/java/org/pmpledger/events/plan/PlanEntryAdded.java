@@ -14,9 +14,20 @@ import org.pmpledger.events.EventRevision;
  * @param amendment     true when the plan was already approved: the reviewer sees it as an amendment
  */
 @EventRevision(1)
-public record PlanEntryAdded(String planId, int ffy, String lcsa, String entryId, int goal, Integer objective,
-                             String objectiveText, String strategy, String initiative, Measurement measurement,
-                             boolean amendment, Instant addedAt) implements PlanEvent, PlanChange {
+public record PlanEntryAdded(
+        String planId,
+        int ffy,
+        String lcsa,
+        String entryId,
+        int goal,
+        Integer objective,
+        String objectiveText,
+        String strategy,
+        String initiative,
+        Measurement measurement,
+        boolean amendment,
+        Instant addedAt)
+        implements PlanEvent, PlanChange {
 
     @Override
     public Instant changedAt() {

@@ -7,10 +7,20 @@ import org.pmpledger.events.PmpEvent;
  * agency (business time and owner) and the instant it was recorded.
  */
 public sealed interface PlanEvent extends PmpEvent
-        permits PlanDrafted, PlanEntryAdded, MeasurementRevised, PlanEntryRemoved,
-        TacticAdded, TacticRevised, TacticStatusChanged, TacticWithdrawn,
-        PlanSubmitted, PlanApproved, PlanReturned, PlanCommented,
-        QuarterlyProgressRecorded, FinalResultsSubmitted {
+        permits PlanDrafted,
+                PlanEntryAdded,
+                MeasurementRevised,
+                PlanEntryRemoved,
+                TacticAdded,
+                TacticRevised,
+                TacticStatusChanged,
+                TacticWithdrawn,
+                PlanSubmitted,
+                PlanApproved,
+                PlanReturned,
+                PlanCommented,
+                QuarterlyProgressRecorded,
+                FinalResultsSubmitted {
 
     String planId();
 

@@ -13,6 +13,13 @@ import org.pmpledger.events.EventRevision;
  * @param daysLate   calendar days after the due date (Pacific time); 0 when on time
  */
 @EventRevision(1)
-public record PlanSubmitted(String planId, int ffy, String lcsa, int submission, LocalDate dueDate,
-                            boolean late, int daysLate, Instant submittedAt) implements PlanEvent {
-}
+public record PlanSubmitted(
+        String planId,
+        int ffy,
+        String lcsa,
+        int submission,
+        LocalDate dueDate,
+        boolean late,
+        int daysLate,
+        Instant submittedAt)
+        implements PlanEvent {}

@@ -4,7 +4,10 @@ import java.time.LocalDate;
 
 /** A quarter of a federal fiscal year: Q1 is October to December of the year before the FFY's name. */
 public enum Quarter {
-    Q1, Q2, Q3, Q4;
+    Q1,
+    Q2,
+    Q3,
+    Q4;
 
     /** The first day of this quarter in the given FFY. */
     public LocalDate firstDay(int ffy) {

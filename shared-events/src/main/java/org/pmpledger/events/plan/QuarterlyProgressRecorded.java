@@ -18,9 +18,22 @@ import org.pmpledger.events.EventRevision;
  * @param afterClose true when a STATE_ADMIN corrected it after the plan was closed
  */
 @EventRevision(1)
-public record QuarterlyProgressRecorded(String planId, int ffy, String lcsa, String entryId, String indicator,
-                                        Quarter quarter, BigDecimal value, String narrative, LocalDate dueDate,
-                                        boolean late, int daysLate, boolean correction, BigDecimal previousValue,
-                                        String previousNarrative, String reason, boolean afterClose,
-                                        Instant recordedAt) implements PlanEvent {
-}
+public record QuarterlyProgressRecorded(
+        String planId,
+        int ffy,
+        String lcsa,
+        String entryId,
+        String indicator,
+        Quarter quarter,
+        BigDecimal value,
+        String narrative,
+        LocalDate dueDate,
+        boolean late,
+        int daysLate,
+        boolean correction,
+        BigDecimal previousValue,
+        String previousNarrative,
+        String reason,
+        boolean afterClose,
+        Instant recordedAt)
+        implements PlanEvent {}

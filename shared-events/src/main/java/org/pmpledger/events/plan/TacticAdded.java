@@ -12,9 +12,20 @@ import org.pmpledger.events.EventRevision;
  * @param initiative a key initiative or sub-initiative code of the cycle the tactic serves, or null
  */
 @EventRevision(1)
-public record TacticAdded(String planId, int ffy, String lcsa, String tacticId, String entryId, String title,
-                          List<String> leads, String description, LocalDate projectedCompletion, String initiative,
-                          boolean amendment, Instant addedAt) implements PlanEvent, PlanChange {
+public record TacticAdded(
+        String planId,
+        int ffy,
+        String lcsa,
+        String tacticId,
+        String entryId,
+        String title,
+        List<String> leads,
+        String description,
+        LocalDate projectedCompletion,
+        String initiative,
+        boolean amendment,
+        Instant addedAt)
+        implements PlanEvent, PlanChange {
 
     @Override
     public Instant changedAt() {

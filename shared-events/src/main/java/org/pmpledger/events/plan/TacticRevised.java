@@ -11,9 +11,20 @@ import org.pmpledger.events.EventRevision;
  * names of the fields that changed.
  */
 @EventRevision(1)
-public record TacticRevised(String planId, int ffy, String lcsa, String tacticId, String title, List<String> leads,
-                            String description, LocalDate projectedCompletion, List<String> changed, String reason,
-                            boolean amendment, Instant revisedAt) implements PlanEvent, PlanChange {
+public record TacticRevised(
+        String planId,
+        int ffy,
+        String lcsa,
+        String tacticId,
+        String title,
+        List<String> leads,
+        String description,
+        LocalDate projectedCompletion,
+        List<String> changed,
+        String reason,
+        boolean amendment,
+        Instant revisedAt)
+        implements PlanEvent, PlanChange {
 
     @Override
     public Instant changedAt() {

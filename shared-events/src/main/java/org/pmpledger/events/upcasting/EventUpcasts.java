@@ -4,12 +4,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
 
-import org.pmpledger.events.PmpEventTypes;
-import org.pmpledger.events.cycle.PlanningCycleOpened;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
+
+import org.pmpledger.events.PmpEventTypes;
+import org.pmpledger.events.cycle.PlanningCycleOpened;
 
 /**
  * Turns the JSON of an older revision of an event into the JSON of its current revision, one step
@@ -20,14 +20,12 @@ import tools.jackson.databind.node.ObjectNode;
 public final class EventUpcasts {
 
     /** One revision step: the event type, the revision it reads, and the transformation to the next. */
-    public record Step(Class<?> eventType, int fromRevision, UnaryOperator<ObjectNode> upcast) {
-    }
+    public record Step(Class<?> eventType, int fromRevision, UnaryOperator<ObjectNode> upcast) {}
 
-    private static final List<Step> STEPS = List.of(
-            new Step(PlanningCycleOpened.class, 1, EventUpcasts::thresholdIndicatorOfPlanningCycleOpened));
+    private static final List<Step> STEPS =
+            List.of(new Step(PlanningCycleOpened.class, 1, EventUpcasts::thresholdIndicatorOfPlanningCycleOpened));
 
-    private EventUpcasts() {
-    }
+    private EventUpcasts() {}
 
     public static List<Step> steps() {
         return STEPS;
@@ -43,8 +41,11 @@ public final class EventUpcasts {
         ObjectNode node = payload;
         for (int r = revision; r < current; r++) {
             int from = r;
-            Step step = STEPS.stream().filter(s -> s.eventType() == eventType && s.fromRevision() == from).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("no upcast of " + eventType.getSimpleName() + " from revision " + from));
+            Step step = STEPS.stream()
+                    .filter(s -> s.eventType() == eventType && s.fromRevision() == from)
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException(
+                            "no upcast of " + eventType.getSimpleName() + " from revision " + from));
             node = step.upcast().apply(node);
         }
         return node;
@@ -73,7 +74,8 @@ public final class EventUpcasts {
         }
         for (JsonNode initiative : v1.path("keyInitiatives")) {
             ObjectNode node = (ObjectNode) initiative;
-            boolean belowThreshold = "BELOW_PATERNITY_THRESHOLD".equals(node.path("required").asString(""));
+            boolean belowThreshold =
+                    "BELOW_PATERNITY_THRESHOLD".equals(node.path("required").asString(""));
             JsonNode subInitiatives = node.remove("subInitiatives");
             if (belowThreshold && paternityIndicator != null) {
                 node.put("thresholdIndicator", paternityIndicator);

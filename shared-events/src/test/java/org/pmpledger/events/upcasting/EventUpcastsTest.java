@@ -6,12 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.io.InputStream;
 
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
-import org.pmpledger.events.cycle.PlanningCycleOpened;
-import org.pmpledger.events.cycle.PlanningCycleOpened.KeyInitiative;
-
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
+
+import org.pmpledger.events.cycle.PlanningCycleOpened;
+import org.pmpledger.events.cycle.PlanningCycleOpened.KeyInitiative;
 
 /** Older revisions' checked-in JSON reads as the current revision. */
 class EventUpcastsTest {
@@ -23,11 +24,12 @@ class EventUpcastsTest {
             throws IOException {
         ObjectNode v1 = sample("/samples/cycle/PlanningCycleOpened.v1.json");
 
-        PlanningCycleOpened opened = JSON.treeToValue(EventUpcasts.toCurrent(PlanningCycleOpened.class, 1, v1),
-                PlanningCycleOpened.class);
+        PlanningCycleOpened opened =
+                JSON.treeToValue(EventUpcasts.toCurrent(PlanningCycleOpened.class, 1, v1), PlanningCycleOpened.class);
 
-        assertThat(opened.keyInitiatives()).extracting(KeyInitiative::code, KeyInitiative::thresholdIndicator)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("1", null), org.assertj.core.groups.Tuple.tuple("4", null));
+        assertThat(opened.keyInitiatives())
+                .extracting(KeyInitiative::code, KeyInitiative::thresholdIndicator)
+                .containsExactly(Tuple.tuple("1", null), Tuple.tuple("4", null));
         assertThat(opened.keyInitiatives().get(0).subInitiatives()).hasSize(1);
         assertThat(opened.keyInitiatives().get(1).threshold()).isEqualByComparingTo("90");
     }
@@ -35,11 +37,15 @@ class EventUpcastsTest {
     @Test
     void planningCycleOpenedRevision1TakesThePaternityIndicatorAsTheThresholdIndicator() throws IOException {
         ObjectNode v1 = sample("/samples/cycle/PlanningCycleOpened.v1.json");
-        v1.withArray("indicators").addObject().put("code", "CDR-1.1").put("title", "Paternity Establishment %")
-                .put("unit", "PERCENT").put("direction", "HIGHER_IS_BETTER");
+        v1.withArray("indicators")
+                .addObject()
+                .put("code", "CDR-1.1")
+                .put("title", "Paternity Establishment %")
+                .put("unit", "PERCENT")
+                .put("direction", "HIGHER_IS_BETTER");
 
-        PlanningCycleOpened opened = JSON.treeToValue(EventUpcasts.toCurrent(PlanningCycleOpened.class, 1, v1),
-                PlanningCycleOpened.class);
+        PlanningCycleOpened opened =
+                JSON.treeToValue(EventUpcasts.toCurrent(PlanningCycleOpened.class, 1, v1), PlanningCycleOpened.class);
 
         assertThat(opened.keyInitiatives().get(0).thresholdIndicator()).isNull();
         assertThat(opened.keyInitiatives().get(1).thresholdIndicator()).isEqualTo("CDR-1.1");
@@ -49,7 +55,8 @@ class EventUpcastsTest {
     void currentRevisionIsLeftAsItIs() throws IOException {
         ObjectNode v2 = sample("/samples/cycle/PlanningCycleOpened.v2.json");
 
-        assertThat(EventUpcasts.toCurrent(PlanningCycleOpened.class, 2, v2.deepCopy())).isEqualTo(v2);
+        assertThat(EventUpcasts.toCurrent(PlanningCycleOpened.class, 2, v2.deepCopy()))
+                .isEqualTo(v2);
     }
 
     @Test
