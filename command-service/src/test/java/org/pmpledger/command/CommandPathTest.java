@@ -28,6 +28,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 import org.pmpledger.command.audit.ChainVerification;
+import org.pmpledger.events.EventHeaders;
 import org.pmpledger.testsupport.ApiClient.Answer;
 import org.pmpledger.testsupport.Ffy2022;
 import org.pmpledger.testsupport.TestKafka;
@@ -109,16 +110,16 @@ class CommandPathTest extends CommandServiceTest {
         List<ConsumerRecord<String, byte[]>> published = publishedFor(planId, 3);
         assertThat(published).extracting(ConsumerRecord::key).containsOnly(planId);
         assertThat(published)
-                .extracting(r -> header(r, "ce_type"))
+                .extracting(r -> header(r, EventHeaders.TYPE))
                 .containsExactly("pmp.plan.PlanDrafted", "pmp.plan.PlanEntryAdded", "pmp.plan.PlanSubmitted");
         ConsumerRecord<String, byte[]> submit = published.get(2);
-        assertThat(header(submit, "ce_sequence")).isEqualTo("2");
-        assertThat(header(submit, "ce_position"))
+        assertThat(header(submit, EventHeaders.SEQUENCE)).isEqualTo("2");
+        assertThat(header(submit, EventHeaders.POSITION))
                 .isEqualTo(submitted.body().get("position").asString());
-        assertThat(header(submit, "ce_revision")).isEqualTo("1");
-        assertThat(header(submit, "ce_subject")).isEqualTo(planId);
-        assertThat(submit.headers().lastHeader("ce_id")).isNotNull();
-        assertThat(submit.headers().lastHeader("ce_time")).isNotNull();
+        assertThat(header(submit, EventHeaders.REVISION)).isEqualTo("1");
+        assertThat(header(submit, EventHeaders.SUBJECT)).isEqualTo(planId);
+        assertThat(submit.headers().lastHeader(EventHeaders.ID)).isNotNull();
+        assertThat(submit.headers().lastHeader(EventHeaders.TIME)).isNotNull();
         assertThat(new String(submit.value(), StandardCharsets.UTF_8)).contains("\"lcsa\":\"ALAMEDA\"");
     }
 

@@ -22,11 +22,14 @@ import org.pmpledger.events.plan.PlanEntryAdded;
 import org.pmpledger.events.plan.PlanEntryRemoved;
 import org.pmpledger.events.plan.PlanEvent;
 import org.pmpledger.events.plan.PlanReturned;
+import org.pmpledger.events.plan.PlanStatus;
 import org.pmpledger.events.plan.PlanSubmitted;
 import org.pmpledger.events.plan.Quarter;
 import org.pmpledger.events.plan.QuarterlyProgressRecorded;
+import org.pmpledger.events.plan.ReviewKind;
 import org.pmpledger.events.plan.TacticAdded;
 import org.pmpledger.events.plan.TacticRevised;
+import org.pmpledger.events.plan.TacticStatus;
 import org.pmpledger.events.plan.TacticStatusChanged;
 import org.pmpledger.events.plan.TacticWithdrawn;
 
@@ -101,10 +104,10 @@ public final class PlanReplay {
         switch (event) {
             case PlanDrafted d -> {
                 drafted = d;
-                status = "DRAFT";
+                status = PlanStatus.DRAFT.name();
             }
             case PlanSubmitted s -> {
-                status = "SUBMITTED";
+                status = PlanStatus.SUBMITTED.name();
                 submittedAt = s.submittedAt();
                 submissions = s.submission();
                 dueDate = s.dueDate();
@@ -112,21 +115,21 @@ public final class PlanReplay {
                 daysLate = s.daysLate();
             }
             case PlanApproved a -> {
-                status = "APPROVED";
+                status = PlanStatus.APPROVED.name();
                 approvedAt = a.approvedAt();
                 reviews.add(new PlanDocument.Review(
-                        "APPROVED", a.reviewer(), a.region(), null, a.comments(), a.approvedAt()));
+                        ReviewKind.APPROVED.name(), a.reviewer(), a.region(), null, a.comments(), a.approvedAt()));
             }
             case PlanReturned r -> {
-                status = "RETURNED";
+                status = PlanStatus.RETURNED.name();
                 reviews.add(new PlanDocument.Review(
-                        "RETURNED", r.reviewer(), r.region(), null, r.comments(), r.returnedAt()));
+                        ReviewKind.RETURNED.name(), r.reviewer(), r.region(), null, r.comments(), r.returnedAt()));
             }
             case PlanCommented c ->
                 reviews.add(new PlanDocument.Review(
-                        "COMMENT", c.author(), c.region(), c.entryId(), c.comment(), c.commentedAt()));
+                        ReviewKind.COMMENT.name(), c.author(), c.region(), c.entryId(), c.comment(), c.commentedAt()));
             case FinalResultsSubmitted f -> {
-                status = "CLOSED";
+                status = PlanStatus.CLOSED.name();
                 closedAt = f.submittedAt();
             }
             case PlanEntryAdded added -> entries.put(added.entryId(), new EntryState(added));
@@ -318,7 +321,7 @@ public final class PlanReplay {
                     title,
                     leads,
                     description,
-                    withdrawn ? "WITHDRAWN" : status,
+                    TacticStatus.shown(status, withdrawn),
                     projectedCompletion,
                     actualCompletion,
                     added.initiative(),

@@ -26,6 +26,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.pmpledger.events.EventHeaders;
 import org.pmpledger.events.PmpEvent;
 import org.pmpledger.events.PmpEventTypes;
 import org.pmpledger.testsupport.ApiClient;
@@ -136,11 +137,11 @@ public abstract class QueryServiceTest {
     private static synchronized long publishAt(
             String key, String type, int revision, byte[] json, long sequence, long at) throws Exception {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(TOPIC, key, json);
-        header(record, "ce_type", type);
-        header(record, "ce_revision", String.valueOf(revision));
-        header(record, "ce_sequence", String.valueOf(sequence));
-        header(record, "ce_position", String.valueOf(at));
-        header(record, "ce_id", UUID.randomUUID().toString());
+        header(record, EventHeaders.TYPE, type);
+        header(record, EventHeaders.REVISION, String.valueOf(revision));
+        header(record, EventHeaders.SEQUENCE, String.valueOf(sequence));
+        header(record, EventHeaders.POSITION, String.valueOf(at));
+        header(record, EventHeaders.ID, UUID.randomUUID().toString());
         producer().send(record).get();
         return at;
     }
@@ -152,15 +153,15 @@ public abstract class QueryServiceTest {
                 partition,
                 event.streamId(),
                 Map.of(
-                        "ce_type",
+                        EventHeaders.TYPE,
                         PmpEventTypes.typeName(event.getClass()),
-                        "ce_revision",
+                        EventHeaders.REVISION,
                         String.valueOf(PmpEventTypes.revisionOf(event.getClass())),
-                        "ce_sequence",
+                        EventHeaders.SEQUENCE,
                         String.valueOf(sequence),
-                        "ce_position",
+                        EventHeaders.POSITION,
                         String.valueOf(at),
-                        "ce_id",
+                        EventHeaders.ID,
                         UUID.randomUUID().toString()),
                 JSON.writeValueAsBytes(event),
                 at);
@@ -171,7 +172,7 @@ public abstract class QueryServiceTest {
             throws Exception {
         long at = ++position;
         Map<String, String> all = new LinkedHashMap<>(headers);
-        all.putIfAbsent("ce_position", String.valueOf(at));
+        all.putIfAbsent(EventHeaders.POSITION, String.valueOf(at));
         return publishRecord(partition, key, all, value, at);
     }
 
@@ -196,8 +197,8 @@ public abstract class QueryServiceTest {
     protected static synchronized long watermark() throws Exception {
         for (int partition = 0; partition < PARTITIONS; partition++) {
             ProducerRecord<String, byte[]> record = new ProducerRecord<>(TOPIC, partition, null, new byte[0]);
-            header(record, "ce_type", "pmp.watermark");
-            header(record, "ce_position", String.valueOf(position));
+            header(record, EventHeaders.TYPE, EventHeaders.WATERMARK_TYPE);
+            header(record, EventHeaders.POSITION, String.valueOf(position));
             producer().send(record).get();
         }
         return position;

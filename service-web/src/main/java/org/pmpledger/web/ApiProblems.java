@@ -227,6 +227,25 @@ public abstract class ApiProblems extends ResponseEntityExceptionHandler {
                         List.of()));
     }
 
+    @ExceptionHandler(RequestRefused.class)
+    ResponseEntity<ProblemDetail> refused(RequestRefused e) {
+        HttpStatus status = switch (e.kind()) {
+            case INVALID -> HttpStatus.BAD_REQUEST;
+            case NOT_ALLOWED -> HttpStatus.FORBIDDEN;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case CONFLICT -> HttpStatus.CONFLICT;
+        };
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem(
+                        status,
+                        e.rule(),
+                        e.getMessage(),
+                        e.fields().stream()
+                                .map(field -> fieldError(field.name(), field.message()))
+                                .toList()));
+    }
+
     @ExceptionHandler(ServiceBusy.class)
     ResponseEntity<ProblemDetail> busy(ServiceBusy e) {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)

@@ -18,7 +18,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
-import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
@@ -42,7 +41,6 @@ import org.springframework.util.function.SingletonSupplier;
  * {@code pmp.security.local-key-dir} and the services trust the key kept there.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableMethodSecurity
 @EnableConfigurationProperties(InputLimitSettings.class)
 @Import({RequestBodies.class, ProblemPages.class, PathsAndQueries.class, LocalOnly.class})
 public class ServiceSecurity {

@@ -8,7 +8,6 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -23,7 +22,7 @@ class CommandProblems extends ApiProblems {
 
     @ExceptionHandler(CommandRefused.class)
     ResponseEntity<ProblemDetail> refused(CommandRefused e) {
-        HttpStatusCode status = HttpStatusCode.valueOf(e.kind().status());
+        HttpStatus status = statusOf(e.kind());
         return ResponseEntity.status(status)
                 .body(problem(
                         status,
@@ -32,6 +31,17 @@ class CommandProblems extends ApiProblems {
                         e.problems().stream()
                                 .map(p -> fieldError(p.field(), p.message()))
                                 .toList()));
+    }
+
+    /** The HTTP status of each kind of refusal: the domain names the kind, the web layer its answer. */
+    static HttpStatus statusOf(CommandRefused.Kind kind) {
+        return switch (kind) {
+            case RULE -> HttpStatus.UNPROCESSABLE_CONTENT;
+            case STATE -> HttpStatus.CONFLICT;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case VERSION -> HttpStatus.PRECONDITION_FAILED;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+        };
     }
 
     @ExceptionHandler(InvalidRequestValue.class)

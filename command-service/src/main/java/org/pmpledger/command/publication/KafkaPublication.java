@@ -19,6 +19,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
 import org.springframework.stereotype.Component;
 
+import org.pmpledger.events.EventHeaders;
 import org.pmpledger.events.PmpEvent;
 import org.pmpledger.events.PmpEventTypes;
 
@@ -36,7 +37,6 @@ import org.pmpledger.events.PmpEventTypes;
 class KafkaPublication {
 
     static final String PROCESSING_GROUP = "kafka-publisher";
-    static final String WATERMARK_TYPE = Watermarks.TYPE;
     private static final String BATCH = KafkaPublication.class.getName() + ".batch";
 
     private final KafkaTemplate<String, byte[]> kafka;
@@ -73,18 +73,18 @@ class KafkaPublication {
                 streamId,
                 event.serializePayload(serializer, byte[].class).getData());
         Headers headers = record.headers();
-        header(headers, "ce_specversion", "1.0");
-        header(headers, "ce_id", event.getIdentifier());
-        header(headers, "ce_type", PmpEventTypes.typeName(type));
-        header(headers, "ce_source", settings.source());
-        header(headers, "ce_subject", streamId);
-        header(headers, "ce_time", event.getTimestamp().toString());
-        header(headers, "ce_datacontenttype", "application/json");
-        header(headers, "ce_revision", String.valueOf(PmpEventTypes.revisionOf(type)));
-        header(headers, "ce_sequence", String.valueOf(stored.getSequenceNumber()));
+        header(headers, EventHeaders.SPEC_VERSION, "1.0");
+        header(headers, EventHeaders.ID, event.getIdentifier());
+        header(headers, EventHeaders.TYPE, PmpEventTypes.typeName(type));
+        header(headers, EventHeaders.SOURCE, settings.source());
+        header(headers, EventHeaders.SUBJECT, streamId);
+        header(headers, EventHeaders.TIME, event.getTimestamp().toString());
+        header(headers, EventHeaders.DATA_CONTENT_TYPE, "application/json");
+        header(headers, EventHeaders.REVISION, String.valueOf(PmpEventTypes.revisionOf(type)));
+        header(headers, EventHeaders.SEQUENCE, String.valueOf(stored.getSequenceNumber()));
         Batch batch = currentBatch();
         token.position().ifPresent(position -> {
-            header(headers, "ce_position", String.valueOf(position));
+            header(headers, EventHeaders.POSITION, String.valueOf(position));
             batch.lastPosition = Math.max(batch.lastPosition, position);
         });
         batch.sends.add(kafka.send(record));

@@ -15,17 +15,16 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
 import org.springframework.stereotype.Component;
 
+import org.pmpledger.events.EventHeaders;
+
 /**
- * "Published through this position" ({@value #TYPE}, no key, header {@code ce_position}) on every partition of the
+ * "Published through this position" ({@value EventHeaders#WATERMARK_TYPE}, no key, header {@value EventHeaders#POSITION}) on every partition of the
  * topic, so a reader's position, the minimum over partitions of what it applied, moves on every partition. True because
- * events commit in position order (migration V6). With {@value #COMMITTED_BEFORE} it also says that every event
+ * events commit in position order (migration V6). With {@value EventHeaders#COMMITTED_BEFORE} it also says that every event
  * committed before that instant is at or below the position: a position beyond it was not the ledger's then.
  */
 @Component
 class Watermarks {
-
-    static final String TYPE = "pmp.watermark";
-    static final String COMMITTED_BEFORE = "pmp_committed_before";
 
     private final KafkaTemplate<String, byte[]> kafka;
     private final PublicationSettings settings;
@@ -42,11 +41,11 @@ class Watermarks {
         for (int partition = 0; partition < partitions; partition++) {
             ProducerRecord<String, byte[]> watermark =
                     new ProducerRecord<>(settings.topic(), partition, null, new byte[0]);
-            header(watermark.headers(), "ce_type", TYPE);
-            header(watermark.headers(), "ce_source", settings.source());
-            header(watermark.headers(), "ce_position", String.valueOf(through));
+            header(watermark.headers(), EventHeaders.TYPE, EventHeaders.WATERMARK_TYPE);
+            header(watermark.headers(), EventHeaders.SOURCE, settings.source());
+            header(watermark.headers(), EventHeaders.POSITION, String.valueOf(through));
             if (committedBefore != null) {
-                header(watermark.headers(), COMMITTED_BEFORE, committedBefore.toString());
+                header(watermark.headers(), EventHeaders.COMMITTED_BEFORE, committedBefore.toString());
             }
             sends.add(kafka.send(watermark));
         }

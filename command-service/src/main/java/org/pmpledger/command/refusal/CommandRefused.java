@@ -8,28 +8,18 @@ import java.util.List;
  */
 public final class CommandRefused extends RuntimeException {
 
-    /** What kind of refusal, and so which HTTP status answers it. */
+    /** What kind of refusal: the web layer answers each with its own status. */
     public enum Kind {
-        /** A business rule (422). */
-        RULE(422),
-        /** The state of the plan or cycle does not allow it now (409). */
-        STATE(409),
-        /** The caller's role, agency or region does not allow it (403). */
-        FORBIDDEN(403),
-        /** The plan version the client saw is not the current one (412). */
-        VERSION(412),
-        /** The entry or tactic named does not exist in the plan (404). */
-        NOT_FOUND(404);
-
-        private final int status;
-
-        Kind(int status) {
-            this.status = status;
-        }
-
-        public int status() {
-            return status;
-        }
+        /** A business rule. */
+        RULE,
+        /** The state of the plan or cycle does not allow it now. */
+        STATE,
+        /** The caller's role, agency or region does not allow it. */
+        FORBIDDEN,
+        /** The plan version the client saw is not the current one. */
+        VERSION,
+        /** The entry or tactic named does not exist in the plan. */
+        NOT_FOUND
     }
 
     private final Kind kind;

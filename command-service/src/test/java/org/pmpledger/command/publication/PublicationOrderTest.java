@@ -32,6 +32,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.pmpledger.command.CommandServiceTest;
+import org.pmpledger.events.EventHeaders;
 import org.pmpledger.events.PmpEventTypes;
 import org.pmpledger.events.plan.PlanDrafted;
 import org.pmpledger.testsupport.ApiClient.Answer;
@@ -108,8 +109,9 @@ class PublicationOrderTest extends CommandServiceTest {
         Map<Integer, List<ConsumerRecord<String, byte[]>>> partitions = topicUntil(records -> records.stream()
                 .anyMatch(r -> watermark(r)
                         && position(r) >= position
-                        && r.headers().lastHeader(Watermarks.COMMITTED_BEFORE) != null
-                        && Instant.parse(header(r, Watermarks.COMMITTED_BEFORE)).isAfter(answered)));
+                        && r.headers().lastHeader(EventHeaders.COMMITTED_BEFORE) != null
+                        && Instant.parse(header(r, EventHeaders.COMMITTED_BEFORE))
+                                .isAfter(answered)));
 
         assertThat(partitions).isNotEmpty();
     }
@@ -163,11 +165,11 @@ class PublicationOrderTest extends CommandServiceTest {
     }
 
     private static boolean watermark(ConsumerRecord<String, byte[]> record) {
-        return KafkaPublication.WATERMARK_TYPE.equals(header(record, "ce_type"));
+        return EventHeaders.WATERMARK_TYPE.equals(header(record, EventHeaders.TYPE));
     }
 
     private static long position(ConsumerRecord<String, byte[]> record) {
-        return Long.parseLong(header(record, "ce_position"));
+        return Long.parseLong(header(record, EventHeaders.POSITION));
     }
 
     private static String header(ConsumerRecord<String, byte[]> record, String name) {

@@ -8,6 +8,9 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
+
+import org.pmpledger.events.plan.Quarter;
 
 /**
  * The statewide comparison of one Practice Indicator: each agency's figures and the statewide ones.
@@ -93,7 +96,8 @@ public final class IndicatorComparison {
 
     public record Result(List<AgencyRow> agencies, Statewide statewide) {}
 
-    private static final List<String> QUARTERS = List.of("Q1", "Q2", "Q3", "Q4");
+    private static final List<String> QUARTERS =
+            Stream.of(Quarter.values()).map(Enum::name).toList();
     private static final BigDecimal ON_TRACK_SLACK = new BigDecimal("0.10");
     private static final BigDecimal AT_RISK_SLACK = new BigDecimal("0.35");
     private static final MathContext PRECISION = MathContext.DECIMAL64;

@@ -16,10 +16,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Component;
 
+import org.pmpledger.events.plan.Quarter;
 import org.pmpledger.query.compliance.ComplianceAnswer.Agency;
 import org.pmpledger.query.compliance.ComplianceAnswer.Item;
 import org.pmpledger.query.compliance.ComplianceAnswer.Rate;
@@ -33,7 +35,8 @@ import org.pmpledger.query.jooq.tables.records.QuarterlyUpdateRecord;
 @Component
 class ComplianceQueries {
 
-    private static final List<String> QUARTERS = List.of("Q1", "Q2", "Q3", "Q4");
+    private static final List<String> QUARTERS =
+            Stream.of(Quarter.values()).map(Enum::name).toList();
 
     private final DSLContext db;
 
@@ -135,7 +138,8 @@ class ComplianceQueries {
                     quarterly));
         }
         Map<String, Rate> statewide = new LinkedHashMap<>();
-        for (String key : List.of("plan", "Q1", "Q2", "Q3", "Q4", "finalResults")) {
+        for (String key : Stream.concat(Stream.of("plan"), Stream.concat(QUARTERS.stream(), Stream.of("finalResults")))
+                .toList()) {
             int[] c = counts.getOrDefault(key, new int[5]);
             int due = c[0] + c[1] + c[2];
             statewide.put(

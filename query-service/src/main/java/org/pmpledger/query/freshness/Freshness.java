@@ -6,7 +6,6 @@ import static org.pmpledger.query.jooq.Tables.PARTITION_CHECKPOINT;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicReference;
@@ -19,14 +18,12 @@ import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
 import org.pmpledger.query.intake.AppliedPositions;
-import org.pmpledger.web.ApiProblems;
+import org.pmpledger.web.RequestRefused;
+import org.pmpledger.web.ServiceBusy;
 
 /**
  * What the projections reflect, and the bounded wait of {@code minPosition}: a statewide read waits
@@ -148,91 +145,79 @@ public class Freshness {
     }
 
     /**
-     * The answer of a statewide read: waits for {@code minPosition} (503 if not reached in time), then
-     * reads what the projections reflect now; 404 with {@code notFound} when the read finds nothing.
+     * The answer of a statewide read: waits for {@code minPosition} (refused as {@link #awaitPosition} says), then
+     * reads what the projections reflect now; refused not-found with {@code notFound} when the read finds nothing.
      */
-    public ResponseEntity<?> read(Long minPosition, Function<Reflects, Optional<?>> read, String notFound) {
-        var notYet = awaitPosition(minPosition);
-        if (notYet.isPresent()) {
-            return notYet.get();
-        }
+    public <T> ResponseEntity<T> read(Long minPosition, Function<Reflects, Optional<T>> read, String notFound) {
+        awaitPosition(minPosition);
         Reflects reflects = now();
         return read.apply(reflects)
-                .<ResponseEntity<?>>map(answer -> Answers.fresh(reflects, answer))
-                .orElseGet(() -> ApiProblems.refuse(HttpStatus.NOT_FOUND, "not-found", notFound));
+                .map(answer -> Answers.fresh(reflects, answer))
+                .orElseThrow(() -> RequestRefused.notFound(notFound));
     }
 
     /**
-     * Empty when {@code minPosition} (if given) is reflected in time; else the 503 to answer, or, as soon as the
-     * projections reflect every event committed since before the read was asked (with {@link #CLOCK_SKEW} to spare)
-     * without reaching it, the 400 of a position no command had been answered.
+     * Returns when {@code minPosition} (if given) is reflected in time. Else refused: 503 ({@link ServiceBusy}) when
+     * the wait ends first, or, as soon as the projections reflect every event committed since before the read was
+     * asked (with {@link #CLOCK_SKEW} to spare) without reaching it, invalid: a position no command had been answered.
      */
-    public Optional<ResponseEntity<ProblemDetail>> awaitPosition(Long minPosition) {
+    public void awaitPosition(Long minPosition) {
         if (minPosition == null) {
-            return Optional.empty();
+            return;
         }
         Instant asked = wall.instant().plus(CLOCK_SKEW);
         AtomicReference<Reflects> beyond = new AtomicReference<>();
-        var notYet = awaitUntil(
-                () -> {
-                    Reflects reflects = now();
-                    if (reflects.position() >= minPosition) {
-                        return true;
-                    }
-                    if (reflects.committedBefore() != null
-                            && reflects.committedBefore().isAfter(asked)) {
-                        beyond.set(reflects);
-                        return true;
-                    }
-                    return false;
-                },
-                "The projections have not reached position " + minPosition);
+        boolean reached = awaitUntil(() -> {
+            Reflects reflects = now();
+            if (reflects.position() >= minPosition) {
+                return true;
+            }
+            if (reflects.committedBefore() != null && reflects.committedBefore().isAfter(asked)) {
+                beyond.set(reflects);
+                return true;
+            }
+            return false;
+        });
         if (beyond.get() != null) {
-            return Optional.of(ResponseEntity.badRequest()
-                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .body(ApiProblems.problem(
-                            HttpStatus.BAD_REQUEST,
-                            "position-beyond-the-ledger",
-                            "No event has position "
-                                    + minPosition + ": every event committed before "
-                                    + beyond.get().committedBefore()
-                                    + " is reflected, through position "
-                                    + beyond.get().position() + ". Pass the position a command answered.",
-                            List.of(ApiProblems.fieldError(
-                                    "minPosition", "is beyond every position the ledger had given")))));
+            throw RequestRefused.invalid(
+                    "position-beyond-the-ledger",
+                    "No event has position " + minPosition + ": every event committed before "
+                            + beyond.get().committedBefore() + " is reflected, through position "
+                            + beyond.get().position() + ". Pass the position a command answered.",
+                    "minPosition",
+                    "is beyond every position the ledger had given");
         }
-        return notYet;
+        if (!reached) {
+            throw notReached("The projections have not reached position " + minPosition);
+        }
     }
 
-    /** Empty when {@code reached} becomes true within the bounded wait; else a 503 with Retry-After saying what was not reached. */
-    public Optional<ResponseEntity<ProblemDetail>> awaitUntil(BooleanSupplier reached, String notReached) {
+    /**
+     * Whether {@code reached} becomes true within the bounded wait. Refused 503 ({@link ServiceBusy}) at once when
+     * too many reads wait already.
+     */
+    public boolean awaitUntil(BooleanSupplier reached) {
         if (reached.getAsBoolean()) {
-            return Optional.empty();
+            return true;
         }
         if (!waiting.tryAcquire()) {
-            return Optional.of(unavailable(
-                    "too-many-waiting-reads", "Too many reads wait for the projections " + "already; retry shortly."));
+            throw new ServiceBusy(
+                    "too-many-waiting-reads", "Too many reads wait for the projections already; retry shortly.");
         }
         try {
-            if (applied.await(reached, maxWait)) {
-                return Optional.empty();
-            }
+            return applied.await(reached, maxWait);
         } finally {
             waiting.release();
         }
-        return Optional.of(
-                unavailable("not-yet-applied", notReached + " within " + maxWait.toSeconds() + " s; retry shortly."));
+    }
+
+    /** The refusal of a read whose wait ended before the projections reached what it asked for. */
+    public ServiceBusy notReached(String what) {
+        return new ServiceBusy("not-yet-applied", what + " within " + maxWait.toSeconds() + " s; retry shortly.");
     }
 
     /** How many reads wait now. */
     int readsWaiting() {
         return maxWaiting - waiting.availablePermits();
-    }
-
-    private static ResponseEntity<ProblemDetail> unavailable(String rule, String detail) {
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header("Retry-After", "1")
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(ApiProblems.problem(HttpStatus.SERVICE_UNAVAILABLE, rule, detail, List.of()));
     }
 }

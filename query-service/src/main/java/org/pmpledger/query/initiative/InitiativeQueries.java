@@ -19,6 +19,7 @@ import java.util.TreeSet;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Component;
 
+import org.pmpledger.events.plan.TacticStatus;
 import org.pmpledger.query.freshness.Reflects;
 import org.pmpledger.query.initiative.InitiativeAnswer.Agency;
 import org.pmpledger.query.initiative.InitiativeAnswer.Coverage;
@@ -81,7 +82,7 @@ class InitiativeQueries {
                     int[] tally = tally(served, keyOf, r.value1(), r.value2());
                     if (!r.value4()) {
                         tally[3]++;
-                        tally["COMPLETED".equals(r.value3()) ? 2 : 1]++;
+                        tally[TacticStatus.COMPLETED.name().equals(r.value3()) ? 2 : 1]++;
                     }
                 });
         Map<String, Map<String, BigDecimal>> values = new HashMap<>();

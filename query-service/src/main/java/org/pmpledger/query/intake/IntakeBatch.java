@@ -27,6 +27,8 @@ import org.jooq.impl.DSL;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.pmpledger.events.EventHeaders;
+
 /**
  * One pass of records through the projections, inside the caller's transaction. A stream's records apply in sequence
  * order; one already applied (at or below the stream's checkpoint) is skipped. A record that cannot be applied for a
@@ -101,7 +103,8 @@ final class IntakeBatch {
         for (ConsumerRecord<String, byte[]> record : records) {
             TopicPartition partition = new TopicPartition(record.topic(), record.partition());
             nextOffset.put(partition, record.offset() + 1);
-            header(record, "ce_position").ifPresent(position -> positionOf.merge(partition, position, Math::max));
+            header(record, EventHeaders.POSITION)
+                    .ifPresent(position -> positionOf.merge(partition, position, Math::max));
             take(record, false);
         }
         finish(true);
@@ -177,7 +180,8 @@ final class IntakeBatch {
         if (held.contains(stream)) {
             return park(record, published, "held: stream " + stream + " waits behind an earlier parked record");
         }
-        Optional<Long> sequence = published != null ? Optional.of(published.sequence()) : header(record, "ce_sequence");
+        Optional<Long> sequence =
+                published != null ? Optional.of(published.sequence()) : header(record, EventHeaders.SEQUENCE);
         long last = lastSequence.getOrDefault(stream, -1L);
         if (sequence.isPresent() && sequence.get() <= last) {
             return Outcome.SKIPPED; // delivered again: applied (or given up on) before

@@ -9,7 +9,6 @@ import jakarta.validation.constraints.Min;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.context.annotation.Bean;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,9 +18,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import org.pmpledger.query.jooq.tables.records.ParkedRecordRecord;
-import org.pmpledger.web.ApiProblems;
 import org.pmpledger.web.PathRoles;
 import org.pmpledger.web.PathRoles.Rule;
+import org.pmpledger.web.RequestRefused;
 import org.pmpledger.web.Role;
 
 @RestController
@@ -74,7 +73,7 @@ class ParkedController {
                     "Every unresolved record of the record's stream, in the stream's order: each applied is resolved "
                             + "APPLIED; the first that still cannot be applied keeps its place with its new reason. Answers how many "
                             + "were resolved and how many wait still.")
-    ResponseEntity<?> retry(@PathVariable @Min(1) long parkedId) {
+    ResponseEntity<Map<String, Long>> retry(@PathVariable @Min(1) long parkedId) {
         return again(parkedId, false);
     }
 
@@ -85,25 +84,23 @@ class ParkedController {
                     "The record is resolved RELEASED: applied accepting a gap before it, or skipped if it cannot be "
                             + "read or its type is unknown; then the stream's other parked records are applied as by retry. A release "
                             + "holds across rebuilds.")
-    ResponseEntity<?> release(@PathVariable @Min(1) long parkedId) {
+    ResponseEntity<Map<String, Long>> release(@PathVariable @Min(1) long parkedId) {
         return again(parkedId, true);
     }
 
-    private ResponseEntity<?> again(long parkedId, boolean release) {
+    private ResponseEntity<Map<String, Long>> again(long parkedId, boolean release) {
         ParkedRecordRecord record = parked.find(parkedId).orElse(null);
         if (record == null) {
-            return ApiProblems.refuse(HttpStatus.NOT_FOUND, "not-found", "No parked record " + parkedId + ".");
+            throw RequestRefused.notFound("No parked record " + parkedId + ".");
         }
         if (record.getResolution() != null) {
-            return ApiProblems.refuse(
-                    HttpStatus.CONFLICT,
+            throw RequestRefused.conflict(
                     "parked-record-resolved-already",
                     "Parked record " + parkedId + " was resolved already (" + record.getResolution() + ").");
         }
         if (record.getStreamId() == null) {
             if (!release) {
-                return ApiProblems.refuse(
-                        HttpStatus.CONFLICT,
+                throw RequestRefused.conflict(
                         "record-without-stream-is-released",
                         "Parked record " + parkedId + " names no stream: it cannot be applied, only released.");
             }
@@ -113,8 +110,7 @@ class ParkedController {
         try {
             return ResponseEntity.ok(intake.applyParkedAgain(record.getStreamId(), release ? parkedId : null));
         } catch (PlanEventsIntake.RebuildUnderWay running) {
-            return ApiProblems.refuse(
-                    HttpStatus.CONFLICT,
+            throw RequestRefused.conflict(
                     "rebuild-under-way",
                     "A rebuild runs: retry or release parked " + "record " + parkedId
                             + " once it is done (GET /api/v1/admin/rebuild).");

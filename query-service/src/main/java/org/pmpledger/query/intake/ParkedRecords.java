@@ -28,6 +28,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.pmpledger.events.EventHeaders;
 import org.pmpledger.query.jooq.tables.records.ParkedRecordRecord;
 
 /**
@@ -142,16 +143,20 @@ public class ParkedRecords {
                 .set(PARKED_RECORD.KAFKA_PARTITION, record.partition())
                 .set(PARKED_RECORD.KAFKA_OFFSET, record.offset())
                 .set(PARKED_RECORD.STREAM_ID, printable(record.key(), 255))
-                .set(PARKED_RECORD.EVENT_TYPE, printable(event == null ? headers.get("ce_type") : event.type(), 255))
+                .set(
+                        PARKED_RECORD.EVENT_TYPE,
+                        printable(event == null ? headers.get(EventHeaders.TYPE) : event.type(), 255))
                 .set(
                         PARKED_RECORD.SEQUENCE,
                         event == null
-                                ? IntakeBatch.header(record, "ce_sequence").orElse(null)
+                                ? IntakeBatch.header(record, EventHeaders.SEQUENCE)
+                                        .orElse(null)
                                 : event.sequence())
                 .set(
                         PARKED_RECORD.POSITION,
                         event == null
-                                ? IntakeBatch.header(record, "ce_position").orElse(null)
+                                ? IntakeBatch.header(record, EventHeaders.POSITION)
+                                        .orElse(null)
                                 : event.position())
                 .set(PARKED_RECORD.REASON, kept)
                 .set(PARKED_RECORD.HEADERS, json.writeValueAsString(headers))

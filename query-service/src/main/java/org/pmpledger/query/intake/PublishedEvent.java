@@ -8,6 +8,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.pmpledger.events.EventHeaders;
 import org.pmpledger.events.PmpEvent;
 import org.pmpledger.events.PmpEventTypes;
 import org.pmpledger.events.upcasting.EventUpcasts;
@@ -24,19 +25,15 @@ public record PublishedEvent(
         String streamId, String type, long sequence, long position, Optional<PmpEvent> event, Instant committedBefore) {
 
     /** The publisher's "published through this position" record, sent to every partition after each batch. */
-    public static final String WATERMARK = "pmp.watermark";
-    /** The header of a heartbeat watermark: the instant before which every committed event is published. */
-    public static final String COMMITTED_BEFORE = "pmp_committed_before";
-
     public boolean watermark() {
-        return WATERMARK.equals(type);
+        return EventHeaders.WATERMARK_TYPE.equals(type);
     }
 
     public static PublishedEvent decode(ConsumerRecord<String, byte[]> record, JsonMapper json) {
-        String type = header(record, "ce_type");
-        long position = Long.parseLong(header(record, "ce_position"));
-        if (WATERMARK.equals(type)) {
-            Header committed = record.headers().lastHeader(COMMITTED_BEFORE);
+        String type = header(record, EventHeaders.TYPE);
+        long position = Long.parseLong(header(record, EventHeaders.POSITION));
+        if (EventHeaders.WATERMARK_TYPE.equals(type)) {
+            Header committed = record.headers().lastHeader(EventHeaders.COMMITTED_BEFORE);
             return new PublishedEvent(
                     null,
                     type,
@@ -45,8 +42,8 @@ public record PublishedEvent(
                     Optional.empty(),
                     committed == null ? null : Instant.parse(new String(committed.value(), StandardCharsets.UTF_8)));
         }
-        long sequence = Long.parseLong(header(record, "ce_sequence"));
-        Header revisionHeader = record.headers().lastHeader("ce_revision");
+        long sequence = Long.parseLong(header(record, EventHeaders.SEQUENCE));
+        Header revisionHeader = record.headers().lastHeader(EventHeaders.REVISION);
         int revision = revisionHeader == null
                 ? 1
                 : Integer.parseInt(new String(revisionHeader.value(), StandardCharsets.UTF_8));

@@ -19,6 +19,7 @@ import org.pmpledger.events.plan.PlanEntryAdded;
 import org.pmpledger.events.plan.PlanEntryRemoved;
 import org.pmpledger.events.plan.PlanReturned;
 import org.pmpledger.events.plan.QuarterlyProgressRecorded;
+import org.pmpledger.events.plan.ReviewKind;
 import org.pmpledger.events.plan.TacticAdded;
 import org.pmpledger.events.plan.TacticRevised;
 import org.pmpledger.events.plan.TacticStatusChanged;
@@ -125,7 +126,7 @@ class PlanContentProjection implements Projection {
                         commented.entryId(),
                         commented.author(),
                         commented.region(),
-                        "COMMENT",
+                        ReviewKind.COMMENT.name(),
                         commented.comment(),
                         commented.commentedAt());
             case PlanReturned returned ->
@@ -136,7 +137,7 @@ class PlanContentProjection implements Projection {
                         null,
                         returned.reviewer(),
                         returned.region(),
-                        "RETURNED",
+                        ReviewKind.RETURNED.name(),
                         returned.comments(),
                         returned.returnedAt());
             case PlanApproved approved ->
@@ -147,7 +148,7 @@ class PlanContentProjection implements Projection {
                         null,
                         approved.reviewer(),
                         approved.region(),
-                        "APPROVED",
+                        ReviewKind.APPROVED.name(),
                         approved.comments(),
                         approved.approvedAt());
             default -> {

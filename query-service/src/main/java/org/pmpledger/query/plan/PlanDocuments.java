@@ -21,6 +21,7 @@ import org.jooq.DSLContext;
 import org.springframework.stereotype.Component;
 
 import org.pmpledger.document.PlanDocument;
+import org.pmpledger.events.plan.TacticStatus;
 import org.pmpledger.query.jooq.tables.records.PlanEntryRecord;
 import org.pmpledger.query.jooq.tables.records.PlanSummaryRecord;
 
@@ -80,7 +81,7 @@ class PlanDocuments {
                                 t.getTitle(),
                                 List.of(t.getLeads()),
                                 t.getDescription(),
-                                t.getWithdrawn() ? "WITHDRAWN" : t.getStatus(),
+                                TacticStatus.shown(t.getStatus(), t.getWithdrawn()),
                                 t.getProjectedCompletion(),
                                 t.getActualCompletion(),
                                 t.getInitiative(),

@@ -16,6 +16,7 @@ import org.pmpledger.events.plan.PlanChange;
 import org.pmpledger.events.plan.PlanDrafted;
 import org.pmpledger.events.plan.PlanEvent;
 import org.pmpledger.events.plan.PlanReturned;
+import org.pmpledger.events.plan.PlanStatus;
 import org.pmpledger.events.plan.PlanSubmitted;
 import org.pmpledger.query.intake.Projection;
 import org.pmpledger.query.intake.PublishedEvent;
@@ -44,7 +45,7 @@ class PlanSummaryProjection implements Projection {
             row.setFfy(drafted.ffy());
             row.setLcsa(drafted.lcsa());
             row.setTitle(drafted.title());
-            row.setStatus("DRAFT");
+            row.setStatus(PlanStatus.DRAFT.name());
             row.setDraftedAt(utc(drafted.draftedAt()));
             row.setVersion(published.sequence() + 1);
             row.setLastPosition(published.position());
@@ -56,7 +57,7 @@ class PlanSummaryProjection implements Projection {
                 .set(summary.LAST_POSITION, published.position());
         switch (event) {
             case PlanSubmitted submitted ->
-                patch.set(summary.STATUS, "SUBMITTED")
+                patch.set(summary.STATUS, PlanStatus.SUBMITTED.name())
                         .set(summary.SUBMITTED_AT, utc(submitted.submittedAt()))
                         .set(summary.SUBMISSIONS, submitted.submission())
                         .set(summary.DUE_DATE, submitted.dueDate())
@@ -66,10 +67,12 @@ class PlanSummaryProjection implements Projection {
                         .setIfNull(summary.FIRST_LATE, submitted.late())
                         .setIfNull(summary.FIRST_DAYS_LATE, submitted.daysLate());
             case PlanApproved approved ->
-                patch.set(summary.STATUS, "APPROVED").set(summary.APPROVED_AT, utc(approved.approvedAt()));
-            case PlanReturned returned -> patch.set(summary.STATUS, "RETURNED").add(summary.RETURNS, 1);
+                patch.set(summary.STATUS, PlanStatus.APPROVED.name())
+                        .set(summary.APPROVED_AT, utc(approved.approvedAt()));
+            case PlanReturned returned ->
+                patch.set(summary.STATUS, PlanStatus.RETURNED.name()).add(summary.RETURNS, 1);
             case FinalResultsSubmitted closed ->
-                patch.set(summary.STATUS, "CLOSED")
+                patch.set(summary.STATUS, PlanStatus.CLOSED.name())
                         .set(summary.CLOSED_AT, utc(closed.submittedAt()))
                         .set(summary.FINAL_DUE_DATE, closed.dueDate())
                         .set(summary.FINAL_LATE, closed.late())

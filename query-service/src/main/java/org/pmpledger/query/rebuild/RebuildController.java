@@ -7,16 +7,15 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import org.pmpledger.web.ApiProblems;
 import org.pmpledger.web.PathRoles;
 import org.pmpledger.web.PathRoles.Rule;
+import org.pmpledger.web.RequestRefused;
 import org.pmpledger.web.Role;
 
 @RestController
@@ -64,10 +63,9 @@ class RebuildController {
     @Operation(
             summary = "The latest rebuild's progress (STATE_ADMIN, ANALYST)",
             description = "state, events applied, events per second, lag per partition.")
-    ResponseEntity<?> status() {
+    ResponseEntity<RebuildStatus> status() {
         return rebuild.status()
-                .<ResponseEntity<?>>map(ResponseEntity::ok)
-                .orElseGet(() -> ApiProblems.refuse(
-                        HttpStatus.NOT_FOUND, "not-found", "No rebuild has run since the service started."));
+                .map(ResponseEntity::ok)
+                .orElseThrow(() -> RequestRefused.notFound("No rebuild has run since the service started."));
     }
 }

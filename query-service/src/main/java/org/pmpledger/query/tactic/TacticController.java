@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import org.pmpledger.query.freshness.Freshness;
 import org.pmpledger.query.freshness.Today;
-import org.pmpledger.web.Caller;
+import org.pmpledger.query.scope.ReadScope;
 
 @RestController
 @Tag(name = "Tactics", description = "Tactics across plans: status counts and overdue tactics")
@@ -51,12 +51,7 @@ class TacticController {
             @RequestParam(required = false) @Size(max = 200) String lead,
             @RequestParam(required = false) @Pattern(regexp = "[A-Z][A-Z0-9_]{1,63}") String lcsa,
             @RequestParam(required = false) @Min(0) Long minPosition) {
-        Caller caller = Caller.current();
-        String agency = caller.readsStatewide() ? lcsa : caller.lcsa();
-        if (!caller.readsStatewide() && (agency == null || (lcsa != null && !lcsa.equals(agency)))) {
-            agency = "-"; // an agency role asking for another agency's tactics sees none
-        }
-        TacticQueries.Filter filter = new TacticQueries.Filter(status, overdue, initiative, lead, agency);
+        TacticQueries.Filter filter = new TacticQueries.Filter(status, overdue, initiative, lead, ReadScope.of(lcsa));
         return freshness.read(
                 minPosition,
                 reflects -> Optional.of(queries.tactics(ffy, filter, Today.in(clock), reflects)),

@@ -13,10 +13,13 @@ import java.util.Map;
 
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
 
+import org.pmpledger.events.plan.TacticStatus;
 import org.pmpledger.query.freshness.Reflects;
 import org.pmpledger.query.jooq.tables.records.PlanTacticRecord;
+import org.pmpledger.query.scope.ReadScope;
 import org.pmpledger.query.tactic.TacticAnswer.Tactic;
 
 /** Tactics across plans with their derived status (WITHDRAWN) and overdue flag as of a date. */
@@ -29,13 +32,15 @@ class TacticQueries {
         this.db = db;
     }
 
-    /** The filter of a tactics read; null fields do not filter. */
-    record Filter(String status, Boolean overdue, String initiative, String lead, String lcsa) {}
+    /** The filter of a tactics read; null fields do not filter, the scope always does. */
+    record Filter(String status, Boolean overdue, String initiative, String lead, ReadScope scope) {}
 
     TacticAnswer tactics(int ffy, Filter filter, LocalDate today, Reflects reflects) {
         Condition where = PLAN_TACTIC.FFY.eq(ffy);
-        if (filter.lcsa() != null) {
-            where = where.and(PLAN_TACTIC.LCSA.eq(filter.lcsa()));
+        if (filter.scope().none()) {
+            where = DSL.falseCondition();
+        } else if (filter.scope().lcsa() != null) {
+            where = where.and(PLAN_TACTIC.LCSA.eq(filter.scope().lcsa()));
         }
         if (filter.initiative() != null) {
             List<String> served = new ArrayList<>(db.select(CYCLE_INITIATIVE.CODE)
@@ -50,9 +55,9 @@ class TacticQueries {
                 .where(where)
                 .orderBy(PLAN_TACTIC.LCSA, PLAN_TACTIC.POSITION)
                 .fetch()) {
-            String status = r.getWithdrawn() ? "WITHDRAWN" : r.getStatus();
+            String status = TacticStatus.shown(r.getStatus(), r.getWithdrawn());
             boolean overdue = !r.getWithdrawn()
-                    && !"COMPLETED".equals(r.getStatus())
+                    && !TacticStatus.COMPLETED.name().equals(r.getStatus())
                     && r.getProjectedCompletion().isBefore(today);
             all.add(new Tactic(
                     r.getLcsa(),
@@ -79,7 +84,7 @@ class TacticQueries {
                                         .contains(filter.lead().toLowerCase(Locale.ROOT))))
                 .toList();
         Map<String, Integer> byStatus = new LinkedHashMap<>();
-        for (String s : List.of("NOT_STARTED", "IN_PROGRESS", "ON_HOLD", "COMPLETED", "WITHDRAWN")) {
+        for (String s : TacticStatus.shown()) {
             byStatus.put(
                     s, (int) matching.stream().filter(t -> t.status().equals(s)).count());
         }

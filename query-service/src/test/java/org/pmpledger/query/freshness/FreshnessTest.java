@@ -1,6 +1,7 @@
 package org.pmpledger.query.freshness;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.pmpledger.query.jooq.Tables.PARTITION_CHECKPOINT;
 
@@ -8,7 +9,6 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -28,10 +28,11 @@ import org.jooq.impl.DefaultExecuteListenerProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.ResponseEntity;
 
 import org.pmpledger.query.QueryServiceTest;
 import org.pmpledger.query.intake.AppliedPositions;
+import org.pmpledger.web.RequestRefused;
+import org.pmpledger.web.ServiceBusy;
 
 /**
  * What a read says the projections reflect, read from the real checkpoint table: concurrent and waiting reads share one
@@ -75,8 +76,7 @@ class FreshnessTest extends QueryServiceTest {
         List<CompletableFuture<Boolean>> reads = new ArrayList<>();
         try (ExecutorService threads = Executors.newFixedThreadPool(readers)) {
             for (int i = 0; i < readers; i++) {
-                reads.add(CompletableFuture.supplyAsync(
-                        () -> freshness.awaitPosition(20L).isEmpty(), threads));
+                reads.add(CompletableFuture.supplyAsync(() -> reached(freshness, 20L), threads));
             }
             await().atMost(Duration.ofSeconds(10)).until(() -> checkpointReads.get() >= 1);
             applyThrough(0, 20);
@@ -114,14 +114,12 @@ class FreshnessTest extends QueryServiceTest {
     }
 
     @Test
-    void aPositionNotReachedInTimeIsA503WithRetryAfter() {
+    void aPositionNotReachedInTimeIsRefusedAsNotYetApplied() {
         Freshness impatient = new Freshness(db, applied, topic, Duration.ofMillis(120), System::nanoTime, () -> 2, 32);
-        Optional<?> notYet = impatient.awaitPosition(1_000L);
-        assertThat(notYet).hasValueSatisfying(answer -> {
-            var response = (ResponseEntity<?>) answer;
-            assertThat(response.getStatusCode().value()).isEqualTo(503);
-            assertThat(response.getHeaders().getFirst("Retry-After")).isEqualTo("1");
-        });
+
+        assertThatThrownBy(() -> impatient.awaitPosition(1_000L))
+                .isInstanceOfSatisfying(
+                        ServiceBusy.class, busy -> assertThat(busy.rule()).isEqualTo("not-yet-applied"));
     }
 
     @Test
@@ -136,18 +134,14 @@ class FreshnessTest extends QueryServiceTest {
     }
 
     @Test
-    void aReadBeyondTheWaitingReadsAllowedIsA503AtOnce() throws Exception {
+    void aReadBeyondTheWaitingReadsAllowedIsRefusedAtOnce() throws Exception {
         Freshness oneAtATime = new Freshness(db, applied, topic, Duration.ofSeconds(20), System::nanoTime, () -> 2, 1);
-        CompletableFuture<Boolean> first = CompletableFuture.supplyAsync(
-                () -> oneAtATime.awaitPosition(100L).isEmpty());
+        CompletableFuture<Boolean> first = CompletableFuture.supplyAsync(() -> reached(oneAtATime, 100L));
         await().atMost(Duration.ofSeconds(10)).until(() -> oneAtATime.readsWaiting() == 1);
 
-        var second = oneAtATime.awaitPosition(100L);
-
-        assertThat(second).hasValueSatisfying(answer -> {
-            assertThat(answer.getStatusCode().value()).isEqualTo(503);
-            assertThat(answer.getBody().getType().toString()).isEqualTo("/problems/too-many-waiting-reads");
-        });
+        assertThatThrownBy(() -> oneAtATime.awaitPosition(100L))
+                .isInstanceOfSatisfying(
+                        ServiceBusy.class, busy -> assertThat(busy.rule()).isEqualTo("too-many-waiting-reads"));
 
         applyThrough(0, 100);
         applyThrough(1, 100);
@@ -157,10 +151,10 @@ class FreshnessTest extends QueryServiceTest {
     }
 
     @Test
-    void aPositionBeyondEverythingCommittedBeforeTheReadWasAskedIsA400AsSoonAsAHeartbeatSaysSo() {
+    void aPositionBeyondEverythingCommittedBeforeTheReadWasAskedIsRefusedAsSoonAsAHeartbeatSaysSo() {
         Freshness patient = new Freshness(db, applied, topic, Duration.ofSeconds(20), System::nanoTime, () -> 2, 32);
         long started = System.nanoTime();
-        var reading = CompletableFuture.supplyAsync(() -> patient.awaitPosition(1_000_000L));
+        var reading = CompletableFuture.runAsync(() -> patient.awaitPosition(1_000_000L));
         await().atMost(Duration.ofSeconds(10)).until(() -> patient.readsWaiting() == 1);
 
         db.update(PARTITION_CHECKPOINT)
@@ -169,11 +163,16 @@ class FreshnessTest extends QueryServiceTest {
                 .execute(); // a heartbeat on both partitions
         applied.advanced();
 
-        var answer = reading.join();
-        assertThat(answer).hasValueSatisfying(refused -> {
-            assertThat(refused.getStatusCode().value()).isEqualTo(400);
-            assertThat(refused.getBody().getType().toString()).isEqualTo("/problems/position-beyond-the-ledger");
-        });
+        assertThatThrownBy(reading::join)
+                .hasCauseInstanceOf(RequestRefused.class)
+                .cause()
+                .satisfies(refused -> {
+                    assertThat(((RequestRefused) refused).kind()).isEqualTo(RequestRefused.Kind.INVALID);
+                    assertThat(((RequestRefused) refused).rule()).isEqualTo("position-beyond-the-ledger");
+                    assertThat(((RequestRefused) refused).fields())
+                            .extracting(RequestRefused.Field::name)
+                            .containsExactly("minPosition");
+                });
         assertThat(Duration.ofNanos(System.nanoTime() - started))
                 .as("well before the 20 s wait")
                 .isLessThan(Duration.ofSeconds(15));
@@ -191,5 +190,11 @@ class FreshnessTest extends QueryServiceTest {
                 .doUpdate()
                 .set(PARTITION_CHECKPOINT.LAST_POSITION, position)
                 .execute();
+    }
+
+    /** Whether the read reached the position within its wait (refused otherwise). */
+    private static boolean reached(Freshness freshness, long position) {
+        freshness.awaitPosition(position);
+        return true;
     }
 }

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
+import org.pmpledger.events.EventHeaders;
 import org.pmpledger.events.cycle.PlanningCycleOpened.MeasureUnit;
 import org.pmpledger.events.plan.Measurement;
 import org.pmpledger.events.plan.PlanCommented;
@@ -114,13 +115,13 @@ class ParkedRecordsTest extends QueryServiceTest {
                 0,
                 held,
                 Map.of(
-                        "ce_type",
+                        EventHeaders.TYPE,
                         "pmp.plan.PlanCommented",
-                        "ce_revision",
+                        EventHeaders.REVISION,
                         "1",
-                        "ce_sequence",
+                        EventHeaders.SEQUENCE,
                         "2",
-                        "ce_id",
+                        EventHeaders.ID,
                         UUID.randomUUID().toString()),
                 "{not json".getBytes(StandardCharsets.UTF_8));
         publishTo(0, comment(held, "ALAMEDA", "After the unreadable one"), 3);
@@ -231,13 +232,13 @@ class ParkedRecordsTest extends QueryServiceTest {
                 1,
                 gapped,
                 Map.of(
-                        "ce_type",
+                        EventHeaders.TYPE,
                         "pmp.plan.PlanCommented",
-                        "ce_revision",
+                        EventHeaders.REVISION,
                         "1",
-                        "ce_sequence",
+                        EventHeaders.SEQUENCE,
                         "3",
-                        "ce_id",
+                        EventHeaders.ID,
                         UUID.randomUUID().toString()),
                 "{broken".getBytes(StandardCharsets.UTF_8));
         publishTo(1, entry(gapped, "LAKE"), 1);

@@ -1,0 +1,322 @@
+package org.pmpledger.bench;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntFunction;
+import java.util.function.Supplier;
+
+import org.pmpledger.bench.BenchPlans.Plan;
+import org.pmpledger.testsupport.TestTokens;
+
+/**
+ * The load the command benchmark puts on the services, phase by phase: closed-loop commands (P1), bulk ingest (P3),
+ * commands at a steady rate with the command-to-query lag of each (P5), the warm-up that runs them all, and the drain
+ * that waits for the query side between them. The commands go to the command service and plans last chosen by
+ * {@link #use}; the reads to the query service.
+ */
+final class LoadPhases {
+
+    /** The closed loop's concurrent clients (and the connections of the raw single-row limit next to it). */
+    static final int CLIENTS = 16;
+
+    private static final int SHARED_PLANS = 4;
+
+    private final HttpClient http;
+    private final LedgerHttp ledger;
+    private final TestTokens tokens;
+    private final String app;
+    private final String queryUrl;
+    private String commandUrl;
+    private List<Plan> plans;
+
+    /** @param app the token of the application that sends the commands */
+    LoadPhases(LedgerHttp ledger, TestTokens tokens, String app, String queryUrl) {
+        this.http = ledger.client();
+        this.ledger = ledger;
+        this.tokens = tokens;
+        this.app = app;
+        this.queryUrl = queryUrl;
+    }
+
+    /** The phases' commands go to the command service at {@code commandUrl}, for its approved {@code plans}. */
+    void use(String commandUrl, List<Plan> plans) {
+        this.commandUrl = commandUrl;
+        this.plans = plans;
+    }
+
+    /** A RecordQuarterlyProgress for the plan: its next quarter first, then corrections (with a reason). */
+    private HttpRequest recordProgress(Plan plan) {
+        int n = plan.recordings().getAndIncrement();
+        String quarter = "Q" + (n % 4 + 1);
+        String body = "{\"value\":" + (55 + ThreadLocalRandom.current().nextInt(400) / 10.0)
+                + ",\"narrative\":\"Quarterly update " + n + "\"" + (n >= 4 ? ",\"reason\":\"CDR refresh\"" : "") + "}";
+        return LedgerHttp.request(
+                "PUT",
+                commandUrl + "/api/v1/plans/" + plan.id() + "/entries/" + plan.entryId() + "/progress/" + quarter,
+                app,
+                body,
+                plan.ffy() + "-07-15T17:00:00Z");
+    }
+
+    private HttpRequest addTactic(Plan plan) {
+        String body = "{\"entryId\":\"" + plan.entryId()
+                + "\",\"title\":\"Outreach call round\",\"leads\":[\"Case manager\"],"
+                + "\"description\":\"Call every case with a missed payment\",\"projectedCompletion\":\"" + plan.ffy()
+                + "-09-30\","
+                + "\"initiative\":\"1\"}";
+        return LedgerHttp.request(
+                "POST",
+                commandUrl + "/api/v1/plans/" + plan.id() + "/tactics",
+                app,
+                body,
+                plan.ffy() + "-07-15T17:00:00Z");
+    }
+
+    /**
+     * 16 clients, each sending its next command as soon as the last one answered: RecordQuarterlyProgress or AddTactic,
+     * mostly on its own plans, one in ten on the plans every client shares.
+     */
+    Phase closedLoop(Duration duration) throws Exception {
+        return clients(CLIENTS, duration, id -> {
+            List<Plan> own = new ArrayList<>();
+            for (int i = SHARED_PLANS + id; i < plans.size(); i += CLIENTS) {
+                own.add(plans.get(i));
+            }
+            return () -> {
+                ThreadLocalRandom random = ThreadLocalRandom.current();
+                Plan plan = random.nextInt(10) == 0
+                        ? plans.get(random.nextInt(SHARED_PLANS))
+                        : own.get(random.nextInt(own.size()));
+                return new Sent(random.nextBoolean() ? recordProgress(plan) : addTactic(plan), 1);
+            };
+        });
+    }
+
+    /** Four clients sending batches of recordings, each batch over its own plans. */
+    Phase bulk(Duration duration, int size) throws Exception {
+        int clients = 4;
+        return clients(clients, duration, id -> {
+            List<Plan> own = new ArrayList<>();
+            for (int i = id; i < plans.size(); i += clients) {
+                own.add(plans.get(i));
+            }
+            return () -> {
+                StringBuilder body = new StringBuilder("{\"items\":[");
+                for (int i = 0; i < size; i++) {
+                    Plan plan = own.get(i % own.size());
+                    int n = plan.recordings().getAndIncrement();
+                    body.append(i == 0 ? "" : ",")
+                            .append("{\"planId\":\"")
+                            .append(plan.id())
+                            .append("\",\"entryId\":\"")
+                            .append(plan.entryId())
+                            .append("\",\"quarter\":\"Q")
+                            .append(n % 4 + 1)
+                            .append("\",\"value\":")
+                            .append(50 + n % 40)
+                            .append(",\"narrative\":\"Bulk ")
+                            .append(n)
+                            .append('"')
+                            .append(n >= 4 ? ",\"reason\":\"CDR refresh\"}" : "}");
+                }
+                body.append("]}");
+                return new Sent(
+                        LedgerHttp.request(
+                                "POST",
+                                commandUrl + "/api/v1/progress-batches",
+                                app,
+                                body.toString(),
+                                BenchPlans.FFYS.getLast() + "-07-15T17:00:00Z"),
+                        size);
+            };
+        });
+    }
+
+    /** A client's next request and how many commands it carries. */
+    private record Sent(HttpRequest request, int commands) {}
+
+    /**
+     * Closed-loop clients for a duration: each sends its next request as soon as the last one answered.
+     * Counts the commands of every 2xx and the latency of each request.
+     *
+     * @param clientOf for client {@code i}, where its next request comes from
+     */
+    private Phase clients(int clients, Duration duration, IntFunction<Supplier<Sent>> clientOf) throws Exception {
+        ConcurrentLinkedQueue<long[]> latencies = new ConcurrentLinkedQueue<>();
+        AtomicLong commands = new AtomicLong();
+        AtomicLong refused = new AtomicLong();
+        long start = System.nanoTime();
+        long end = start + duration.toNanos();
+        CountDownLatch done = new CountDownLatch(clients);
+        for (int client = 0; client < clients; client++) {
+            Supplier<Sent> next = clientOf.apply(client);
+            Thread.ofPlatform().start(() -> {
+                List<Long> mine = new ArrayList<>();
+                try {
+                    while (System.nanoTime() < end) {
+                        Sent sent = next.get();
+                        long sentAt = System.nanoTime();
+                        HttpResponse<String> answer = http.send(sent.request(), HttpResponse.BodyHandlers.ofString());
+                        if (answer.statusCode() / 100 == 2) {
+                            mine.add(System.nanoTime() - sentAt);
+                            commands.addAndGet(sent.commands());
+                        } else {
+                            refused.incrementAndGet();
+                            System.err.println("refused: " + answer.statusCode() + " " + answer.body());
+                        }
+                    }
+                } catch (Exception e) {
+                    e.printStackTrace();
+                } finally {
+                    latencies.add(mine.stream().mapToLong(Long::longValue).toArray());
+                    done.countDown();
+                }
+            });
+        }
+        done.await();
+        long[] all = latencies.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+        return new Phase(commands.get(), (System.nanoTime() - start) / 1e9, all, refused.get());
+    }
+
+    /**
+     * RecordQuarterlyProgress sent at a steady rate (open loop, asynchronously); for one in ten, the time from
+     * its 2xx until the statewide comparison of its FFY answers with it ({@code minPosition}, no polling).
+     */
+    Phase steadyLag(Duration duration, int perSecond) throws Exception {
+        ConcurrentLinkedQueue<Long> lags = new ConcurrentLinkedQueue<>();
+        AtomicLong sent = new AtomicLong();
+        AtomicLong refused = new AtomicLong();
+        AtomicInteger inFlight = new AtomicInteger();
+        Semaphore window = new Semaphore(256); // bounded: a slow service slows the sender
+        String analyst = tokens.analyst();
+        long start = System.nanoTime();
+        long interval = 1_000_000_000L / perSecond;
+        for (long n = 0; ; n++) {
+            long due = start + n * interval;
+            if (due - start >= duration.toNanos()) {
+                break;
+            }
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(wait); // the open loop's schedule
+            }
+            Plan plan = plans.get((int) (n % plans.size()));
+            boolean sampled = n % 10 == 0;
+            window.acquire();
+            inFlight.incrementAndGet();
+            sent.incrementAndGet();
+            Runnable done = () -> {
+                inFlight.decrementAndGet();
+                window.release();
+            };
+            http.sendAsync(recordProgress(plan), HttpResponse.BodyHandlers.ofString())
+                    .whenComplete((answer, failure) -> {
+                        long answeredAt = System.nanoTime();
+                        boolean reading = false;
+                        try {
+                            if (failure != null || answer.statusCode() / 100 != 2) {
+                                refused.incrementAndGet();
+                                return;
+                            }
+                            if (!sampled) {
+                                return;
+                            }
+                            long position = LedgerHttp.JSON
+                                    .readTree(answer.body())
+                                    .get("position")
+                                    .asLong();
+                            http.sendAsync(
+                                            LedgerHttp.request(
+                                                    "GET",
+                                                    queryUrl + "/api/v1/cycles/" + plan.ffy()
+                                                            + "/indicators/SPM-2/comparison?minPosition=" + position,
+                                                    analyst,
+                                                    null,
+                                                    null),
+                                            HttpResponse.BodyHandlers.discarding())
+                                    .whenComplete((read, readFailure) -> {
+                                        if (readFailure == null && read.statusCode() == 200) {
+                                            lags.add(System.nanoTime() - answeredAt);
+                                        } else {
+                                            refused.incrementAndGet();
+                                        }
+                                        done.run();
+                                    });
+                            reading = true;
+                        } catch (RuntimeException e) {
+                            // counted, and its place in the window given back: the phase goes on
+                            refused.incrementAndGet();
+                        } finally {
+                            if (!reading) {
+                                done.run();
+                            }
+                        }
+                    });
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long giveUp = System.nanoTime() + LedgerHttp.REQUEST_TIMEOUT.toNanos();
+        while (inFlight.get() > 0 && System.nanoTime() < giveUp) {
+            LockSupport.parkNanos(Duration.ofMillis(10).toNanos()); // the last answers (each times out at the latest)
+        }
+        long[] sorted = lags.stream().mapToLong(Long::longValue).sorted().toArray();
+        return new Phase(sent.get(), seconds, sorted, refused.get());
+    }
+
+    /**
+     * Every path the phases take, until the JIT has compiled them ({@code -Dbench.warmup=SECONDS}, default 60): with 2
+     * cores, C2 shares the CPU with the load, and a service still running profiled tier-3 code measures its compiler.
+     * Two thirds closed-loop commands, one sixth bulk requests, one sixth steady commands with comparison reads.
+     */
+    void warmUp(Duration duration) throws Exception {
+        long start = System.nanoTime();
+        Phase commands = closedLoop(duration.multipliedBy(2).dividedBy(3));
+        bulk(duration.dividedBy(6), 500);
+        awaitQuerySide();
+        steadyLag(duration.dividedBy(6), (int) Math.min(1000, Math.max(10, 0.5 * commands.perSecond())));
+        System.out.printf(
+                "warm-up: %.0f s, %,.0f commands/s in its closed loop%n",
+                (System.nanoTime() - start) / 1e9, commands.perSecond());
+    }
+
+    /** Until the statewide comparison reflects every event written so far (a backlog drains first). */
+    void awaitQuerySide() {
+        String analyst = tokens.analyst();
+        Plan last = plans.getLast();
+        long latest = LedgerHttp.expect(
+                        ledger.send(
+                                "POST",
+                                commandUrl + "/api/v1/plans/" + last.id() + "/tactics",
+                                app,
+                                "{\"entryId\":\"" + last.entryId()
+                                        + "\",\"title\":\"Drain marker\",\"leads\":[\"Bench\"],\"projectedCompletion\":\""
+                                        + last.ffy() + "-09-30\",\"initiative\":\"1\"}",
+                                last.ffy() + "-07-15T17:00:00Z"),
+                        201)
+                .get("position")
+                .asLong();
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        while (System.nanoTime() < deadline) { // each read waits up to 5 s for the position, then answers 503
+            HttpResponse<String> read = ledger.send(
+                    "GET",
+                    queryUrl + "/api/v1/cycles/" + last.ffy() + "/indicators/SPM-2/comparison?minPosition=" + latest,
+                    analyst,
+                    null,
+                    null);
+            if (read.statusCode() == 200) {
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package org.pmpledger.bench;
+
+import java.net.http.HttpResponse;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What each measured phase cost: the CPU each part of the box used during it (in the order the phases ran), and how many
+ * requests the command service decided per transaction (group commit), read from its metrics before and after.
+ */
+final class PhaseCosts {
+
+    private final CpuUse cpu;
+    private final LedgerHttp http;
+    private final String app;
+    private final String commandUrl;
+    private final Map<String, CpuUse.Used> cpuOf = new LinkedHashMap<>();
+    private final Map<String, Double> requestsPerGroup = new HashMap<>();
+
+    /** @param app a token the command service's actuator answers */
+    PhaseCosts(CpuUse cpu, LedgerHttp http, String app, String commandUrl) {
+        this.cpu = cpu;
+        this.http = http;
+        this.app = app;
+        this.commandUrl = commandUrl;
+    }
+
+    /** What a phase measured elsewhere used, kept as the phase {@code name}. */
+    void add(String name, CpuUse.Used used) {
+        cpuOf.put(name, used);
+    }
+
+    /** Each phase's CPU, by name, in the order the phases ran. */
+    Map<String, CpuUse.Used> cpuOf() {
+        return cpuOf;
+    }
+
+    /** Requests per group commit, by phase name; none for a phase without group commits. */
+    Map<String, Double> requestsPerGroup() {
+        return requestsPerGroup;
+    }
+
+    /**
+     * Runs a phase and keeps what CPU each part of the box used during it, and how many requests the command service
+     * decided per transaction (group commit).
+     */
+    Phase measured(String name, Callable<Phase> phase) throws Exception {
+        double[] groupsBefore = groupSizes();
+        CpuUse.Snapshot before = cpu.take();
+        Phase measured = phase.call();
+        CpuUse.Used used = CpuUse.between(before, cpu.take());
+        double[] groupsAfter = groupSizes();
+        cpuOf.put(name, used);
+        double groups = groupsAfter[0] - groupsBefore[0];
+        if (groups > 0) {
+            requestsPerGroup.put(name, (groupsAfter[1] - groupsBefore[1]) / groups);
+        }
+        System.out.printf(
+                "%s CPU: %s; machine %.2f cores busy, steal %.2f; %.1f requests per group commit%n",
+                name,
+                used.perCommand(measured.commands()),
+                used.machine() / measured.seconds(),
+                used.steal() / measured.seconds(),
+                requestsPerGroup.getOrDefault(name, Double.NaN));
+        return measured;
+    }
+
+    /** {count, total} of the command service's {@code pmp.commands.group.size} summary; zeros without group commit. */
+    private double[] groupSizes() {
+        HttpResponse<String> answer =
+                http.send("GET", commandUrl + "/actuator/metrics/pmp.commands.group.size", app, null, null);
+        double[] countAndTotal = new double[2];
+        if (answer.statusCode() == 200) {
+            for (JsonNode measurement : LedgerHttp.JSON.readTree(answer.body()).get("measurements")) {
+                switch (measurement.get("statistic").asString()) {
+                    case "COUNT" -> countAndTotal[0] = measurement.get("value").asDouble();
+                    case "TOTAL" -> countAndTotal[1] = measurement.get("value").asDouble();
+                    default -> {}
+                }
+            }
+        }
+        return countAndTotal;
+    }
+}

@@ -1,0 +1,76 @@
+package org.pmpledger.query.rebuild;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.clients.admin.AdminClient;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.stereotype.Component;
+
+/** Where consumer groups stand on the plan-events topic: their committed offsets and their lag behind its end. */
+@Component
+class GroupOffsets {
+
+    private final KafkaAdmin kafkaAdmin;
+    private final String topic;
+
+    GroupOffsets(KafkaAdmin kafkaAdmin, @Value("${pmp.intake.topic}") String topic) {
+        this.kafkaAdmin = kafkaAdmin;
+        this.topic = topic;
+    }
+
+    /** Per partition of the topic: how many records the group has still to read up to its end. */
+    Map<TopicPartition, Long> lag(String group) {
+        Map<TopicPartition, Long> committed = committed(group);
+        Map<TopicPartition, Long> lag = new HashMap<>();
+        endOffsets().forEach((tp, end) -> lag.put(tp, Math.max(0, end - committed.getOrDefault(tp, 0L))));
+        return lag;
+    }
+
+    private Map<TopicPartition, Long> endOffsets() {
+        try (AdminClient admin = AdminClient.create(kafkaAdmin.getConfigurationProperties())) {
+            List<TopicPartition> partitions =
+                    admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().stream()
+                            .map(p -> new TopicPartition(topic, p.partition()))
+                            .toList();
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            partitions.forEach(tp -> latest.put(tp, OffsetSpec.latest()));
+            Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends =
+                    admin.listOffsets(latest).all().get();
+            Map<TopicPartition, Long> result = new HashMap<>();
+            ends.forEach((tp, info) -> result.put(tp, info.offset()));
+            return result;
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read the end offsets of " + topic, e);
+        }
+    }
+
+    /** The group's committed offset per partition of the topic. */
+    Map<TopicPartition, Long> committed(String group) {
+        try (AdminClient admin = AdminClient.create(kafkaAdmin.getConfigurationProperties())) {
+            Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(group)
+                    .partitionsToOffsetAndMetadata()
+                    .get();
+            Map<TopicPartition, Long> result = new HashMap<>();
+            offsets.forEach((tp, offset) -> {
+                if (offset != null && tp.topic().equals(topic)) {
+                    result.put(tp, offset.offset());
+                }
+            });
+            return result;
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read the offsets of group " + group, e);
+        }
+    }
+
+    /** Whether one group has read at least as far as the other on every partition the other has read. */
+    static boolean reached(Map<TopicPartition, Long> rebuild, Map<TopicPartition, Long> live) {
+        return live.entrySet().stream().allMatch(e -> rebuild.getOrDefault(e.getKey(), 0L) >= e.getValue());
+    }
+}
