@@ -63,7 +63,7 @@ class DemoTime {
             protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                     throws ServletException, IOException {
                 String header = request.getHeader(HEADER);
-                if (header == null || !DevTokenController.fromLoopback(request)) {
+                if (header == null || !Loopback.sent(request)) {
                     chain.doFilter(request, response);
                     return;
                 }

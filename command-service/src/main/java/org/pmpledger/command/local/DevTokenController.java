@@ -1,7 +1,5 @@
 package org.pmpledger.command.local;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,7 +20,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Profile;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
@@ -32,9 +29,9 @@ import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 import org.pmpledger.web.LocalKeys;
+import org.pmpledger.web.RequestRefused;
 import org.pmpledger.web.Role;
 
 /**
@@ -70,8 +67,8 @@ class DevTokenController {
     @PostMapping("/dev/tokens")
     @Operation(summary = "Mint a token for local use: {sub, roles[], lcsa?, region?} -> {access_token}")
     Map<String, Object> token(@Valid @RequestBody TokenRequest body, HttpServletRequest request) {
-        if (!fromLoopback(request)) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "local tokens are handed out on loopback only");
+        if (!Loopback.sent(request)) {
+            throw RequestRefused.notAllowed("loopback-only", "Local tokens are handed out on loopback only.");
         }
         Instant now = wall.instant();
         JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
@@ -91,17 +88,5 @@ class DevTokenController {
         String token = encoder.encode(JwtEncoderParameters.from(header, claims.build()))
                 .getTokenValue();
         return Map.of("access_token", token, "token_type", "Bearer", "expires_in", LIFETIME.toSeconds());
-    }
-
-    /** The socket's peer is this machine, and no proxy says it forwards someone else's request. */
-    static boolean fromLoopback(HttpServletRequest request) {
-        if (request.getHeader("Forwarded") != null || request.getHeader("X-Forwarded-For") != null) {
-            return false;
-        }
-        try {
-            return InetAddress.getByName(request.getRemoteAddr()).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
     }
 }
