@@ -8,7 +8,6 @@ import static org.pmpledger.command.jooq.Tables.PLAN_SLOT;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
