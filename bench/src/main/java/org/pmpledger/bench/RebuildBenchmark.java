@@ -84,7 +84,7 @@ public final class RebuildBenchmark {
                     status.eventsApplied(),
                     status.eventsPerSecond(),
                     status.lag().values().stream().mapToLong(Long::longValue).sum());
-        } while (!status.state().equals("DONE") && !status.state().equals("FAILED"));
+        } while (status.state().underWay());
 
         long[] latencies = comparisonLatencies(http, port, analyst, 300);
         System.out.println();
@@ -103,7 +103,7 @@ public final class RebuildBenchmark {
                 latencies[latencies.length / 2] / 1e6,
                 latencies[(int) (latencies.length * 0.99)] / 1e6);
         query.close();
-        return status.state().equals("DONE") ? 0 : 1;
+        return status.state() == RebuildStatus.State.DONE ? 0 : 1;
     }
 
     /** Until the plans of the first FFY's first agency reflect {@code position}: the first build has folded every event. */

@@ -299,7 +299,7 @@ public final class PlanReplay {
         private List<String> leads;
         private String description;
         private LocalDate projectedCompletion;
-        private String status = "NOT_STARTED";
+        private String status = TacticStatus.NOT_STARTED.name();
         private LocalDate actualCompletion;
         private boolean withdrawn;
         private String withdrawalReason;

@@ -52,16 +52,6 @@ public abstract class ApiProblems extends ResponseEntityExceptionHandler {
         return problem;
     }
 
-    /**
-     * A problem answer whose Content-Type is set to {@code application/problem+json}, so it is written as
-     * such whatever the request accepted (a CSV reader gets a problem too, never a 406 or 500).
-     */
-    public static ResponseEntity<ProblemDetail> refuse(HttpStatus status, String rule, String detail) {
-        return ResponseEntity.status(status)
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem(status, rule, detail, List.of()));
-    }
-
     public static Map<String, String> fieldError(String field, String message) {
         return Map.of("field", field, "message", message);
     }

@@ -17,8 +17,8 @@ import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 
 /**
  * Tokens already verified, kept by their exact text: an upstream app sends the same bearer token with many
- * requests, and checking its signature and claims again each time was a fifth of a command's CPU in the
- * benchmark's profile. The same text carries the same signature and claims, so only time can make a verified
+ * requests, and checking its signature and claims again each time would cost more than the rest of the request's
+ * security. The same text carries the same signature and claims, so only time can make a verified
  * token invalid: a kept token is checked again for expiry and not-before on every use, and verified anew after
  * {@link #MAX_AGE} (so a key the issuer withdraws stops being trusted within that time). At most
  * {@link #CAPACITY} tokens, least recently used dropped first. A token that fails verification is never kept.

@@ -96,6 +96,10 @@ class LayeringTest {
                         "org.pmpledger.command.access..")
                 .or()
                 .haveSimpleNameEndingWith("Decisions")
+                .or()
+                .haveSimpleName("CycleTerms")
+                .or()
+                .areAnnotatedWith("org.axonframework.spring.stereotype.Aggregate")
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage(

@@ -17,6 +17,11 @@ public final class CommandAccess {
             if (authorized == null) {
                 throw new IllegalStateException(type.getName() + " does not say who may send it (@Authorized)");
             }
+            if (authorized.value() == Access.STATE_ADMIN
+                    && (authorized.rule().isBlank() || authorized.refusal().isBlank())) {
+                throw new IllegalStateException(
+                        type.getName() + " names no rule and refusal for its STATE_ADMIN access");
+            }
             return authorized;
         }
     };

@@ -21,6 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.pmpledger.command.jooq.tables.records.DomainEventEntryRecord;
 import org.pmpledger.events.PmpEventTypes;
+import org.pmpledger.web.Caller;
 
 /**
  * A plan's history read from the event store itself: every event in order with who (subject, roles,
@@ -133,10 +134,10 @@ class PlanHistory {
         JsonNode meta = e.getMetaData() == null ? json.createObjectNode() : json.readTree(e.getMetaData());
         String type = TYPE_OF_CLASS.getOrDefault(e.getPayloadType(), e.getPayloadType());
         Map<String, Object> who = new LinkedHashMap<>();
-        who.put("subject", text(meta, "subject"));
-        who.put("roles", meta.path("roles"));
-        who.put("lcsa", text(meta, "lcsa"));
-        who.put("region", text(meta, "region"));
+        who.put("subject", text(meta, Caller.SUBJECT));
+        who.put("roles", meta.path(Caller.ROLES));
+        who.put("lcsa", text(meta, Caller.LCSA));
+        who.put("region", text(meta, Caller.REGION));
         Map<String, Object> business = new LinkedHashMap<>();
         business.put(
                 "ffy",

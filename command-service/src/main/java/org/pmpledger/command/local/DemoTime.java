@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -17,9 +18,12 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import org.pmpledger.command.dispatch.RequestThreadContext;
+import org.pmpledger.web.ApiProblems;
+import org.pmpledger.web.ProblemJson;
 
 /**
  * Demo time, in the {@code local} profile only: a request from loopback may carry
@@ -70,14 +74,12 @@ class DemoTime {
                 try {
                     REQUESTED.set(Instant.parse(header));
                 } catch (DateTimeParseException e) {
-                    response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-                    response.setContentType("application/problem+json");
-                    response.getWriter()
-                            .write("{\"type\":\"/problems/invalid-request\",\"title\":\"Bad Request\",\"status\":400,"
-                                    + "\"detail\":\"Header " + HEADER
-                                    + " must be an ISO-8601 instant such as 2021-09-14T17:00:00Z.\","
-                                    + "\"errors\":[{\"field\":\"" + HEADER
-                                    + "\",\"message\":\"must be an ISO-8601 instant\"}]}");
+                    ProblemJson.write(
+                            response,
+                            HttpStatus.BAD_REQUEST,
+                            "invalid-request",
+                            "Header " + HEADER + " must be an ISO-8601 instant such as 2021-09-14T17:00:00Z.",
+                            List.of(ApiProblems.fieldError(HEADER, "must be an ISO-8601 instant")));
                     return;
                 }
                 try {

@@ -30,6 +30,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import org.pmpledger.web.Caller;
 import org.pmpledger.web.LocalKeys;
 import org.pmpledger.web.RequestRefused;
 import org.pmpledger.web.Role;
@@ -76,13 +77,13 @@ class DevTokenController {
                 .subject(body.sub())
                 .issuedAt(now)
                 .expiresAt(now.plus(LIFETIME))
-                .claim("roles", body.roles().stream().map(Role::name).toList())
+                .claim(Caller.ROLES, body.roles().stream().map(Role::name).toList())
                 .claim("azp", body.clientId() == null ? "local-dev" : body.clientId());
         if (body.lcsa() != null) {
-            claims.claim("lcsa", body.lcsa());
+            claims.claim(Caller.LCSA, body.lcsa());
         }
         if (body.region() != null) {
-            claims.claim("region", body.region());
+            claims.claim(Caller.REGION, body.region());
         }
         JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).keyId(keyId).build();
         String token = encoder.encode(JwtEncoderParameters.from(header, claims.build()))

@@ -155,23 +155,15 @@ public class Plan {
     }
 
     @CommandHandler
-    void handle(ReviewPlan command, MetaData metaData, Agencies agencies, Clock clock) {
-        apply(ReviewDecisions.review(
-                state,
-                command,
-                Caller.fromMap(metaData).subject(),
-                agencies.regionOf(state.lcsa()).orElse(null),
-                clock.instant()));
+    void handle(ReviewPlan command, MetaData metaData, Clock clock) {
+        Caller reviewer = Caller.fromMap(metaData); // of the plan's region: authorizedAndCurrent checked it
+        apply(ReviewDecisions.review(state, command, reviewer.subject(), reviewer.region(), clock.instant()));
     }
 
     @CommandHandler
-    void handle(CommentOnPlan command, MetaData metaData, Agencies agencies, Clock clock) {
-        apply(ReviewDecisions.comment(
-                state,
-                command,
-                Caller.fromMap(metaData).subject(),
-                agencies.regionOf(state.lcsa()).orElse(null),
-                clock.instant()));
+    void handle(CommentOnPlan command, MetaData metaData, Clock clock) {
+        Caller author = Caller.fromMap(metaData); // of the plan's region: authorizedAndCurrent checked it
+        apply(ReviewDecisions.comment(state, command, author.subject(), author.region(), clock.instant()));
     }
 
     @CommandHandler

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.pmpledger.events.plan.Quarter;
 import org.pmpledger.web.InputFormats;
 
 /** The body of {@code POST /api/v1/progress-batches}: many RecordQuarterlyProgress at once, all or nothing. */
@@ -22,7 +23,7 @@ record RecordQuarterlyProgressBatchRequest(
             @NotNull @Pattern(regexp = InputFormats.UUID, message = InputFormats.UUID_MESSAGE)
             String entryId,
 
-            @NotNull @Pattern(regexp = "Q[1-4]", message = "must be one of Q1, Q2, Q3, Q4")
+            @NotNull @Pattern(regexp = Quarter.NAMES, message = "must be one of Q1, Q2, Q3, Q4")
             String quarter,
 
             BigDecimal value,

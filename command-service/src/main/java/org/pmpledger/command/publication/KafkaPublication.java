@@ -73,7 +73,7 @@ class KafkaPublication {
                 streamId,
                 event.serializePayload(serializer, byte[].class).getData());
         Headers headers = record.headers();
-        header(headers, EventHeaders.SPEC_VERSION, "1.0");
+        header(headers, EventHeaders.SPEC_VERSION, EventHeaders.SPEC_VERSION_1_0);
         header(headers, EventHeaders.ID, event.getIdentifier());
         header(headers, EventHeaders.TYPE, PmpEventTypes.typeName(type));
         header(headers, EventHeaders.SOURCE, settings.source());

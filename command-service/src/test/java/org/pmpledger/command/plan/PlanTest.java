@@ -264,6 +264,17 @@ class PlanTest {
     }
 
     @Test
+    void aCallerWhoMayNotChangeThePlanIsRefusedAsSuchWhateverVersionItSaw() {
+        MetaData otherAgencyStaleVersion = editorOf("KERN").and(CommandContext.EXPECTED_VERSION, 5L);
+
+        at("2021-09-10T18:00:00Z")
+                .given(READY)
+                .when(new SubmitPlan(PLAN), otherAgencyStaleVersion)
+                .expectNoEvents()
+                .expectException(refused("own-agency-only"));
+    }
+
+    @Test
     void canChangeAPlanAtTheVersionTheClientSaw() {
         MetaData currentVersion = editorOf("ALAMEDA").and(CommandContext.EXPECTED_VERSION, 3L);
 

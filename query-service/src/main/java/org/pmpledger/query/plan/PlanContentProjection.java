@@ -22,6 +22,7 @@ import org.pmpledger.events.plan.QuarterlyProgressRecorded;
 import org.pmpledger.events.plan.ReviewKind;
 import org.pmpledger.events.plan.TacticAdded;
 import org.pmpledger.events.plan.TacticRevised;
+import org.pmpledger.events.plan.TacticStatus;
 import org.pmpledger.events.plan.TacticStatusChanged;
 import org.pmpledger.events.plan.TacticWithdrawn;
 import org.pmpledger.query.intake.Projection;
@@ -93,7 +94,7 @@ class PlanContentProjection implements Projection {
                 row.setDescription(added.description());
                 row.setProjectedCompletion(added.projectedCompletion());
                 row.setInitiative(added.initiative());
-                row.setStatus("NOT_STARTED");
+                row.setStatus(TacticStatus.NOT_STARTED.name());
                 row.setWithdrawn(false);
                 row.setAmendment(added.amendment());
                 row.setAddedAt(utc(added.addedAt()));

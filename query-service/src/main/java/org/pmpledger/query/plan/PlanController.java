@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import org.pmpledger.document.PlanDocument;
+import org.pmpledger.events.plan.PlanStatus;
 import org.pmpledger.query.freshness.Answers;
 import org.pmpledger.query.freshness.Freshness;
 import org.pmpledger.query.freshness.Reflects;
@@ -69,7 +70,7 @@ class PlanController {
     ResponseEntity<PlanList> list(
             @RequestParam(required = false) @Min(2000) @Max(2100) Integer ffy,
             @RequestParam(required = false) @Pattern(regexp = "[A-Z][A-Z0-9_]{1,63}") String lcsa,
-            @RequestParam(required = false) @Pattern(regexp = "DRAFT|SUBMITTED|RETURNED|APPROVED|CLOSED") String status,
+            @RequestParam(required = false) @Pattern(regexp = PlanStatus.NAMES) String status,
             @RequestParam(required = false) @Min(0) Long minPosition) {
         freshness.awaitPosition(minPosition);
         Reflects reflects = freshness.now();

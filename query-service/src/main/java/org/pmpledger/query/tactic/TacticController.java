@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import org.pmpledger.events.plan.TacticStatus;
 import org.pmpledger.query.freshness.Freshness;
 import org.pmpledger.query.freshness.Today;
 import org.pmpledger.query.scope.ReadScope;
@@ -44,8 +45,7 @@ class TacticController {
                             + "sub-initiatives included), lead (part of a name, any case), lcsa. Agency roles see their own agency's.")
     ResponseEntity<?> tactics(
             @PathVariable @Min(2000) @Max(2100) int ffy,
-            @RequestParam(required = false) @Pattern(regexp = "NOT_STARTED|IN_PROGRESS|ON_HOLD|COMPLETED|WITHDRAWN")
-                    String status,
+            @RequestParam(required = false) @Pattern(regexp = TacticStatus.SHOWN_NAMES) String status,
             @RequestParam(required = false) Boolean overdue,
             @RequestParam(required = false) @Size(max = 20) String initiative,
             @RequestParam(required = false) @Size(max = 200) String lead,

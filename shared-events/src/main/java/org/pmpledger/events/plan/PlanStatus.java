@@ -6,5 +6,8 @@ public enum PlanStatus {
     SUBMITTED,
     RETURNED,
     APPROVED,
-    CLOSED
+    CLOSED;
+
+    /** Every status's name, as a regular expression for a request's field. */
+    public static final String NAMES = "DRAFT|SUBMITTED|RETURNED|APPROVED|CLOSED";
 }

@@ -9,6 +9,9 @@ public enum Quarter {
     Q3,
     Q4;
 
+    /** Every quarter's name, as a regular expression for a request's field. */
+    public static final String NAMES = "Q1|Q2|Q3|Q4";
+
     /** The first day of this quarter in the given FFY. */
     public LocalDate firstDay(int ffy) {
         return switch (this) {

@@ -13,6 +13,9 @@ public enum TacticStatus {
     /** What a read shows as a withdrawn tactic's status, whatever status it had when withdrawn. */
     public static final String WITHDRAWN_AS_SHOWN = "WITHDRAWN";
 
+    /** Every status a read shows ({@link #shown()}), as a regular expression for a request's field. */
+    public static final String SHOWN_NAMES = "NOT_STARTED|IN_PROGRESS|ON_HOLD|COMPLETED|WITHDRAWN";
+
     /** Every status a read shows, in this order: the statuses, then {@link #WITHDRAWN_AS_SHOWN}. */
     public static List<String> shown() {
         return Stream.concat(Stream.of(values()).map(Enum::name), Stream.of(WITHDRAWN_AS_SHOWN))

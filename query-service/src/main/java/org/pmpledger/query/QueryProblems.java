@@ -1,4 +1,4 @@
-package org.pmpledger.query.plan;
+package org.pmpledger.query;
 
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
