@@ -47,7 +47,7 @@ public abstract class QueryServiceTest {
     protected static final TestTokens TOKENS = TestTokens.inNewKeyDirectory();
     protected static final TestClock CLOCK = new TestClock();
     /** Owned by the service's role, which migrates it and rebuilds its tables. */
-    static final TestPostgres.Database DATABASE =
+    protected static final TestPostgres.Database DATABASE =
             TestPostgres.newDatabaseOwnedBy("pmp_query_it", TestPostgres.QUERY_APP);
 
     static final String TOPIC =

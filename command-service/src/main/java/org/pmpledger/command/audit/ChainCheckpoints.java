@@ -33,6 +33,9 @@ import org.pmpledger.command.jooq.tables.records.ChainCheckpointRecord;
 @Component
 public class ChainCheckpoints {
 
+    /** The advisory lock under which a checkpoint is recorded. */
+    static final long CHECKPOINTS_LOCK = 0x504d505f43484b50L;
+
     private final DSLContext db;
     private final Clock clock;
 
@@ -45,11 +48,17 @@ public class ChainCheckpoints {
     @EnableScheduling
     static class Schedule {}
 
-    /** Records a checkpoint every {@code pmp.audit.checkpoint-interval} (default 10 minutes) when events were added. */
+    /**
+     * Records a checkpoint every {@code pmp.audit.checkpoint-interval} (default 10 minutes) when events were added:
+     * once across the command instances, which all ask (the first takes the checkpoints' lock and records, the others
+     * then find nothing new).
+     */
     @Scheduled(
             fixedDelayString = "${pmp.audit.checkpoint-interval:PT10M}",
             initialDelayString = "${pmp.audit.checkpoint-interval:PT10M}")
+    @Transactional
     public void recordIfNew() {
+        lockCheckpoints();
         Long through = db.select(DSL.max(DOMAIN_EVENT_ENTRY.GLOBAL_INDEX))
                 .from(DOMAIN_EVENT_ENTRY)
                 .fetchOne(0, Long.class);
@@ -67,6 +76,7 @@ public class ChainCheckpoints {
      */
     @Transactional
     public ChainCheckpointRecord record() {
+        lockCheckpoints();
         long through = db.select(DSL.coalesce(DSL.max(DOMAIN_EVENT_ENTRY.GLOBAL_INDEX), 0L))
                 .from(DOMAIN_EVENT_ENTRY)
                 .fetchOne(0, Long.class);
@@ -81,6 +91,11 @@ public class ChainCheckpoints {
         checkpoint.setRecordedAt(OffsetDateTime.now(clock));
         checkpoint.store();
         return checkpoint;
+    }
+
+    /** Checkpoints are recorded one at a time across the instances, until the transaction ends. */
+    private void lockCheckpoints() {
+        db.execute("SELECT pg_advisory_xact_lock({0})", CHECKPOINTS_LOCK);
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.pmpledger.command.publication;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -28,7 +29,9 @@ import org.pmpledger.events.PmpEventTypes;
  * id so each stream keeps its order. The event store is the outbox: this handler runs in an Axon
  * tracking processor ({@value #PROCESSING_GROUP}) whose token advances only when the broker has
  * acknowledged the whole batch, so a Kafka outage delays publication and never loses an event.
- * Sends within a batch are asynchronous; the batch waits once, before its token is stored.
+ * Sends within a batch are asynchronous; the batch waits once, before its token is stored. A batch ends within the
+ * acknowledgement timeout, sends included, or is given up and published again: shorter than the token's claim, so
+ * exactly one instance publishes a batch.
  * <p>After each batch a watermark ({@link Watermarks}) goes to every partition: "published through the batch's highest
  * position", true because events commit in position order (migration V6).
  */
@@ -83,6 +86,10 @@ class KafkaPublication {
         header(headers, EventHeaders.REVISION, String.valueOf(PmpEventTypes.revisionOf(type)));
         header(headers, EventHeaders.SEQUENCE, String.valueOf(stored.getSequenceNumber()));
         Batch batch = currentBatch();
+        if (System.nanoTime() > batch.deadline) {
+            throw new IllegalStateException(
+                    "the publisher batch ran past its acknowledgement timeout; it is sent again");
+        }
         token.position().ifPresent(position -> {
             header(headers, EventHeaders.POSITION, String.valueOf(position));
             batch.lastPosition = Math.max(batch.lastPosition, position);
@@ -93,19 +100,28 @@ class KafkaPublication {
     /** The sends of one processor batch and the highest position among them. */
     private static final class Batch {
         final List<CompletableFuture<SendResult<String, byte[]>>> sends = new ArrayList<>();
+        final long deadline;
         long lastPosition = -1;
+
+        Batch(Duration bound) {
+            deadline = System.nanoTime() + bound.toNanos();
+        }
+
+        Duration left() {
+            return Duration.ofNanos(deadline - System.nanoTime());
+        }
     }
 
     /** The current batch; it commits (and its token advances) only when all its sends are acknowledged. */
     private Batch currentBatch() {
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
         return unitOfWork.root().getOrComputeResource(BATCH, key -> {
-            Batch batch = new Batch();
+            Batch batch = new Batch(settings.acknowledgementTimeout());
             unitOfWork.root().onPrepareCommit(u -> {
                 if (batch.lastPosition >= 0) {
                     batch.sends.addAll(watermarks.send(batch.lastPosition, null));
                 }
-                watermarks.await(batch.sends);
+                watermarks.await(batch.sends, batch.left());
             });
             return batch;
         });

@@ -11,6 +11,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param topic      the topic of plan and cycle events; kept forever so projections can be rebuilt
  * @param partitions partitions of the topic when this service creates it: the query side's unit of scale
  * @param replicas   replication factor when this service creates the topic
+ * @param acknowledgementTimeout how long a publisher batch may take, its sends and their acknowledgement included;
+ *                   shorter than the publisher's token claim ({@link PublicationTimeouts}), so that no other instance
+ *                   takes the claim over while a batch is under way
  */
 @ConfigurationProperties("pmp.publication")
 record PublicationSettings(
@@ -18,4 +21,4 @@ record PublicationSettings(
         @DefaultValue("6") int partitions,
         @DefaultValue("1") short replicas,
         @DefaultValue("/pmp-ledger/command-service") String source,
-        @DefaultValue("30s") Duration acknowledgementTimeout) {}
+        @DefaultValue("3s") Duration acknowledgementTimeout) {}

@@ -19,6 +19,8 @@ class PublisherProcessor {
 
     static final int BATCH_SIZE = 100;
     static final long EVENT_AVAILABILITY_TIMEOUT_MS = 100;
+    /** How often an instance without the token asks for it: once the claim of a dead instance lapses, within a second. */
+    static final long TOKEN_CLAIM_INTERVAL_MS = 1000;
 
     @Bean
     ConfigurerModule kafkaPublisherProcessor() {
@@ -28,6 +30,7 @@ class PublisherProcessor {
                         config -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                                 .andInitialSegmentsCount(1)
                                 .andBatchSize(BATCH_SIZE)
-                                .andEventAvailabilityTimeout(EVENT_AVAILABILITY_TIMEOUT_MS, TimeUnit.MILLISECONDS)));
+                                .andEventAvailabilityTimeout(EVENT_AVAILABILITY_TIMEOUT_MS, TimeUnit.MILLISECONDS)
+                                .andTokenClaimInterval(TOKEN_CLAIM_INTERVAL_MS, TimeUnit.MILLISECONDS)));
     }
 }

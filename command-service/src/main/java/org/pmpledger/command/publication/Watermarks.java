@@ -1,6 +1,7 @@
 package org.pmpledger.command.publication;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,11 +53,16 @@ class Watermarks {
         return sends;
     }
 
-    /** Waits, bounded, until the broker has acknowledged every send. */
+    /** Waits, bounded by the acknowledgement timeout, until the broker has acknowledged every send. */
     void await(List<CompletableFuture<SendResult<String, byte[]>>> sends) {
+        await(sends, settings.acknowledgementTimeout());
+    }
+
+    /** Waits at most {@code bound} until the broker has acknowledged every send. */
+    void await(List<CompletableFuture<SendResult<String, byte[]>>> sends, Duration bound) {
         try {
             CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
-                    .get(settings.acknowledgementTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                    .get(Math.max(0, bound.toMillis()), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for Kafka", e);

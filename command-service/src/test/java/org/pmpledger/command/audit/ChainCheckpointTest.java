@@ -1,6 +1,7 @@
 package org.pmpledger.command.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.pmpledger.command.jooq.Tables.CHAIN_CHECKPOINT;
 import static org.pmpledger.command.jooq.Tables.DOMAIN_EVENT_ENTRY;
 
 import java.nio.charset.StandardCharsets;
@@ -26,6 +27,9 @@ class ChainCheckpointTest extends CommandServiceTest {
 
     @Autowired
     DSLContext db;
+
+    @Autowired
+    ChainCheckpoints checkpoints;
 
     @Test
     void checkpointHeadIsTheHashOverEveryStreamsLastEventAndIsListed() throws Exception {
@@ -53,6 +57,21 @@ class ChainCheckpointTest extends CommandServiceTest {
                 .get(0);
         assertThat(listed.get("headHash").asString())
                 .isEqualTo(recorded.body().get("headHash").asString());
+    }
+
+    @Test
+    void aScheduledCheckpointIsRecordedOnceWhenEveryInstanceAsksAtOnce() throws Exception {
+        Answer opened = api().post("/api/v1/cycles", TOKENS.stateAdmin(), Ffy2022.openCycle(2069));
+        assertThat(opened.status()).as("events no checkpoint covers yet").isEqualTo(201);
+        int before = db.fetchCount(CHAIN_CHECKPOINT);
+
+        List<Integer> answered = allAtOnce(4, instance -> {
+            checkpoints.recordIfNew(); // each a command instance's schedule, on one database
+            return 0;
+        });
+
+        assertThat(answered).hasSize(4);
+        assertThat(db.fetchCount(CHAIN_CHECKPOINT)).isEqualTo(before + 1);
     }
 
     @Test

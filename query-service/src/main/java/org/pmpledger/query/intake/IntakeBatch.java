@@ -289,7 +289,8 @@ final class IntakeBatch {
                 .set(PARTITION_CHECKPOINT.APPLIED_AT, now)
                 .onConflict(PARTITION_CHECKPOINT.TOPIC, PARTITION_CHECKPOINT.KAFKA_PARTITION)
                 .doUpdate()
-                .set(PARTITION_CHECKPOINT.NEXT_OFFSET, next)
+                // a partition's records delivered again (another instance, a rebuilt table) never move it back
+                .set(PARTITION_CHECKPOINT.NEXT_OFFSET, DSL.greatest(PARTITION_CHECKPOINT.NEXT_OFFSET, DSL.val(next)))
                 .set(
                         PARTITION_CHECKPOINT.LAST_POSITION,
                         DSL.greatest(PARTITION_CHECKPOINT.LAST_POSITION, DSL.val(known)))

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jooq.DSLContext;
@@ -46,7 +45,7 @@ public class PlanEventsIntake {
     private final ParkedRecords parked;
     private final AppliedPositions applied;
     private final Clock clock;
-    private final AtomicBoolean rebuilding = new AtomicBoolean();
+    private final IntakeFence fence;
 
     PlanEventsIntake(
             DSLContext db,
@@ -55,8 +54,10 @@ public class PlanEventsIntake {
             List<Projection> projections,
             ParkedRecords parked,
             AppliedPositions applied,
+            IntakeFence fence,
             Clock clock) {
         this.db = db;
+        this.fence = fence;
         this.transaction = new TransactionTemplate(transactions);
         this.savepoint = new TransactionTemplate(transactions);
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
@@ -105,10 +106,11 @@ public class PlanEventsIntake {
      * @return how many were resolved, and how many wait still
      */
     public Map<String, Long> applyParkedAgain(String streamId, Long releasedId) {
-        if (rebuilding.get()) {
+        if (fence.rebuildRuns()) {
             throw new RebuildUnderWay();
         }
         Map<String, Long> counts = transaction.execute(tx -> {
+            fence.enterShared();
             List<ParkedRecordRecord> waiting = parked.unresolvedOf(streamId);
             Map<ConsumerRecord<String, byte[]>, ParkedRecordRecord> rows = new LinkedHashMap<>();
             ConsumerRecord<String, byte[]> releasing = null;
@@ -139,12 +141,7 @@ public class PlanEventsIntake {
         return counts;
     }
 
-    /** While a rebuild runs, parked records stay as they are: what is done to them would miss its new tables. */
-    public void rebuilding(boolean running) {
-        rebuilding.set(running);
-    }
-
-    /** A retry or release asked while a rebuild runs. */
+    /** A retry or release asked while a rebuild runs (on any instance): what is done to it would miss its new tables. */
     static final class RebuildUnderWay extends RuntimeException {
         RebuildUnderWay() {
             super("a rebuild runs: retry or release once it is done", null, false, false);
@@ -159,6 +156,8 @@ public class PlanEventsIntake {
         transaction.executeWithoutResult(tx -> {
             if (schema != null) {
                 db.execute("SET LOCAL search_path TO {0}", DSL.name(schema));
+            } else {
+                fence.enterShared();
             }
             work.run();
         });

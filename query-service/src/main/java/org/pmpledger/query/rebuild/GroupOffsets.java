@@ -68,9 +68,4 @@ class GroupOffsets {
             throw new IllegalStateException("cannot read the offsets of group " + group, e);
         }
     }
-
-    /** Whether one group has read at least as far as the other on every partition the other has read. */
-    static boolean reached(Map<TopicPartition, Long> rebuild, Map<TopicPartition, Long> live) {
-        return live.entrySet().stream().allMatch(e -> rebuild.getOrDefault(e.getKey(), 0L) >= e.getValue());
-    }
 }

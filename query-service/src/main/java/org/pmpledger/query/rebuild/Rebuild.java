@@ -11,30 +11,31 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
-import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.BatchMessageListener;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
-import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.stereotype.Component;
 
+import org.pmpledger.query.intake.IntakeFence;
 import org.pmpledger.query.intake.PlanEventsIntake;
 import org.pmpledger.query.rebuild.RebuildStatus.State;
+import org.pmpledger.web.RequestRefused;
 
 /**
  * Rebuilds every projection from the start of the topic (it keeps events forever) while the live
- * tables keep serving:
+ * tables keep serving, one rebuild at a time across the query instances on one database:
  * <ol>
  *   <li>a shadow schema gets empty copies of every read-model table (and the reference data);</li>
- *   <li>a second consumer group folds the topic from offset 0 into it, with the same projections, a
+ *   <li>a consumer group of its own folds the topic from offset 0 into it, with the same projections, a
  *       poll per transaction (the search_path picks the shadow tables);</li>
- *   <li>once it has caught up, the live listener pauses; when the rebuild has applied at least what
- *       the live tables had, the shadow tables replace the live ones in one transaction and the live
- *       listener resumes (what it sees again is skipped by the rebuilt stream checkpoints).</li>
+ *   <li>once it has caught up with the topic and with the live tables, the switch: in one transaction that holds
+ *       the {@link IntakeFence} exclusively (no instance's intake writes the live tables meanwhile), it waits until the
+ *       shadow tables have applied every partition as far as the live ones, and they take the live tables' place.
+ *       The intakes then go on from their own offsets; what they see again is skipped by the rebuilt stream
+ *       checkpoints.</li>
  * </ol>
  * Progress: {@link #status()} ({@code GET /api/v1/admin/rebuild}) and the gauge {@code pmp.rebuild.events}.
  */
@@ -44,15 +45,16 @@ public class Rebuild {
     private static final Logger LOG = LoggerFactory.getLogger(Rebuild.class);
     private static final Duration STEP = Duration.ofMillis(100);
     private static final Duration CATCH_UP_LIMIT = Duration.ofMinutes(30);
+    /** How long the switch may hold every intake off while the shadow tables apply what the live ones had. */
+    private static final Duration FENCED_LIMIT = Duration.ofSeconds(30);
 
     private final ShadowSchema shadow;
     private final GroupOffsets offsets;
     private final PlanEventsIntake intake;
     private final ConcurrentKafkaListenerContainerFactory<String, byte[]> containers;
-    private final KafkaListenerEndpointRegistry listeners;
+    private final IntakeFence fence;
     private final Clock clock;
     private final String topic;
-    private final String liveGroup;
     private final AtomicReference<RebuildStatus> status = new AtomicReference<>();
     private final AtomicLong applied = new AtomicLong();
 
@@ -61,19 +63,17 @@ public class Rebuild {
             GroupOffsets offsets,
             PlanEventsIntake intake,
             ConcurrentKafkaListenerContainerFactory<String, byte[]> containers,
-            KafkaListenerEndpointRegistry listeners,
+            IntakeFence fence,
             Clock clock,
             MeterRegistry meters,
-            @Value("${pmp.intake.topic}") String topic,
-            @Value("${spring.kafka.consumer.group-id}") String liveGroup) {
+            @Value("${pmp.intake.topic}") String topic) {
         this.shadow = shadow;
         this.offsets = offsets;
         this.intake = intake;
         this.containers = containers;
-        this.listeners = listeners;
+        this.fence = fence;
         this.clock = clock;
         this.topic = topic;
-        this.liveGroup = liveGroup;
         meters.gauge("pmp.rebuild.events", applied);
     }
 
@@ -88,23 +88,32 @@ public class Rebuild {
         return Optional.of(current);
     }
 
-    /** Starts a rebuild unless one runs; answers its status. */
+    /**
+     * Starts a rebuild unless one runs here (answers its status); refused when one runs on another instance.
+     */
     public synchronized RebuildStatus start() {
         RebuildStatus current = status.get();
         if (current != null && current.state().underWay()) {
             return progress(current, current.state(), null, null);
         }
+        IntakeFence.RebuildLock held = fence.holdRebuild()
+                .orElseThrow(() -> RequestRefused.conflict(
+                        "rebuild-under-way",
+                        "A rebuild runs on another query instance: follow it there, or start one once it is done."));
         String id = "rebuild_" + clock.millis();
         applied.set(0);
         RebuildStatus started = new RebuildStatus(id, State.RUNNING, clock.instant(), null, 0, 0, Map.of(), null);
         status.set(started);
-        Thread.ofPlatform().name("projection-" + id).daemon().start(() -> run(id));
+        Thread.ofPlatform().name("projection-" + id).daemon().start(() -> {
+            try (held) {
+                run(id);
+            }
+        });
         return started;
     }
 
     private void run(String schema) {
         ConcurrentMessageListenerContainer<String, byte[]> container = null;
-        intake.rebuilding(true);
         try {
             shadow.create(schema);
             container = containers.createContainer(topic);
@@ -116,36 +125,25 @@ public class Rebuild {
             });
             container.start();
             await(() -> offsets.lag(rebuildGroup(schema)).values().stream().allMatch(l -> l == 0), CATCH_UP_LIMIT);
+            await(() -> shadow.caughtUpWithLive(schema), CATCH_UP_LIMIT);
             status.set(progress(status.get(), State.SWITCHING, null, null));
-            MessageListenerContainer live = listeners.getListenerContainer(PlanEventsIntake.LISTENER_ID);
-            live.pause();
-            await(live::isContainerPaused, Duration.ofMinutes(1));
-            Map<TopicPartition, Long> liveOffsets = offsets.committed(liveGroup);
-            await(() -> GroupOffsets.reached(offsets.committed(rebuildGroup(schema)), liveOffsets), CATCH_UP_LIMIT);
-            container.pause();
-            await(container::isContainerPaused, Duration.ofMinutes(1));
-            shadow.replaceLive(schema);
+            ConcurrentMessageListenerContainer<String, byte[]> folding = container;
+            shadow.replaceLive(schema, () -> {
+                await(() -> shadow.caughtUpWithLive(schema), FENCED_LIMIT);
+                folding.pause();
+                await(folding::isContainerPaused, Duration.ofMinutes(1));
+            });
             intake.tablesReplaced();
             container.stop();
             container = null;
-            live.resume();
             status.set(progress(status.get(), State.DONE, clock.instant(), null));
             LOG.info("rebuild {} done: {} events", schema, applied.get());
-        } catch (RuntimeException | InterruptedException e) {
+        } catch (RuntimeException e) {
             LOG.error("rebuild {} failed; the live projections keep serving", schema, e);
             if (container != null) {
                 container.stop();
             }
-            MessageListenerContainer live = listeners.getListenerContainer(PlanEventsIntake.LISTENER_ID);
-            if (live != null && live.isPauseRequested()) {
-                live.resume();
-            }
             status.set(progress(status.get(), State.FAILED, clock.instant(), String.valueOf(e.getMessage())));
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
-        } finally {
-            intake.rebuilding(false);
         }
     }
 
@@ -178,13 +176,18 @@ public class Rebuild {
                 failure);
     }
 
-    private static void await(BooleanSupplier condition, Duration limit) throws InterruptedException {
+    private static void await(BooleanSupplier condition, Duration limit) {
         long deadline = System.nanoTime() + limit.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("the rebuild did not get there within " + limit);
             }
-            Thread.sleep(STEP);
+            try {
+                Thread.sleep(STEP);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("the rebuild was interrupted", e);
+            }
         }
     }
 }

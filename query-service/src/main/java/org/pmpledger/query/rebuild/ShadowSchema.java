@@ -3,15 +3,19 @@ package org.pmpledger.query.rebuild;
 import static org.pmpledger.query.jooq.DefaultSchema.DEFAULT_SCHEMA;
 import static org.pmpledger.query.jooq.Tables.AGENCY;
 import static org.pmpledger.query.jooq.Tables.PARKED_RECORD;
+import static org.pmpledger.query.jooq.Tables.PARTITION_CHECKPOINT;
 
 import java.util.List;
 
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import org.pmpledger.query.intake.IntakeFence;
 import org.pmpledger.query.intake.ParkedRecords;
 
 /**
@@ -23,10 +27,18 @@ class ShadowSchema {
 
     private final DSLContext db;
     private final TransactionTemplate transaction;
+    private final IntakeFence fence;
+    private final String topic;
 
-    ShadowSchema(DSLContext db, TransactionTemplate transaction) {
+    ShadowSchema(
+            DSLContext db,
+            TransactionTemplate transaction,
+            IntakeFence fence,
+            @Value("${pmp.intake.topic}") String topic) {
         this.db = db;
         this.transaction = transaction;
+        this.fence = fence;
+        this.topic = topic;
     }
 
     /**
@@ -65,13 +77,40 @@ class ShadowSchema {
         });
     }
 
-    /** The shadow tables take the live tables' place in one transaction; the old ones are dropped. */
-    void replaceLive(String schema) {
+    /**
+     * Whether the shadow tables have applied every partition of the topic as far as the live tables have (offsets are
+     * the topic's, whichever consumer group read them). Checkpoints of other topics (one the service read before) are
+     * not the rebuild's to reach.
+     */
+    boolean caughtUpWithLive(String schema) {
+        Table<?> rebuilt =
+                DSL.table(DSL.name(schema, PARTITION_CHECKPOINT.getName())).as("rebuilt");
+        Field<String> rebuiltTopic = DSL.field(DSL.name("rebuilt", "topic"), String.class);
+        Field<Integer> rebuiltPartition = DSL.field(DSL.name("rebuilt", "kafka_partition"), Integer.class);
+        Field<Long> rebuiltOffset = DSL.field(DSL.name("rebuilt", "next_offset"), Long.class);
+        return !db.fetchExists(db.selectOne()
+                .from(PARTITION_CHECKPOINT)
+                .leftJoin(rebuilt)
+                .on(
+                        rebuiltTopic.eq(PARTITION_CHECKPOINT.TOPIC),
+                        rebuiltPartition.eq(PARTITION_CHECKPOINT.KAFKA_PARTITION))
+                .where(PARTITION_CHECKPOINT.TOPIC.eq(topic))
+                .and(rebuiltOffset.isNull().or(rebuiltOffset.lt(PARTITION_CHECKPOINT.NEXT_OFFSET))));
+    }
+
+    /**
+     * The shadow tables take the live tables' place in one transaction that holds the {@link IntakeFence} exclusively;
+     * {@code beforeSwap} runs in it first, while no instance's intake writes the live tables. The old tables are
+     * dropped.
+     */
+    void replaceLive(String schema, Runnable beforeSwap) {
         String retired = schema + "_retired";
         transaction.executeWithoutResult(tx -> {
-            // taking every live table waits for the reads under way: longer than a request's lock wait
+            // the fence waits for the intakes' batches under way, the tables for the reads: longer than a request's
             db.execute("SET LOCAL lock_timeout = '60s'");
             db.execute("SET LOCAL statement_timeout = '90s'");
+            fence.enterExclusive();
+            beforeSwap.run();
             db.createSchema(DSL.name(retired)).execute();
             for (Table<?> table : DEFAULT_SCHEMA.getTables()) {
                 db.execute("ALTER TABLE {0} SET SCHEMA {1}", DSL.name("public", table.getName()), DSL.name(retired));
