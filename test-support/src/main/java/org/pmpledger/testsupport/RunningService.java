@@ -40,9 +40,14 @@ public final class RunningService implements AutoCloseable {
 
     /** Starts the jar named by the system property {@code pmp.<name>.jar} and waits until it is healthy. */
     public static RunningService start(String name, Map<String, String> properties) {
+        return instance(name, name, properties);
+    }
+
+    /** Starts an instance of {@code service} (its log named after {@code instance}) and waits until it is healthy. */
+    public static RunningService instance(String service, String instance, Map<String, String> properties) {
         return start(
-                name,
-                Path.of(System.getProperty("pmp." + name + ".jar")),
+                instance,
+                Path.of(System.getProperty("pmp." + service + ".jar")),
                 List.of("-Xmx256m", "-XX:TieredStopAtLevel=1"),
                 properties);
     }
@@ -127,6 +132,11 @@ public final class RunningService implements AutoCloseable {
             LockSupport.parkNanos(Duration.ofMillis(50).toNanos()); // the next health poll
         }
         throw new IllegalStateException(name + " not healthy within 120 s (log: " + log + ")");
+    }
+
+    /** Ends the process at once, as {@code kill -9} does: no shutdown of any kind. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
     }
 
     @Override
