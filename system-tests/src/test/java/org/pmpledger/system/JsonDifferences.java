@@ -22,22 +22,29 @@ final class JsonDifferences {
     private JsonDifferences() {}
 
     static List<String> between(JsonNode actual, JsonNode expected) {
+        return between(actual, expected, List.of());
+    }
+
+    /** As {@link #between(JsonNode, JsonNode)}, leaving out the properties named {@code ignored} wherever they are. */
+    static List<String> between(JsonNode actual, JsonNode expected, List<String> ignored) {
         List<String> differences = new ArrayList<>();
-        compare("$", actual, expected, differences);
+        compare("$", actual, expected, ignored, differences);
         return differences.size() > SHOWN ? differences.subList(0, SHOWN) : differences;
     }
 
-    private static void compare(String path, JsonNode actual, JsonNode expected, List<String> differences) {
+    private static void compare(
+            String path, JsonNode actual, JsonNode expected, List<String> ignored, List<String> differences) {
         if (actual.isObject() && expected.isObject()) {
             TreeSet<String> names = new TreeSet<>(actual.propertyNames());
             names.addAll(expected.propertyNames());
+            names.removeAll(ignored);
             for (String name : names) {
                 JsonNode a = actual.get(name);
                 JsonNode e = expected.get(name);
                 if (a == null || e == null) {
                     differences.add(path + "." + name + ": " + a + " != " + e);
                 } else {
-                    compare(path + "." + name, a, e, differences);
+                    compare(path + "." + name, a, e, ignored, differences);
                 }
             }
         } else if (actual.isArray() && expected.isArray()) {
@@ -45,7 +52,7 @@ final class JsonDifferences {
                 differences.add(path + ": " + actual.size() + " items != " + expected.size());
             }
             for (int i = 0; i < Math.min(actual.size(), expected.size()); i++) {
-                compare(path + "[" + i + "]", actual.get(i), expected.get(i), differences);
+                compare(path + "[" + i + "]", actual.get(i), expected.get(i), ignored, differences);
             }
         } else if (!actual.equals(expected) && !sameInstant(actual, expected) && !sameNumber(actual, expected)) {
             differences.add(path + ": " + actual + " != " + expected);

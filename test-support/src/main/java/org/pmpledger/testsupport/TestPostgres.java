@@ -51,10 +51,17 @@ public final class TestPostgres {
     }
 
     private static synchronized Database newDatabase(String purpose, String owner) {
+        return newDatabaseOn(server(), purpose, owner);
+    }
+
+    /**
+     * A fresh database on {@code server} (its superuser's connection), owned by {@code owner} when not null, with the
+     * services' login roles made as on every test server.
+     */
+    public static Database newDatabaseOn(Database server, String purpose, String owner) {
         String name = (purpose + "_" + UUID.randomUUID().toString().substring(0, 8))
                 .toLowerCase(Locale.ROOT)
                 .replaceAll("[^a-z0-9_]", "_");
-        Database server = server();
         try (Connection c = DriverManager.getConnection(server.jdbcUrl(), server.user(), server.password());
                 Statement s = c.createStatement()) {
             for (String role : new String[] {COMMAND_APP, QUERY_APP}) {

