@@ -3,6 +3,8 @@ package org.pmpledger.command;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
@@ -17,6 +19,15 @@ class AxonWiringTest extends CommandServiceTest {
 
     @Autowired
     EventStorageEngine storageEngine;
+
+    @Autowired
+    EventProcessingConfiguration processing;
+
+    @Test
+    void aFailedSendFailsThePublishersBatchInsteadOfSkippingItsEvent() {
+        assertThat(processing.listenerInvocationErrorHandler("kafka-publisher"))
+                .isSameAs(PropagatingErrorHandler.instance());
+    }
 
     @Test
     void axonRunsInSpringTransactionsOnTheJdbcEventStore() {

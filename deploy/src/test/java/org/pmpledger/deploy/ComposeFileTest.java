@@ -53,6 +53,13 @@ class ComposeFileTest {
         assertThat(found).isPositive();
     }
 
+    @Test
+    void noScriptHandsAPsqlVariableToACommandStringWhichPsqlWouldNotReplace() throws IOException {
+        for (String line : Files.readAllLines(COMPOSE)) {
+            assertThat(line.contains(" -c ") && line.contains(":'")).as(line).isFalse();
+        }
+    }
+
     private static JsonNode compose() throws IOException {
         return Manifests.YAML.readTree(COMPOSE.toFile());
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -148,14 +149,56 @@ class KubernetesManifestsTest {
         String script =
                 Manifests.YAML.writeValueAsString(setup.getSpec().getTemplate().getSpec());
         assertThat(script).contains("kafka-topics.sh", "--create", "--if-not-exists", "min.insync.replicas");
-        assertThat(script).contains("/sql/postgres-roles.sql", "/sql/postgres-query-owner.sql");
+        assertThat(script).contains("/sql/postgres-role-passwords.sql", "/sql/postgres-query-owner.sql");
         assertThat(config.getData())
                 .containsEntry("PMP_TOPIC_REPLICATION_FACTOR", "3")
                 .containsEntry("PMP_TOPIC_MIN_INSYNC_REPLICAS", "2");
-        assertThat(Files.exists(Manifests.FOLDER.resolve("../../infra/postgres-roles.sql")))
+        assertThat(Files.exists(Manifests.FOLDER.resolve("../../infra/postgres-role-passwords.sql")))
                 .isTrue();
         assertThat(Files.exists(Manifests.FOLDER.resolve("../../infra/postgres-query-owner.sql")))
                 .isTrue();
+    }
+
+    @Test
+    void noScriptHandsAPsqlVariableToACommandStringWhichPsqlWouldNotReplace() throws IOException {
+        for (Document document : documents) {
+            for (String line :
+                    Manifests.YAML.writeValueAsString(document.tree()).split("\\\\n|\n")) {
+                assertThat(line.contains(" -c ") && line.contains(":'"))
+                        .as(document.name() + ": " + line)
+                        .isFalse();
+            }
+        }
+    }
+
+    @Test
+    void theCommandServiceCreatesTheTopicAsTheSetupJobWouldShouldItComeFirst() {
+        Deployment command = deployments().stream()
+                .filter(d -> d.getMetadata().getName().equals("command-service"))
+                .findFirst()
+                .orElseThrow();
+        Map<String, String> fromConfig = new HashMap<>();
+        pod(command).getContainers().getFirst().getEnv().stream()
+                .filter(v -> v.getValueFrom() != null && v.getValueFrom().getConfigMapKeyRef() != null)
+                .forEach(v -> fromConfig.put(
+                        v.getName(), v.getValueFrom().getConfigMapKeyRef().getKey()));
+        assertThat(fromConfig)
+                .containsEntry("PMP_PUBLICATION_PARTITIONS", "PMP_TOPIC_PARTITIONS")
+                .containsEntry("PMP_PUBLICATION_REPLICAS", "PMP_TOPIC_REPLICATION_FACTOR");
+    }
+
+    @Test
+    void everyContainerOfTheServicesRunsOnAReadOnlyRootWithNoCapabilities() {
+        for (Deployment deployment : deployments()) {
+            for (Container container : pod(deployment).getContainers()) {
+                assertThat(container.getSecurityContext().getReadOnlyRootFilesystem())
+                        .as(name(deployment))
+                        .isTrue();
+                assertThat(container.getSecurityContext().getCapabilities().getDrop())
+                        .as(name(deployment))
+                        .containsExactly("ALL");
+            }
+        }
     }
 
     @Test

@@ -50,7 +50,7 @@ final class ChaosReport {
 
     private ChaosReport() {}
 
-    static String table(List<Row> rows, Duration load) {
+    static String table(List<Row> rows, Duration load, Duration recoveryGoal) {
         StringBuilder table = new StringBuilder();
         table.append(String.format(
                 Locale.ROOT,
@@ -91,7 +91,7 @@ final class ChaosReport {
         }
         table.append("down: kill until the part answers again (a service: healthy); command, read: from then until the"
                 + " first acknowledged command and the first read showing a write made since\n");
-        rows.forEach(row -> row.problems(Duration.ofSeconds(10))
+        rows.forEach(row -> row.problems(recoveryGoal)
                 .forEach(p -> table.append("  ")
                         .append(row.part())
                         .append(": ")

@@ -50,9 +50,15 @@ final class ChaosStack implements AutoCloseable {
     private volatile RunningService queryService;
     private int restarts;
 
+    /** Starts every part; a part that fails to start stops those started before it. */
     ChaosStack(TestTokens tokens) {
         postgres = KillablePostgres.start();
-        kafka = KillableKafka.start(6);
+        try {
+            kafka = KillableKafka.start(6);
+        } catch (RuntimeException e) {
+            postgres.close();
+            throw e;
+        }
         TestPostgres.Database server = new TestPostgres.Database(postgres.jdbcUrl("postgres"), "postgres", "");
         eventStore = TestPostgres.newDatabaseOn(server, "pmp_command_chaos", null);
         TestPostgres.Database projections = TestPostgres.newDatabaseOn(
@@ -86,8 +92,13 @@ final class ChaosStack implements AutoCloseable {
                 "spring.kafka.consumer.group-id", group,
                 "pmp.intake.topic", topic,
                 "pmp.security.local-key-dir", keys));
-        commandService = RunningService.instance("command-service", "chaos-command-service", commandProperties);
-        queryService = RunningService.instance("query-service", "chaos-query-service", queryProperties);
+        try {
+            commandService = RunningService.instance("command-service", "chaos-command-service", commandProperties);
+            queryService = RunningService.instance("query-service", "chaos-query-service", queryProperties);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
     }
 
     ApiClient commands() {
@@ -184,9 +195,16 @@ final class ChaosStack implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
-        queryService.close();
-        commandService.close();
+    public void close() {
+        for (RunningService service : new RunningService[] {queryService, commandService}) {
+            if (service != null) {
+                try {
+                    service.close();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
         kafka.close();
         postgres.close();
     }

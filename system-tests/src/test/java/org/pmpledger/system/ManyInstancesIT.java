@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -58,8 +59,8 @@ class ManyInstancesIT {
 
     private static final Map<String, String> COMMAND = new HashMap<>();
     private static final Map<String, String> QUERY = new HashMap<>();
-    private static final RunningService[] commandInstances = new RunningService[2];
-    private static final RunningService[] queryInstances = new RunningService[2];
+    private static final AtomicReferenceArray<RunningService> commandInstances = new AtomicReferenceArray<>(2);
+    private static final AtomicReferenceArray<RunningService> queryInstances = new AtomicReferenceArray<>(2);
 
     /** Every plan's entry, and the tactics whose AddTactic was acknowledged (2xx) by either command instance. */
     private final Map<String, String> entryOf = new HashMap<>();
@@ -98,27 +99,30 @@ class ManyInstancesIT {
                 "pmp.intake.topic", topic,
                 "pmp.security.local-key-dir", keys));
         for (int i = 0; i < 2; i++) {
-            commandInstances[i] = RunningService.instance("command-service", "command-service-" + i, COMMAND);
+            commandInstances.set(i, RunningService.instance("command-service", "command-service-" + i, COMMAND));
         }
         for (int i = 0; i < 2; i++) {
-            queryInstances[i] = RunningService.instance("query-service", "query-service-" + i, QUERY);
+            queryInstances.set(i, RunningService.instance("query-service", "query-service-" + i, QUERY));
         }
     }
 
     @AfterAll
     static void stopThem() throws InterruptedException {
-        for (RunningService service :
-                List.of(queryInstances[0], queryInstances[1], commandInstances[0], commandInstances[1])) {
-            service.close();
+        for (AtomicReferenceArray<RunningService> instances : List.of(queryInstances, commandInstances)) {
+            for (int i = 0; i < instances.length(); i++) {
+                if (instances.get(i) != null) {
+                    instances.get(i).close();
+                }
+            }
         }
     }
 
     private static ApiClient commands(int instance) {
-        return new ApiClient(commandInstances[instance].baseUrl());
+        return new ApiClient(commandInstances.get(instance).baseUrl());
     }
 
     private static ApiClient queries(int instance) {
-        return new ApiClient(queryInstances[instance].baseUrl());
+        return new ApiClient(queryInstances.get(instance).baseUrl());
     }
 
     @Test
@@ -141,25 +145,27 @@ class ManyInstancesIT {
                     }
                 }));
             }
-            await().atMost(Duration.ofSeconds(60)).until(() -> acknowledgedCount() >= 40);
+            try {
+                await().atMost(Duration.ofSeconds(60)).until(() -> acknowledgedCount() >= 40);
 
-            Answer rebuild = queries(0).post("/api/v1/admin/rebuild", TOKENS.stateAdmin(), null);
-            assertThat(rebuild.status()).as(rebuild.response().body()).isEqualTo(202);
-            Answer second = queries(1).post("/api/v1/admin/rebuild", TOKENS.stateAdmin(), null);
-            assertThat(second.status())
-                    .as(
-                            "a rebuild at once on the other instance: %s",
-                            second.response().body())
-                    .isIn(409, 202);
+                Answer rebuild = queries(0).post("/api/v1/admin/rebuild", TOKENS.stateAdmin(), null);
+                assertThat(rebuild.status()).as(rebuild.response().body()).isEqualTo(202);
+                Answer second = queries(1).post("/api/v1/admin/rebuild", TOKENS.stateAdmin(), null);
+                assertThat(second.status())
+                        .as(
+                                "a rebuild at once on the other instance: %s",
+                                second.response().body())
+                        .isIn(409, 202);
 
-            restartKilled(commandInstances, 1, "command-service", COMMAND);
-            int before = acknowledgedCount();
-            await().atMost(Duration.ofSeconds(60)).until(() -> acknowledgedCount() >= before + 40);
-            restartKilled(queryInstances, 1, "query-service", QUERY);
-            int after = acknowledgedCount();
-            await().atMost(Duration.ofSeconds(60)).until(() -> acknowledgedCount() >= after + 40);
-
-            loading.set(false);
+                restartKilled(commandInstances, 1, "command-service", COMMAND);
+                int before = acknowledgedCount();
+                await().atMost(Duration.ofSeconds(60)).until(() -> acknowledgedCount() >= before + 40);
+                restartKilled(queryInstances, 1, "query-service", QUERY);
+                int after = acknowledgedCount();
+                await().atMost(Duration.ofSeconds(60)).until(() -> acknowledgedCount() >= after + 40);
+            } finally {
+                loading.set(false);
+            }
             for (Future<?> sender : senders) {
                 sender.get();
             }
@@ -201,10 +207,13 @@ class ManyInstancesIT {
     }
 
     private static void restartKilled(
-            RunningService[] instances, int instance, String service, Map<String, String> properties)
+            AtomicReferenceArray<RunningService> instances,
+            int instance,
+            String service,
+            Map<String, String> properties)
             throws InterruptedException {
-        instances[instance].kill();
-        instances[instance] = RunningService.instance(service, service + "-" + instance + "-again", properties);
+        instances.get(instance).kill();
+        instances.set(instance, RunningService.instance(service, service + "-" + instance + "-again", properties));
     }
 
     private void draftWithEntry(int instance, String agency) {

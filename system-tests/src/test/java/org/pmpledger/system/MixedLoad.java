@@ -232,6 +232,7 @@ final class MixedLoad {
                 freshReads.add(new FreshRead(ack.answeredAt(), answered));
             }
         } catch (UncheckedIOException | IllegalStateException unanswered) {
+            noteIfHung(sent, System.nanoTime());
             pause();
         }
     }

@@ -8,8 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Stream;
 
 import org.apache.kafka.common.Uuid;
 
@@ -71,6 +73,7 @@ public final class KillableKafka implements AutoCloseable {
                             + "<root level=\"INFO\"><appender-ref ref=\"out\"/></root></configuration>");
             kafka.format();
             kafka.startBroker();
+            Runtime.getRuntime().addShutdownHook(new Thread(kafka::close, "killable-kafka-stop"));
             return kafka;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -92,10 +95,17 @@ public final class KillableKafka implements AutoCloseable {
         startBroker();
     }
 
+    /** Kills the broker if it runs and deletes its log folder; a second call finds nothing to do. */
     @Override
-    public void close() {
+    public synchronized void close() {
         if (broker != null && broker.isAlive()) {
             kill();
+        }
+        try (Stream<Path> files = Files.walk(home)) {
+            files.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // a folder under the system's temporary directory that outlives a failed test
         }
     }
 
@@ -127,8 +137,6 @@ public final class KillableKafka implements AutoCloseable {
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .start();
-            Process started = broker;
-            Runtime.getRuntime().addShutdownHook(new Thread(started::destroyForcibly, "killable-kafka-stop"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

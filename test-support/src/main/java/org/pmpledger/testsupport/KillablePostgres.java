@@ -12,6 +12,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 
@@ -25,6 +29,7 @@ public final class KillablePostgres implements AutoCloseable {
 
     private static final String BINARIES = "postgres-linux-x86_64.txz";
     private static final Duration START_WAIT = Duration.ofSeconds(60);
+    private static final Duration STOP_WAIT = Duration.ofSeconds(30);
 
     private final Path home;
     private final Path data;
@@ -47,6 +52,7 @@ public final class KillablePostgres implements AutoCloseable {
             server.unpack();
             server.initdb();
             server.startServer();
+            Runtime.getRuntime().addShutdownHook(new Thread(server::close, "killable-postgres-stop"));
             return server;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -62,17 +68,33 @@ public final class KillablePostgres implements AutoCloseable {
         return port;
     }
 
-    /** Kills the postmaster and every backend at once (SIGKILL), as a machine's crash ends them. */
-    public void kill() {
-        long postmaster = postmasterPid();
-        ProcessHandle.of(postmaster).ifPresent(handle -> {
-            List<ProcessHandle> tree = new ArrayList<>(handle.descendants().toList());
-            tree.add(handle);
-            tree.forEach(ProcessHandle::destroyForcibly);
-            tree.forEach(process -> process.onExit().join());
+    /**
+     * Kills the postmaster and then every backend (SIGKILL), as a machine's crash ends them: the postmaster first, so
+     * it starts no process after its children die.
+     */
+    public synchronized void kill() {
+        postmasterPid().flatMap(ProcessHandle::of).ifPresent(postmaster -> {
+            List<ProcessHandle> backends = postmaster.descendants().toList();
+            postmaster.destroyForcibly();
+            awaitEnd(postmaster);
+            backends.forEach(ProcessHandle::destroyForcibly);
+            backends.forEach(KillablePostgres::awaitEnd);
         });
         wrapper.destroyForcibly();
         waitFor(wrapper);
+    }
+
+    private static void awaitEnd(ProcessHandle process) {
+        try {
+            process.onExit().get(STOP_WAIT.toSeconds(), TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("process " + process.pid() + " outlived SIGKILL by " + STOP_WAIT, e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Starts the server again on the same data and port; it recovers from its write-ahead log first. */
@@ -80,8 +102,9 @@ public final class KillablePostgres implements AutoCloseable {
         startServer();
     }
 
+    /** Kills the server if it runs and deletes its binaries and data; a second call finds nothing to do. */
     @Override
-    public void close() {
+    public synchronized void close() {
         if (wrapper != null && wrapper.isAlive()) {
             kill();
         }
@@ -150,7 +173,6 @@ public final class KillablePostgres implements AutoCloseable {
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .start();
-            Runtime.getRuntime().addShutdownHook(new Thread(this::killQuietly, "killable-postgres-stop"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -168,23 +190,14 @@ public final class KillablePostgres implements AutoCloseable {
         throw new IllegalStateException("PostgreSQL not accepting connections within " + START_WAIT + " (" + log + ")");
     }
 
-    private void killQuietly() {
+    /** The postmaster's process id from its lock file, if the server runs. */
+    private Optional<Long> postmasterPid() {
         try {
-            if (wrapper.isAlive()) {
-                kill();
-            }
-        } catch (RuntimeException alreadyGone) {
-            // the server ended before the JVM did
-        }
-    }
-
-    private long postmasterPid() {
-        try {
-            return Long.parseLong(Files.readAllLines(data.resolve("postmaster.pid"))
+            return Optional.of(Long.parseLong(Files.readAllLines(data.resolve("postmaster.pid"))
                     .getFirst()
-                    .trim());
-        } catch (IOException e) {
-            throw new UncheckedIOException("no postmaster.pid: is the server running? (" + log + ")", e);
+                    .trim()));
+        } catch (IOException | RuntimeException noServer) {
+            return Optional.empty();
         }
     }
 

@@ -3,6 +3,7 @@ package org.pmpledger.command.publication;
 import java.util.concurrent.TimeUnit;
 
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,13 +25,17 @@ class PublisherProcessor {
 
     @Bean
     ConfigurerModule kafkaPublisherProcessor() {
-        return configurer ->
-                configurer.eventProcessing(processing -> processing.registerTrackingEventProcessorConfiguration(
+        return configurer -> configurer.eventProcessing(processing -> processing
+                .registerTrackingEventProcessorConfiguration(
                         KafkaPublication.PROCESSING_GROUP,
                         config -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                                 .andInitialSegmentsCount(1)
                                 .andBatchSize(BATCH_SIZE)
                                 .andEventAvailabilityTimeout(EVENT_AVAILABILITY_TIMEOUT_MS, TimeUnit.MILLISECONDS)
-                                .andTokenClaimInterval(TOKEN_CLAIM_INTERVAL_MS, TimeUnit.MILLISECONDS)));
+                                .andTokenClaimInterval(TOKEN_CLAIM_INTERVAL_MS, TimeUnit.MILLISECONDS))
+                // a send that fails fails its whole batch, which is published again: Axon's default handler would log
+                // the failure and let the token move past an event the topic never received
+                .registerListenerInvocationErrorHandler(
+                        KafkaPublication.PROCESSING_GROUP, config -> PropagatingErrorHandler.instance()));
     }
 }
