@@ -13,7 +13,7 @@ public final class Ffy2022 {
                 "ffy", ffy,
                 "planDueDate", (ffy - 1) + "-09-15",
                 "quarterDueDates",
-                        Map.of("q1", ffy + "-01-31", "q2", ffy + "-05-02", "q3", ffy + "-08-01", "q4", ffy + "-10-31"),
+                        Map.of("Q1", ffy + "-01-31", "Q2", ffy + "-05-02", "Q3", ffy + "-08-01", "Q4", ffy + "-10-31"),
                 "goals",
                         List.of(
                                 Map.of(

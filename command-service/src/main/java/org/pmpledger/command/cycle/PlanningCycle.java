@@ -63,8 +63,9 @@ public class PlanningCycle {
                 "indicators",
                 "indicator code",
                 problems);
-        for (int i = 0; i < command.keyInitiatives().size(); i++) {
-            KeyInitiative initiative = command.keyInitiatives().get(i);
+        List<KeyInitiative> initiatives = withThresholdIndicators(command.keyInitiatives(), command.indicators());
+        for (int i = 0; i < initiatives.size(); i++) {
+            KeyInitiative initiative = initiatives.get(i);
             if (initiative.required() != InitiativeRequirement.BELOW_PATERNITY_THRESHOLD) {
                 continue;
             }
@@ -78,10 +79,11 @@ public class PlanningCycle {
             String indicator = initiative.thresholdIndicator();
             if (indicator == null
                     || command.indicators().stream().noneMatch(p -> p.code().equals(indicator))) {
-                problems.add(
-                        new FieldProblem(
-                                "keyInitiatives[" + i + "].thresholdIndicator",
-                                "must name one of the cycle's indicators (its agency values decide who must cover the initiative)"));
+                problems.add(new FieldProblem(
+                        "keyInitiatives[" + i + "].thresholdIndicator",
+                        "must name one of the cycle's indicators (its agency values decide who must cover the"
+                                + " initiative); left out, it is the indicator whose title names paternity,"
+                                + " and the cycle has none"));
             }
         }
         if (!problems.isEmpty()) {
@@ -96,10 +98,31 @@ public class PlanningCycle {
                 command.planDueDate(),
                 command.quarterDueDates(),
                 command.goals(),
-                command.keyInitiatives(),
+                initiatives,
                 command.indicators(),
                 command.submissionRules(),
                 clock.instant()));
+    }
+
+    /**
+     * A BELOW_PATERNITY_THRESHOLD initiative that names no threshold indicator takes the values of the cycle's paternity
+     * indicator, as the contract's body (which has no such field) and revision 1 of the event mean.
+     */
+    private static List<KeyInitiative> withThresholdIndicators(
+            List<KeyInitiative> initiatives, List<PlanningCycleOpened.PracticeIndicator> indicators) {
+        return initiatives.stream()
+                .map(i -> i.required() != InitiativeRequirement.BELOW_PATERNITY_THRESHOLD
+                                || i.thresholdIndicator() != null
+                        ? i
+                        : new KeyInitiative(
+                                i.code(),
+                                i.title(),
+                                i.required(),
+                                i.threshold(),
+                                PlanningCycleOpened.PracticeIndicator.paternityIndicatorIn(indicators)
+                                        .orElse(null),
+                                i.subInitiatives()))
+                .toList();
     }
 
     @CommandHandler

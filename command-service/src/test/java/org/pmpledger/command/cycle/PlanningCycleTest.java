@@ -195,6 +195,44 @@ class PlanningCycleTest {
     }
 
     @Test
+    void aPaternityInitiativeThatNamesNoIndicatorIsMeasuredByTheCyclesPaternityIndicator() {
+        List<KeyInitiative> asTheContractWritesIt = List.of(
+                INITIATIVES.getFirst(),
+                new KeyInitiative(
+                        "4",
+                        "Paternity Establishment",
+                        InitiativeRequirement.BELOW_PATERNITY_THRESHOLD,
+                        BigDecimal.valueOf(90),
+                        null,
+                        List.of()));
+
+        fixture.givenNoPriorActivity()
+                .when(
+                        ffy2022(LocalDate.parse("2021-09-15"), LETTER_21_04, asTheContractWritesIt, INDICATORS),
+                        as(Role.STATE_ADMIN))
+                .expectEvents(OPENED);
+    }
+
+    @Test
+    void cannotOpenACycleWhosePaternityInitiativeNamesNoIndicatorAndNoIndicatorMeasuresPaternity() {
+        List<KeyInitiative> noIndicator = List.of(new KeyInitiative(
+                "4",
+                "Paternity Establishment",
+                InitiativeRequirement.BELOW_PATERNITY_THRESHOLD,
+                BigDecimal.valueOf(90),
+                null,
+                List.of()));
+
+        fixture.givenNoPriorActivity()
+                .when(
+                        ffy2022(LocalDate.parse("2021-09-15"), LETTER_21_04, noIndicator, INDICATORS.subList(0, 1)),
+                        as(Role.STATE_ADMIN))
+                .expectNoEvents()
+                .expectException(refused("cycle-must-be-consistent", 1))
+                .expectExceptionMessage(containsString("1 problem"));
+    }
+
+    @Test
     void cannotOpenACycleWhoseSubInitiativeReusesAnInitiativeCode() {
         List<KeyInitiative> clash = List.of(
                 new KeyInitiative(

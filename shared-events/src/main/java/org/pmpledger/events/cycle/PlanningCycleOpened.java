@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
 import org.pmpledger.events.EventRevision;
 
@@ -58,7 +60,31 @@ public record PlanningCycleOpened(
         BELOW_PATERNITY_THRESHOLD
     }
 
-    public record PracticeIndicator(String code, String title, MeasureUnit unit, Direction direction) {}
+    public record PracticeIndicator(String code, String title, MeasureUnit unit, Direction direction) {
+
+        /** The word whose presence in an indicator's title makes it the paternity-establishment indicator. */
+        public static final String PATERNITY = "paternity";
+
+        /** Whether this indicator measures paternity establishment: its title names paternity. */
+        public boolean measuresPaternity() {
+            return isPaternityTitle(title);
+        }
+
+        public static boolean isPaternityTitle(String title) {
+            return title != null && title.toLowerCase(Locale.ROOT).contains(PATERNITY);
+        }
+
+        /**
+         * The indicator whose agency values decide a {@link InitiativeRequirement#BELOW_PATERNITY_THRESHOLD} initiative when it
+         * names none: the first of the cycle's indicators that measures paternity establishment.
+         */
+        public static Optional<String> paternityIndicatorIn(List<PracticeIndicator> indicators) {
+            return indicators.stream()
+                    .filter(PracticeIndicator::measuresPaternity)
+                    .map(PracticeIndicator::code)
+                    .findFirst();
+        }
+    }
 
     public enum MeasureUnit {
         PERCENT,

@@ -1,7 +1,6 @@
 package org.pmpledger.events.upcasting;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.function.UnaryOperator;
 
 import tools.jackson.databind.JsonNode;
@@ -10,6 +9,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 import org.pmpledger.events.PmpEventTypes;
 import org.pmpledger.events.cycle.PlanningCycleOpened;
+import org.pmpledger.events.cycle.PlanningCycleOpened.PracticeIndicator;
 
 /**
  * Turns the JSON of an older revision of an event into the JSON of its current revision, one step
@@ -67,7 +67,7 @@ public final class EventUpcasts {
     static ObjectNode thresholdIndicatorOfPlanningCycleOpened(ObjectNode v1) {
         String paternityIndicator = null;
         for (JsonNode indicator : v1.path("indicators")) {
-            if (indicator.path("title").asString("").toLowerCase(Locale.ROOT).contains("paternity")) {
+            if (PracticeIndicator.isPaternityTitle(indicator.path("title").asString(""))) {
                 paternityIndicator = indicator.path("code").asString(null);
                 break;
             }
