@@ -82,6 +82,23 @@ class KubernetesManifestsTest {
     }
 
     @Test
+    void theProbesAndTheScrapeUseTheManagementPortTheServicesListenOn() {
+        int managementPort = Integer.parseInt(config.getData().get("MANAGEMENT_SERVER_PORT"));
+        for (Deployment deployment : deployments()) {
+            Container container = pod(deployment).getContainers().getFirst();
+            assertThat(container.getPorts()).as(name(deployment)).anySatisfy(port -> {
+                assertThat(port.getName()).isEqualTo("management");
+                assertThat(port.getContainerPort()).isEqualTo(managementPort);
+            });
+            assertThat(container.getReadinessProbe().getHttpGet().getPort().getStrVal())
+                    .isEqualTo("management");
+            assertThat(deployment.getSpec().getTemplate().getMetadata().getAnnotations())
+                    .containsEntry("prometheus.io/port", String.valueOf(managementPort))
+                    .containsEntry("prometheus.io/path", "/actuator/prometheus");
+        }
+    }
+
+    @Test
     void everyContainerHasResourceRequestsAndLimitsAndRunsUnprivileged() {
         Stream<PodSpec> pods = Stream.concat(
                 deployments().stream().map(KubernetesManifestsTest::pod),

@@ -9,12 +9,14 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Import;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 import org.pmpledger.web.ServiceSecurity;
 
 /** PMP Ledger's read side: projections folded from the plan-events topic, served over HTTP. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@EnableScheduling
 @Import(ServiceSecurity.class)
 @OpenAPIDefinition(
         info =

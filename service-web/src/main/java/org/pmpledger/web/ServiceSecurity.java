@@ -57,6 +57,9 @@ public class ServiceSecurity {
         "/error"
     };
 
+    /** The metrics, on the API's port: for readers of the whole state (on a management port of its own: open). */
+    static final String[] METRICS_PATHS = {"/actuator/prometheus", "/actuator/metrics", "/actuator/metrics/**"};
+
     /** A token whose {@code roles} claim names none of the API's roles reaches no endpoint of the API. */
     private static final String[] ROLE_NAMES =
             Arrays.stream(Role.values()).map(Role::name).toArray(String[]::new);
@@ -70,7 +73,13 @@ public class ServiceSecurity {
     }
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, ObjectProvider<PathRoles> pathRoles) throws Exception {
+    ManagementPort managementPort() {
+        return new ManagementPort();
+    }
+
+    @Bean
+    SecurityFilterChain apiSecurity(
+            HttpSecurity http, ObjectProvider<PathRoles> pathRoles, ManagementPort managementPort) throws Exception {
         AuthProblems problems = new AuthProblems();
         // a stateless JSON API: no CSRF, sessions, logout page, saved requests or servlet-API wrappers (each a filter
         // every request passes through)
@@ -81,6 +90,9 @@ public class ServiceSecurity {
                 .servletApi(servletApi -> servletApi.disable())
                 .authorizeHttpRequests(requests -> {
                     requests.requestMatchers(OPEN_PATHS).permitAll();
+                    requests.requestMatchers(managementPort).permitAll();
+                    requests.requestMatchers(METRICS_PATHS)
+                            .hasAnyRole(Role.STATE_ADMIN.name(), Role.ANALYST.name(), Role.AUDITOR.name());
                     pathRoles
                             .orderedStream()
                             .flatMap(roles -> roles.rules().stream())

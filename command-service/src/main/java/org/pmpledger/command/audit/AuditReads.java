@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import jakarta.servlet.http.HttpServletRequest;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Component;
 
@@ -20,10 +22,12 @@ class AuditReads {
 
     private final DSLContext db;
     private final Clock clock;
+    private final MeterRegistry meters;
 
-    AuditReads(DSLContext db, Clock clock) {
+    AuditReads(DSLContext db, Clock clock, MeterRegistry meters) {
         this.db = db;
         this.clock = clock;
+        this.meters = meters;
     }
 
     void record(Caller caller, HttpServletRequest request) {
@@ -38,6 +42,17 @@ class AuditReads {
                 .set(AUDIT_READ.WHAT, what.length() > 2000 ? what.substring(0, 2000) : what)
                 .set(AUDIT_READ.READ_AT, OffsetDateTime.now(clock))
                 .execute();
+        Counter.builder("pmp.audit.reads")
+                .description("Audit reads recorded, by the role that read")
+                .tag(
+                        "role",
+                        caller.roles().stream()
+                                .map(Enum::name)
+                                .sorted()
+                                .findFirst()
+                                .orElse("NONE"))
+                .register(meters)
+                .increment();
     }
 
     List<Map<String, Object>> latest(int limit) {

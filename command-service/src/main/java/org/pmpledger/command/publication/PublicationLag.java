@@ -1,0 +1,85 @@
+package org.pmpledger.command.publication;
+
+import static org.pmpledger.command.jooq.Tables.DOMAIN_EVENT_ENTRY;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.OptionalLong;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * How far publication to Kafka is behind the event store, as gauges: {@code pmp.publication.lag.events} (events stored
+ * and not yet published) and {@code pmp.publication.lag.seconds} (how long the oldest of them has waited). Only the
+ * instance whose publisher holds the token knows its position; the others report no value (NaN).
+ */
+@Component
+class PublicationLag {
+
+    /** The wait that counts is the wall clock's: an event's instant is when it was stored. */
+    private final Clock wall = Clock.systemUTC();
+
+    private final DSLContext db;
+    private final EventProcessingConfiguration processors;
+    private volatile double events = Double.NaN;
+    private volatile double seconds = Double.NaN;
+
+    PublicationLag(DSLContext db, EventProcessingConfiguration processors, MeterRegistry meters) {
+        this.db = db;
+        this.processors = processors;
+        Gauge.builder("pmp.publication.lag.events", this, lag -> lag.events)
+                .description("Events stored and not yet published to Kafka (the publishing instance only)")
+                .register(meters);
+        Gauge.builder("pmp.publication.lag.seconds", this, lag -> lag.seconds)
+                .description("How long the oldest event not yet published has waited (the publishing instance only)")
+                .baseUnit("seconds")
+                .register(meters);
+    }
+
+    @Scheduled(fixedDelayString = "${pmp.publication.lag-interval:PT5S}")
+    void measure() {
+        OptionalLong published = publishedThrough();
+        if (published.isEmpty()) {
+            events = Double.NaN;
+            seconds = Double.NaN;
+            return;
+        }
+        var oldest = db.select(DOMAIN_EVENT_ENTRY.TIME_STAMP)
+                .from(DOMAIN_EVENT_ENTRY)
+                .where(DOMAIN_EVENT_ENTRY.GLOBAL_INDEX.gt(published.getAsLong()))
+                .orderBy(DOMAIN_EVENT_ENTRY.GLOBAL_INDEX)
+                .limit(1)
+                .fetchOne(DOMAIN_EVENT_ENTRY.TIME_STAMP);
+        Long head = db.select(DSL.max(DOMAIN_EVENT_ENTRY.GLOBAL_INDEX))
+                .from(DOMAIN_EVENT_ENTRY)
+                .fetchOne(0, Long.class);
+        events = head == null ? 0 : Math.max(0, head - published.getAsLong());
+        seconds = oldest == null
+                ? 0
+                : Math.max(
+                        0,
+                        Duration.between(Instant.parse(oldest), wall.instant()).toMillis() / 1000.0);
+    }
+
+    /** The position the publisher has published through, if this instance holds its token. */
+    private OptionalLong publishedThrough() {
+        return processors
+                .eventProcessor(KafkaPublication.PROCESSING_GROUP, TrackingEventProcessor.class)
+                .map(TrackingEventProcessor::processingStatus)
+                .filter(segments -> !segments.isEmpty())
+                .map(segments -> segments.values().stream()
+                        .map(EventTrackerStatus::getCurrentPosition)
+                        .mapToLong(position -> position.orElse(-1))
+                        .min())
+                .orElse(OptionalLong.empty());
+    }
+}

@@ -1,0 +1,41 @@
+package org.pmpledger.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.test.context.TestPropertySource;
+
+import org.pmpledger.testsupport.ApiClient;
+
+/**
+ * With a management port of its own (as the Kubernetes manifests run the services), the scrape and the probes there
+ * need no token, while the API's port still refuses a scrape without one.
+ */
+@TestPropertySource(properties = "management.server.port=0")
+class ManagementPortTest extends CommandServiceTest {
+
+    @LocalManagementPort
+    int managementPort;
+
+    @Test
+    void aScrapeOnTheManagementPortNeedsNoToken() {
+        var scrape = new ApiClient("http://127.0.0.1:" + managementPort).get("/actuator/prometheus", null);
+
+        assertThat(scrape.status()).isEqualTo(200);
+        assertThat(scrape.response().body()).contains("pmp_publication_lag_events");
+    }
+
+    @Test
+    void theReadinessProbeOnTheManagementPortNamesTheDatabase() {
+        var readiness = new ApiClient("http://127.0.0.1:" + managementPort).get("/actuator/health/readiness", null);
+
+        assertThat(readiness.status()).isEqualTo(200);
+        assertThat(readiness.response().body()).contains("\"db\"");
+    }
+
+    @Test
+    void theApisPortServesNoActuatorEndpointOnceTheyHaveAPortOfTheirOwn() {
+        assertThat(api().get("/actuator/prometheus", TOKENS.analyst()).status()).isIn(401, 404);
+    }
+}

@@ -1,0 +1,77 @@
+package org.pmpledger.query.intake;
+
+import static org.pmpledger.query.jooq.Tables.PARTITION_CHECKPOINT;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
+import org.jooq.DSLContext;
+import org.jooq.Record3;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * How far each partition's projections are behind the others, from the shared checkpoints (so any instance answers
+ * for all): {@code pmp.projection.lag.positions{partition}}, the positions the partition has yet to apply to reach the
+ * furthest partition (watermarks bring every partition to the same position once all is applied), and
+ * {@code pmp.projection.lag.seconds{partition}}, how long since that partition last applied while it is behind (0 when
+ * it is not). Kafka's own consumer metrics add the records not yet fetched ({@code kafka_consumer_fetch_manager_records_lag}).
+ */
+@Component
+class ProjectionLag {
+
+    /** The wait that counts is the wall clock's: a checkpoint's instant is when its batch committed. */
+    private final Clock wall = Clock.systemUTC();
+
+    private final DSLContext db;
+    private final String topic;
+    private final MultiGauge positions;
+    private final MultiGauge seconds;
+
+    ProjectionLag(DSLContext db, @Value("${pmp.intake.topic}") String topic, MeterRegistry meters) {
+        this.db = db;
+        this.topic = topic;
+        this.positions = MultiGauge.builder("pmp.projection.lag.positions")
+                .description("Positions this partition has yet to apply to reach the furthest partition")
+                .register(meters);
+        this.seconds = MultiGauge.builder("pmp.projection.lag.seconds")
+                .description("Seconds since this partition last applied, while it is behind")
+                .baseUnit("seconds")
+                .register(meters);
+    }
+
+    @Scheduled(fixedDelayString = "${pmp.intake.lag-interval:PT5S}")
+    void measure() {
+        List<Record3<Integer, Long, OffsetDateTime>> checkpoints = db.select(
+                        PARTITION_CHECKPOINT.KAFKA_PARTITION,
+                        PARTITION_CHECKPOINT.LAST_POSITION,
+                        PARTITION_CHECKPOINT.APPLIED_AT)
+                .from(PARTITION_CHECKPOINT)
+                .where(PARTITION_CHECKPOINT.TOPIC.eq(topic))
+                .fetch();
+        long furthest = checkpoints.stream().mapToLong(Record3::value2).max().orElse(0);
+        positions.register(
+                checkpoints.stream()
+                        .map(c -> MultiGauge.Row.of(
+                                Tags.of("partition", c.value1().toString()), furthest - c.value2()))
+                        .toList(),
+                true);
+        seconds.register(
+                checkpoints.stream()
+                        .map(c -> MultiGauge.Row.of(
+                                Tags.of("partition", c.value1().toString()),
+                                c.value2() >= furthest
+                                        ? 0
+                                        : Duration.between(c.value3().toInstant(), wall.instant())
+                                                        .toMillis()
+                                                / 1000.0))
+                        .toList(),
+                true);
+    }
+}
