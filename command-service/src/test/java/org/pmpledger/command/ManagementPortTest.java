@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 import org.pmpledger.testsupport.ApiClient;
@@ -13,6 +14,7 @@ import org.pmpledger.testsupport.ApiClient;
  * need no token, while the API's port still refuses a scrape without one.
  */
 @TestPropertySource(properties = "management.server.port=0")
+@DirtiesContext // its context, the only one with a management port, closes after it rather than at the JVM's exit
 class ManagementPortTest extends CommandServiceTest {
 
     @LocalManagementPort
@@ -36,6 +38,11 @@ class ManagementPortTest extends CommandServiceTest {
 
     @Test
     void theApisPortServesNoActuatorEndpointOnceTheyHaveAPortOfTheirOwn() {
-        assertThat(api().get("/actuator/prometheus", TOKENS.analyst()).status()).isIn(401, 404);
+        assertThat(api().get("/actuator/prometheus", TOKENS.analyst()).status()).isEqualTo(404);
+    }
+
+    @Test
+    void theApisPortStillRefusesARequestWithoutAToken() {
+        assertThat(api().get("/api/v1/audit/verification", null).status()).isEqualTo(401);
     }
 }

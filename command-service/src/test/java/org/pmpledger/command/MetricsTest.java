@@ -4,13 +4,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 
 import org.pmpledger.testsupport.ApiClient.Answer;
 import org.pmpledger.testsupport.Ffy2022;
 
 /** The Prometheus scrape on the API's port: a reader of the whole state may scrape; nobody else. */
 class MetricsTest extends CommandServiceTest {
+
+    @Autowired
+    ApplicationContext context;
+
+    @Test
+    void everyMeterIsRecordedOnceInThePrometheusRegistryAlone() {
+        assertThat(context.getBeansOfType(MeterRegistry.class).values())
+                .noneMatch(registry -> registry instanceof SimpleMeterRegistry);
+    }
 
     @Test
     void aScrapeWithoutATokenOnTheApisPortIsRefused() {

@@ -19,6 +19,7 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import org.junit.jupiter.api.Test;
 
@@ -95,6 +96,24 @@ class KubernetesManifestsTest {
             assertThat(deployment.getSpec().getTemplate().getMetadata().getAnnotations())
                     .containsEntry("prometheus.io/port", String.valueOf(managementPort))
                     .containsEntry("prometheus.io/path", "/actuator/prometheus");
+        }
+    }
+
+    @Test
+    void onlyTheMonitoringNamespaceReachesTheManagementPort() {
+        NetworkPolicy policy = Manifests.of(documents, NetworkPolicy.class).getFirst();
+        assertThat(policy.getSpec().getIngress())
+                .filteredOn(rule -> rule.getPorts().stream()
+                        .anyMatch(port -> "management".equals(port.getPort().getStrVal())))
+                .singleElement()
+                .satisfies(rule -> assertThat(rule.getFrom())
+                        .singleElement()
+                        .satisfies(
+                                peer -> assertThat(peer.getNamespaceSelector().getMatchLabels())
+                                        .containsEntry("kubernetes.io/metadata.name", "monitoring")));
+        for (Deployment deployment : deployments()) {
+            assertThat(deployment.getSpec().getTemplate().getMetadata().getLabels())
+                    .containsAllEntriesOf(policy.getSpec().getPodSelector().getMatchLabels());
         }
     }
 

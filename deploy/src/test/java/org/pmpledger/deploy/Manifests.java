@@ -23,6 +23,7 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 
 /**
@@ -43,7 +44,8 @@ final class Manifests {
             "apps/v1/Deployment", Deployment.class,
             "policy/v1/PodDisruptionBudget", PodDisruptionBudget.class,
             "batch/v1/Job", Job.class,
-            "autoscaling/v2/HorizontalPodAutoscaler", HorizontalPodAutoscaler.class);
+            "autoscaling/v2/HorizontalPodAutoscaler", HorizontalPodAutoscaler.class,
+            "networking.k8s.io/v1/NetworkPolicy", NetworkPolicy.class);
 
     /** One document of a manifest file: where it is, its text as a tree, and its typed form. */
     record Document(String file, JsonNode tree, HasMetadata resource) {

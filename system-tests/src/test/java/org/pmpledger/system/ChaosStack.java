@@ -66,32 +66,8 @@ final class ChaosStack implements AutoCloseable {
                 .as(TestPostgres.QUERY_APP);
         topic = "pmp.plan-events.chaos-" + UUID.randomUUID().toString().substring(0, 8);
         group = "chaos-" + topic;
-        String keys = tokens.keyDirectory().toString();
-        commandProperties.putAll(Map.of(
-                "spring.datasource.url",
-                eventStore.jdbcUrl(),
-                "spring.datasource.username",
-                TestPostgres.COMMAND_APP,
-                "spring.datasource.password",
-                TestPostgres.COMMAND_APP,
-                "spring.flyway.user",
-                eventStore.user(),
-                "spring.flyway.password",
-                eventStore.password(),
-                "spring.kafka.bootstrap-servers",
-                kafka.bootstrapServers(),
-                "pmp.publication.topic",
-                topic,
-                "pmp.security.local-key-dir",
-                keys));
-        queryProperties.putAll(Map.of(
-                "spring.datasource.url", projections.jdbcUrl(),
-                "spring.datasource.username", projections.user(),
-                "spring.datasource.password", projections.password(),
-                "spring.kafka.bootstrap-servers", kafka.bootstrapServers(),
-                "spring.kafka.consumer.group-id", group,
-                "pmp.intake.topic", topic,
-                "pmp.security.local-key-dir", keys));
+        commandProperties.putAll(ServiceProperties.command(eventStore, kafka.bootstrapServers(), topic, tokens));
+        queryProperties.putAll(ServiceProperties.query(projections, kafka.bootstrapServers(), topic, group, tokens));
         try {
             commandService = RunningService.instance("command-service", "chaos-command-service", commandProperties);
             queryService = RunningService.instance("query-service", "chaos-query-service", queryProperties);

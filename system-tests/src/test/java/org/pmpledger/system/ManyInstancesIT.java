@@ -72,32 +72,9 @@ class ManyInstancesIT {
         String topic = "pmp.plan-events.many-" + UUID.randomUUID().toString().substring(0, 8);
         TestPostgres.Database eventStore = TestPostgres.newDatabase("pmp_command_many");
         TestPostgres.Database projections = TestPostgres.newDatabaseOwnedBy("pmp_query_many", TestPostgres.QUERY_APP);
-        String keys = TOKENS.keyDirectory().toString();
-        COMMAND.putAll(Map.of(
-                "spring.datasource.url",
-                eventStore.jdbcUrl(),
-                "spring.datasource.username",
-                TestPostgres.COMMAND_APP,
-                "spring.datasource.password",
-                TestPostgres.COMMAND_APP,
-                "spring.flyway.user",
-                eventStore.user(),
-                "spring.flyway.password",
-                eventStore.password(),
-                "spring.kafka.bootstrap-servers",
-                TestKafka.bootstrapServers(),
-                "pmp.publication.topic",
-                topic,
-                "pmp.security.local-key-dir",
-                keys));
-        QUERY.putAll(Map.of(
-                "spring.datasource.url", projections.jdbcUrl(),
-                "spring.datasource.username", projections.user(),
-                "spring.datasource.password", projections.password(),
-                "spring.kafka.bootstrap-servers", TestKafka.bootstrapServers(),
-                "spring.kafka.consumer.group-id", "many-" + topic,
-                "pmp.intake.topic", topic,
-                "pmp.security.local-key-dir", keys));
+        COMMAND.putAll(ServiceProperties.command(eventStore, TestKafka.bootstrapServers(), topic, TOKENS));
+        QUERY.putAll(
+                ServiceProperties.query(projections, TestKafka.bootstrapServers(), topic, "many-" + topic, TOKENS));
         for (int i = 0; i < 2; i++) {
             commandInstances.set(i, RunningService.instance("command-service", "command-service-" + i, COMMAND));
         }

@@ -52,36 +52,11 @@ final class Stack {
         String topic = "pmp.plan-events.sys-" + UUID.randomUUID().toString().substring(0, 8);
         TestPostgres.Database eventStore = TestPostgres.newDatabase("pmp_command_sys");
         TestPostgres.Database projections = TestPostgres.newDatabaseOwnedBy("pmp_query_sys", TestPostgres.QUERY_APP);
-        String keys = TOKENS.keyDirectory().toString();
         RunningService commandService = RunningService.start(
-                "command-service",
-                Map.of(
-                        "spring.datasource.url",
-                        eventStore.jdbcUrl(),
-                        "spring.datasource.username",
-                        TestPostgres.COMMAND_APP,
-                        "spring.datasource.password",
-                        TestPostgres.COMMAND_APP,
-                        "spring.flyway.user",
-                        eventStore.user(),
-                        "spring.flyway.password",
-                        eventStore.password(),
-                        "spring.kafka.bootstrap-servers",
-                        TestKafka.bootstrapServers(),
-                        "pmp.publication.topic",
-                        topic,
-                        "pmp.security.local-key-dir",
-                        keys));
+                "command-service", ServiceProperties.command(eventStore, TestKafka.bootstrapServers(), topic, TOKENS));
         RunningService queryService = RunningService.start(
                 "query-service",
-                Map.of(
-                        "spring.datasource.url", projections.jdbcUrl(),
-                        "spring.datasource.username", projections.user(),
-                        "spring.datasource.password", projections.password(),
-                        "spring.kafka.bootstrap-servers", TestKafka.bootstrapServers(),
-                        "spring.kafka.consumer.group-id", "sys-" + topic,
-                        "pmp.intake.topic", topic,
-                        "pmp.security.local-key-dir", keys));
+                ServiceProperties.query(projections, TestKafka.bootstrapServers(), topic, "sys-" + topic, TOKENS));
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
                         () -> {

@@ -8,10 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
-import java.util.stream.Stream;
 
 import org.apache.kafka.common.Uuid;
 
@@ -40,7 +38,7 @@ public final class KillableKafka implements AutoCloseable {
     /** Formats a fresh log folder and starts the broker on free ports, topics made only when asked for. */
     public static KillableKafka start(int partitions) {
         try {
-            Path home = Files.createTempDirectory("pmp-killable-kafka-");
+            Path home = ScratchFolder.create("pmp-killable-kafka-").path();
             KillableKafka kafka = new KillableKafka(home, RunningService.freePort());
             int controller = RunningService.freePort();
             Files.writeString(
@@ -101,12 +99,7 @@ public final class KillableKafka implements AutoCloseable {
         if (broker != null && broker.isAlive()) {
             kill();
         }
-        try (Stream<Path> files = Files.walk(home)) {
-            files.sorted(Comparator.reverseOrder())
-                    .forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            // a folder under the system's temporary directory that outlives a failed test
-        }
+        new ScratchFolder(home).delete();
     }
 
     private void format() {

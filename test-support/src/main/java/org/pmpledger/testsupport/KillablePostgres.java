@@ -10,14 +10,12 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
-import java.util.stream.Stream;
 
 /**
  * A PostgreSQL server of its own, in its own processes, that a test can kill as a crash would ({@code kill -9} of the
@@ -47,7 +45,7 @@ public final class KillablePostgres implements AutoCloseable {
     /** Unpacks the binaries into a fresh folder, makes a cluster and starts it on a free port. */
     public static KillablePostgres start() {
         try {
-            Path home = Files.createTempDirectory("pmp-killable-pg-");
+            Path home = ScratchFolder.create("pmp-killable-pg-").path();
             KillablePostgres server = new KillablePostgres(home, RunningService.freePort());
             server.unpack();
             server.initdb();
@@ -108,12 +106,7 @@ public final class KillablePostgres implements AutoCloseable {
         if (wrapper != null && wrapper.isAlive()) {
             kill();
         }
-        try (Stream<Path> files = Files.walk(home)) {
-            files.sorted(Comparator.reverseOrder())
-                    .forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            // a folder under the system's temporary directory that outlives a failed test
-        }
+        new ScratchFolder(home).delete();
     }
 
     private void unpack() throws IOException {

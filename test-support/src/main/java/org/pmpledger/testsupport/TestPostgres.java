@@ -98,7 +98,7 @@ public final class TestPostgres {
                 env("PMP_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/postgres"),
                 env("PMP_TEST_PG_USER", "postgres"),
                 env("PMP_TEST_PG_PASSWORD", ""));
-        if (System.getenv("PMP_TEST_PG_URL") != null || answers(local)) {
+        if (!env("PMP_TEST_PG_URL", "").isEmpty() || answers(local)) {
             return local;
         }
         KillablePostgres embedded = KillablePostgres.start();
@@ -111,6 +111,7 @@ public final class TestPostgres {
         login.setProperty("user", candidate.user());
         login.setProperty("password", candidate.password());
         login.setProperty("connectTimeout", "2");
+        login.setProperty("loginTimeout", "2");
         try (Connection ignored = DriverManager.getConnection(candidate.jdbcUrl(), login)) {
             return true;
         } catch (SQLException none) {

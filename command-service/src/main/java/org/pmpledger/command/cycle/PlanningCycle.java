@@ -77,13 +77,16 @@ public class PlanningCycle {
                         "is required (a percentage above 0 and at most 100) for BELOW_PATERNITY_THRESHOLD"));
             }
             String indicator = initiative.thresholdIndicator();
-            if (indicator == null
-                    || command.indicators().stream().noneMatch(p -> p.code().equals(indicator))) {
+            if (indicator == null) {
+                problems.add(new FieldProblem(
+                        "keyInitiatives[" + i + "].thresholdIndicator",
+                        "is required here: left out, it is the cycle's indicator whose title names paternity, and"
+                                + " the cycle has none"));
+            } else if (command.indicators().stream().noneMatch(p -> p.code().equals(indicator))) {
                 problems.add(new FieldProblem(
                         "keyInitiatives[" + i + "].thresholdIndicator",
                         "must name one of the cycle's indicators (its agency values decide who must cover the"
-                                + " initiative); left out, it is the indicator whose title names paternity,"
-                                + " and the cycle has none"));
+                                + " initiative)"));
             }
         }
         if (!problems.isEmpty()) {
@@ -192,7 +195,7 @@ public class PlanningCycle {
         };
         LocalDate[] dueDates = {due.q1(), due.q2(), due.q3(), due.q4()};
         for (int q = 0; q < 4; q++) {
-            String field = "quarterDueDates.q" + (q + 1);
+            String field = "quarterDueDates.Q" + (q + 1);
             if (dueDates[q] == null) {
                 problems.add(new FieldProblem(field, "is required when quarterly due dates are given"));
             } else if (!dueDates[q].isAfter(quarterEnds[q])) {

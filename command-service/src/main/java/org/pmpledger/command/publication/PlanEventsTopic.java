@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
 
-/** Creates the plan-events topic if the broker lacks it: events are kept forever, each on all replicas but one. */
+/** Creates the plan-events topic if the broker lacks it: events are kept forever, each acknowledged on at least all replicas but one. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(PublicationSettings.class)
 class PlanEventsTopic {
@@ -18,7 +18,8 @@ class PlanEventsTopic {
                 .partitions(settings.partitions())
                 .replicas(settings.replicas())
                 .config(TopicConfig.RETENTION_MS_CONFIG, "-1")
-                // an acknowledged send is on all replicas but one, so one broker may be lost without refusing writes
+                // an acknowledged send is on at least all replicas but one, so one broker may be lost without refusing
+                // writes
                 .config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(Math.max(1, settings.replicas() - 1)))
                 .config(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE)
                 .build();

@@ -20,7 +20,9 @@ import org.springframework.stereotype.Component;
 /**
  * How far publication to Kafka is behind the event store, as gauges: {@code pmp.publication.lag.events} (events stored
  * and not yet published) and {@code pmp.publication.lag.seconds} (how long the oldest of them has waited). Only the
- * instance whose publisher holds the token knows its position; the others report no value (NaN).
+ * instance whose publisher holds the token knows its position: it reports {@code pmp.publication.publishing} 1 and the
+ * lag, the others 0 and no lag (NaN), so {@code max} over instances is the lag and {@code sum} of the first is 1 while
+ * some instance publishes. A measurement that fails (the database away) reports no lag rather than an old one.
  */
 @Component
 class PublicationLag {
@@ -32,6 +34,7 @@ class PublicationLag {
     private final EventProcessingConfiguration processors;
     private volatile double events = Double.NaN;
     private volatile double seconds = Double.NaN;
+    private volatile double publishing;
 
     PublicationLag(DSLContext db, EventProcessingConfiguration processors, MeterRegistry meters) {
         this.db = db;
@@ -43,14 +46,18 @@ class PublicationLag {
                 .description("How long the oldest event not yet published has waited (the publishing instance only)")
                 .baseUnit("seconds")
                 .register(meters);
+        Gauge.builder("pmp.publication.publishing", this, lag -> lag.publishing)
+                .description("1 on the instance whose publisher holds the token, 0 elsewhere")
+                .register(meters);
     }
 
     @Scheduled(fixedDelayString = "${pmp.publication.lag-interval:PT5S}")
     void measure() {
+        events = Double.NaN;
+        seconds = Double.NaN;
         OptionalLong published = publishedThrough();
+        publishing = published.isPresent() ? 1 : 0;
         if (published.isEmpty()) {
-            events = Double.NaN;
-            seconds = Double.NaN;
             return;
         }
         var oldest = db.select(DOMAIN_EVENT_ENTRY.TIME_STAMP)

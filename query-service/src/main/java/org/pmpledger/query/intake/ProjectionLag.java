@@ -5,8 +5,10 @@ import static org.pmpledger.query.jooq.Tables.PARTITION_CHECKPOINT;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.Comparator;
 import java.util.List;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
@@ -21,27 +23,35 @@ import org.springframework.stereotype.Component;
  * for all): {@code pmp.projection.lag.positions{partition}}, the positions the partition has yet to apply to reach the
  * furthest partition (watermarks bring every partition to the same position once all is applied), and
  * {@code pmp.projection.lag.seconds{partition}}, how long since that partition last applied while it is behind (0 when
- * it is not). Kafka's own consumer metrics add the records not yet fetched ({@code kafka_consumer_fetch_manager_records_lag}).
+ * it is not); {@code pmp.projection.idle.seconds}, how long since any partition applied anything (heartbeat watermarks
+ * reach every partition each second while the ledger is idle, so more than a few seconds means the intake as a whole
+ * stands). Kafka's own consumer metrics add the records not yet fetched ({@code kafka_consumer_fetch_manager_records_lag}).
  */
 @Component
 class ProjectionLag {
 
-    /** The wait that counts is the wall clock's: a checkpoint's instant is when its batch committed. */
-    private final Clock wall = Clock.systemUTC();
-
     private final DSLContext db;
+    /** The clock the intake stamps its checkpoints with. */
+    private final Clock clock;
+
     private final String topic;
     private final MultiGauge positions;
     private final MultiGauge seconds;
+    private volatile double idle = Double.NaN;
 
-    ProjectionLag(DSLContext db, @Value("${pmp.intake.topic}") String topic, MeterRegistry meters) {
+    ProjectionLag(DSLContext db, Clock clock, @Value("${pmp.intake.topic}") String topic, MeterRegistry meters) {
         this.db = db;
+        this.clock = clock;
         this.topic = topic;
         this.positions = MultiGauge.builder("pmp.projection.lag.positions")
                 .description("Positions this partition has yet to apply to reach the furthest partition")
                 .register(meters);
         this.seconds = MultiGauge.builder("pmp.projection.lag.seconds")
                 .description("Seconds since this partition last applied, while it is behind")
+                .baseUnit("seconds")
+                .register(meters);
+        Gauge.builder("pmp.projection.idle.seconds", this, lag -> lag.idle)
+                .description("Seconds since any partition last applied a batch")
                 .baseUnit("seconds")
                 .register(meters);
     }
@@ -56,6 +66,11 @@ class ProjectionLag {
                 .where(PARTITION_CHECKPOINT.TOPIC.eq(topic))
                 .fetch();
         long furthest = checkpoints.stream().mapToLong(Record3::value2).max().orElse(0);
+        idle = checkpoints.stream()
+                .map(Record3::value3)
+                .max(Comparator.naturalOrder())
+                .map(last -> secondsSince(last))
+                .orElse(Double.NaN);
         positions.register(
                 checkpoints.stream()
                         .map(c -> MultiGauge.Row.of(
@@ -66,12 +81,13 @@ class ProjectionLag {
                 checkpoints.stream()
                         .map(c -> MultiGauge.Row.of(
                                 Tags.of("partition", c.value1().toString()),
-                                c.value2() >= furthest
-                                        ? 0
-                                        : Duration.between(c.value3().toInstant(), wall.instant())
-                                                        .toMillis()
-                                                / 1000.0))
+                                c.value2() >= furthest ? 0 : secondsSince(c.value3())))
                         .toList(),
                 true);
+    }
+
+    private double secondsSince(OffsetDateTime applied) {
+        return Math.max(
+                0, Duration.between(applied.toInstant(), clock.instant()).toMillis() / 1000.0);
     }
 }
