@@ -30,6 +30,14 @@ class AxonWiringTest extends CommandServiceTest {
     }
 
     @Test
+    void thePublisherRunsInTheProcessorWhosePausesAreCapped() {
+        assertThat(processing.eventProcessor("kafka-publisher"))
+                .get()
+                .extracting(processor -> processor.getClass().getName())
+                .isEqualTo("org.pmpledger.command.publication.PublisherProcessor$Publisher");
+    }
+
+    @Test
     void axonRunsInSpringTransactionsOnTheJdbcEventStore() {
         assertThat(axonTransactions).isInstanceOf(SpringTransactionManager.class);
         assertThat(storageEngine).isInstanceOf(JdbcEventStorageEngine.class);

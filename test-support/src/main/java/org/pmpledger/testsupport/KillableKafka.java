@@ -6,10 +6,8 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.locks.LockSupport;
 
 import org.apache.kafka.common.Uuid;
 
@@ -19,8 +17,6 @@ import org.apache.kafka.common.Uuid;
  * read from the file named by {@code pmp.test.classpath.file} (the build writes it), else {@code java.class.path}.
  */
 public final class KillableKafka implements AutoCloseable {
-
-    private static final Duration START_WAIT = Duration.ofSeconds(60);
 
     private final Path home;
     private final Path properties;
@@ -125,27 +121,16 @@ public final class KillableKafka implements AutoCloseable {
     private void startBroker() {
         List<String> command = java("kafka.Kafka");
         command.add(properties.toString());
-        try {
-            broker = new ProcessBuilder(command)
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                    .start();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        broker = ServerLaunch.start("Kafka", command, log, this::listens);
+    }
+
+    private boolean listens() {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
+            return true;
+        } catch (IOException notYet) {
+            return false;
         }
-        long deadline = System.nanoTime() + START_WAIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!broker.isAlive()) {
-                throw new IllegalStateException("Kafka exited (log: " + log + ")");
-            }
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
-                return;
-            } catch (IOException notYet) {
-                LockSupport.parkNanos(Duration.ofMillis(100).toNanos()); // the next connection attempt
-            }
-        }
-        throw new IllegalStateException("Kafka not listening within " + START_WAIT + " (log: " + log + ")");
     }
 
     private List<String> java(String mainClass) {

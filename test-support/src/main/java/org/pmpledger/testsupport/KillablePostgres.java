@@ -15,7 +15,6 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * A PostgreSQL server of its own, in its own processes, that a test can kill as a crash would ({@code kill -9} of the
@@ -26,7 +25,6 @@ import java.util.concurrent.locks.LockSupport;
 public final class KillablePostgres implements AutoCloseable {
 
     private static final String BINARIES = "postgres-linux-x86_64.txz";
-    private static final Duration START_WAIT = Duration.ofSeconds(60);
     private static final Duration STOP_WAIT = Duration.ofSeconds(30);
 
     private final Path home;
@@ -161,26 +159,15 @@ public final class KillablePostgres implements AutoCloseable {
                 "unix_socket_directories=" + home,
                 "-c",
                 "max_connections=200"));
-        try {
-            wrapper = new ProcessBuilder(command)
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                    .start();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        wrapper = ServerLaunch.start("PostgreSQL", command, log, this::acceptsConnections);
+    }
+
+    private boolean acceptsConnections() {
+        try (Connection ignored = DriverManager.getConnection(jdbcUrl("postgres"), "postgres", "")) {
+            return true;
+        } catch (SQLException notYet) {
+            return false;
         }
-        long deadline = System.nanoTime() + START_WAIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!wrapper.isAlive()) {
-                throw new IllegalStateException("PostgreSQL exited (log: " + log + ")");
-            }
-            try (Connection ignored = DriverManager.getConnection(jdbcUrl("postgres"), "postgres", "")) {
-                return;
-            } catch (SQLException notYet) {
-                LockSupport.parkNanos(Duration.ofMillis(100).toNanos()); // the next connection attempt
-            }
-        }
-        throw new IllegalStateException("PostgreSQL not accepting connections within " + START_WAIT + " (" + log + ")");
     }
 
     /** The postmaster's process id from its lock file, if the server runs. */
