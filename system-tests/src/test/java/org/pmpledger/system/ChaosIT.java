@@ -109,6 +109,7 @@ class ChaosIT {
             stack.kill(part);
             stack.restart(part);
             back = System.nanoTime();
+            load.probe();
             await().atMost(Duration.ofSeconds(90))
                     .pollInterval(Duration.ofMillis(100))
                     .until(() -> load.firstAckAfter(back) > 0 && load.firstFreshReadAfter(back) > 0);

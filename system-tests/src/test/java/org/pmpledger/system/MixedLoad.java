@@ -111,6 +111,41 @@ final class MixedLoad {
                 .orElse(0);
     }
 
+    /**
+     * One write and the read that follows it, from the caller's thread, as soon as the parts answer: a comment on a
+     * submitted plan (sent again until acknowledged), then its plan read at the comment's version until a read shows it.
+     * The load's own writes and reads count as well; this one does not wait for the load's turn to read.
+     */
+    void probe() {
+        Plan submitted = pick(true, 0);
+        Answer comment = command(
+                "POST",
+                plan(submitted) + "/comments",
+                regional,
+                Map.of("entryId", submitted.entryId(), "comment", "Probe " + System.nanoTime()),
+                1,
+                submitted);
+        if (comment == null) {
+            return;
+        }
+        long acknowledged = System.nanoTime();
+        long version = comment.body().get("version").asLong();
+        long giveUpAt = acknowledged + GIVE_UP.toNanos();
+        while (System.nanoTime() < giveUpAt) {
+            try {
+                Answer read = queries.get()
+                        .get("/api/v1/plans/" + submitted.id() + "?minVersion=" + version, tokens.analyst());
+                if (read.status() == 200) {
+                    freshReads.add(new FreshRead(acknowledged, System.nanoTime()));
+                    return;
+                }
+            } catch (UncheckedIOException | IllegalStateException unanswered) {
+                // the query service is not back yet
+            }
+            pause();
+        }
+    }
+
     private void next(int n) {
         Plan draft = pick(false, n);
         Plan submitted = pick(true, n);

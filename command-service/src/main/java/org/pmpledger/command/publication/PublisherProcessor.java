@@ -1,6 +1,7 @@
 package org.pmpledger.command.publication;
 
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -69,6 +70,12 @@ class PublisherProcessor {
         @Override
         protected void doSleepFor(long millis) {
             super.doSleepFor(Math.min(millis, MOST_PAUSE_MS));
+        }
+
+        /** The pause of the launcher that (re)claims the segment after its worker failed: capped the same. */
+        @Override
+        protected void doSleepFor(long millis, AtomicBoolean wakeUp) {
+            super.doSleepFor(Math.min(millis, MOST_PAUSE_MS), wakeUp);
         }
     }
 }
