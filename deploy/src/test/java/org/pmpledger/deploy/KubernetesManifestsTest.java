@@ -119,14 +119,9 @@ class KubernetesManifestsTest {
 
     @Test
     void everyContainerHasResourceRequestsAndLimitsAndRunsUnprivileged() {
-        Stream<PodSpec> pods = Stream.concat(
-                deployments().stream().map(KubernetesManifestsTest::pod),
-                Manifests.of(documents, Job.class).stream()
-                        .map(job -> job.getSpec().getTemplate().getSpec()));
-        for (PodSpec pod : pods.toList()) {
+        for (PodSpec pod : pods()) {
             assertThat(pod.getSecurityContext().getRunAsNonRoot()).isTrue();
-            for (Container container : Stream.concat(pod.getContainers().stream(), pod.getInitContainers().stream())
-                    .toList()) {
+            for (Container container : containers(pod)) {
                 assertThat(container.getResources().getRequests())
                         .as(container.getName())
                         .containsKeys("cpu", "memory");
@@ -239,13 +234,8 @@ class KubernetesManifestsTest {
 
     @Test
     void everyConfigKeyAContainerReadsIsInTheConfigMap() {
-        Stream<PodSpec> pods = Stream.concat(
-                deployments().stream().map(KubernetesManifestsTest::pod),
-                Manifests.of(documents, Job.class).stream()
-                        .map(job -> job.getSpec().getTemplate().getSpec()));
-        for (PodSpec pod : pods.toList()) {
-            for (Container container : Stream.concat(pod.getContainers().stream(), pod.getInitContainers().stream())
-                    .toList()) {
+        for (PodSpec pod : pods()) {
+            for (Container container : containers(pod)) {
                 for (EnvVar variable : container.getEnv()) {
                     if (variable.getValueFrom() != null
                             && variable.getValueFrom().getConfigMapKeyRef() != null) {
@@ -269,6 +259,21 @@ class KubernetesManifestsTest {
                     .doesNotContain("/dev/tokens", "local-key-dir", "PMP_LOCAL_DIR")
                     .doesNotContainPattern("(?i)profiles[._]active\\W+local");
         }
+    }
+
+    /** The pods of the Deployments and of the Job. */
+    private List<PodSpec> pods() {
+        return Stream.concat(
+                        deployments().stream().map(KubernetesManifestsTest::pod),
+                        Manifests.of(documents, Job.class).stream()
+                                .map(job -> job.getSpec().getTemplate().getSpec()))
+                .toList();
+    }
+
+    /** A pod's containers, its init containers included. */
+    private static List<Container> containers(PodSpec pod) {
+        return Stream.concat(pod.getContainers().stream(), pod.getInitContainers().stream())
+                .toList();
     }
 
     private List<Deployment> deployments() {
