@@ -87,7 +87,8 @@ final class EventTopic {
                         EventHeaders.REVISION,
                         String.valueOf(PmpEventTypes.revisionOf(event.getClass()))
                                 .getBytes(StandardCharsets.UTF_8));
-        record.headers().add(EventHeaders.SEQUENCE, String.valueOf(sequence).getBytes(StandardCharsets.UTF_8));
+        record.headers()
+                .add(EventHeaders.SEQUENCE, EventHeaders.sequence(sequence).getBytes(StandardCharsets.UTF_8));
         record.headers().add(EventHeaders.POSITION, String.valueOf(position).getBytes(StandardCharsets.UTF_8));
         producer.send(record);
     }

@@ -11,11 +11,12 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Import;
 
+import org.pmpledger.web.ServiceObservability;
 import org.pmpledger.web.ServiceSecurity;
 
 /** PMP Ledger's write side: commands over HTTP, decided by Axon aggregates, stored as events. */
 @SpringBootApplication
-@Import(ServiceSecurity.class)
+@Import({ServiceSecurity.class, ServiceObservability.class})
 @OpenAPIDefinition(
         info =
                 @Info(

@@ -1,25 +1,17 @@
 package org.pmpledger.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.pmpledger.command.jooq.Tables.DOMAIN_EVENT_ENTRY;
 import static org.pmpledger.command.jooq.Tables.PLAN_SLOT;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
@@ -30,12 +22,15 @@ import org.pmpledger.command.audit.ChainVerification;
 import org.pmpledger.events.EventHeaders;
 import org.pmpledger.testsupport.ApiClient.Answer;
 import org.pmpledger.testsupport.Ffy2022;
-import org.pmpledger.testsupport.TestKafka;
+import org.pmpledger.testsupport.TopicReader;
 
 /** The user's path: HTTP command, events in the PostgreSQL store, published to Kafka; and each refusal. */
 class CommandPathTest extends CommandServiceTest {
 
+    /** This class's cycles: 2030 to 2039, one per test that opens one (2040 on are other tests'), and 2050. */
     private static final AtomicInteger NEXT_FFY = new AtomicInteger(2030);
+
+    private static final int TRACED_FFY = 2050;
 
     @Autowired
     DSLContext db;
@@ -112,7 +107,7 @@ class CommandPathTest extends CommandServiceTest {
                 .extracting(r -> header(r, EventHeaders.TYPE))
                 .containsExactly("pmp.plan.PlanDrafted", "pmp.plan.PlanEntryAdded", "pmp.plan.PlanSubmitted");
         ConsumerRecord<String, byte[]> submit = published.get(2);
-        assertThat(header(submit, EventHeaders.SEQUENCE)).isEqualTo("2");
+        assertThat(header(submit, EventHeaders.SEQUENCE)).isEqualTo("0000000000000000002");
         assertThat(header(submit, EventHeaders.POSITION))
                 .isEqualTo(submitted.body().get("position").asString());
         assertThat(header(submit, EventHeaders.REVISION)).isEqualTo("1");
@@ -120,6 +115,48 @@ class CommandPathTest extends CommandServiceTest {
         assertThat(submit.headers().lastHeader(EventHeaders.ID)).isNotNull();
         assertThat(submit.headers().lastHeader(EventHeaders.TIME)).isNotNull();
         assertThat(new String(submit.value(), StandardCharsets.UTF_8)).contains("\"lcsa\":\"ALAMEDA\"");
+    }
+
+    @Test
+    void theCallersTraceGoesIntoTheStoredEventAndOntoItsKafkaRecord() {
+        int ffy = TRACED_FFY;
+        assertThat(api().post("/api/v1/cycles", TOKENS.stateAdmin(), Ffy2022.openCycle(ffy))
+                        .status())
+                .isEqualTo(201);
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        String traceparent = "00-" + traceId + "-00f067aa0ba902b7-01";
+
+        Answer drafted = api().post(
+                        "/api/v1/plans",
+                        TOKENS.lcsaEditor("SHASTA"),
+                        Map.of("ffy", ffy, "lcsa", "SHASTA"),
+                        Map.of("traceparent", traceparent));
+
+        assertThat(drafted.status()).isEqualTo(201);
+        String planId = drafted.body().get("id").asString();
+        assertThat(drafted.header("traceparent"))
+                .as("the answer names the request's span")
+                .startsWith("00-" + traceId + "-");
+        String metaData = new String(
+                db.select(DOMAIN_EVENT_ENTRY.META_DATA)
+                        .from(DOMAIN_EVENT_ENTRY)
+                        .where(DOMAIN_EVENT_ENTRY.AGGREGATE_IDENTIFIER.eq(planId))
+                        .fetchOne(DOMAIN_EVENT_ENTRY.META_DATA),
+                StandardCharsets.UTF_8);
+        assertThat(metaData).contains("\"traceparent\":\"00-" + traceId + "-");
+        ConsumerRecord<String, byte[]> record = publishedFor(planId, 1).getFirst();
+        assertThat(header(record, "traceparent"))
+                .as("the record continues the trace in a publish span of its own")
+                .startsWith("00-" + traceId + "-")
+                .isNotEqualTo(traceparent);
+    }
+
+    @Test
+    void everyAnswerNamesItsTraceEvenARefusal() {
+        Answer refused = api().get("/api/v1/audit/verification", null);
+
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(refused.header("traceparent")).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}");
     }
 
     @Test
@@ -429,24 +466,9 @@ class CommandPathTest extends CommandServiceTest {
     }
 
     private List<ConsumerRecord<String, byte[]>> publishedFor(String key, int count) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers());
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer =
-                new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(TOPIC));
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
-                    if (key.equals(r.key())) {
-                        found.add(r);
-                    }
-                });
-                return found.size() >= count;
-            });
-        }
-        return found;
+        return TopicReader.of(
+                key,
+                TopicReader.readUntil(TOPIC, read -> TopicReader.of(key, read).size() >= count));
     }
 
     private static String header(ConsumerRecord<?, ?> record, String name) {

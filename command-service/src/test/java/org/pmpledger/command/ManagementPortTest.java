@@ -1,11 +1,15 @@
 package org.pmpledger.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
+import tools.jackson.databind.JsonNode;
 
 import org.pmpledger.testsupport.ApiClient;
 
@@ -34,6 +38,20 @@ class ManagementPortTest extends CommandServiceTest {
 
         assertThat(readiness.status()).isEqualTo(200);
         assertThat(readiness.response().body()).contains("\"db\"");
+    }
+
+    @Test
+    void theReadinessProbeNamesTheBrokerOnceAsked() {
+        ApiClient management = new ApiClient("http://127.0.0.1:" + managementPort);
+
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            JsonNode broker = management
+                    .get("/actuator/health/readiness", null)
+                    .body()
+                    .get("components")
+                    .get("broker");
+            assertThat(broker.get("status").asString()).isEqualTo("UP");
+        });
     }
 
     @Test

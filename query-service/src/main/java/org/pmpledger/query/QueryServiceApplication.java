@@ -11,13 +11,14 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Import;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
+import org.pmpledger.web.ServiceObservability;
 import org.pmpledger.web.ServiceSecurity;
 
 /** PMP Ledger's read side: projections folded from the plan-events topic, served over HTTP. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 @EnableScheduling
-@Import(ServiceSecurity.class)
+@Import({ServiceSecurity.class, ServiceObservability.class})
 @OpenAPIDefinition(
         info =
                 @Info(

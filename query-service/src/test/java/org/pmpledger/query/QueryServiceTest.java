@@ -76,6 +76,7 @@ public abstract class QueryServiceTest {
         registry.add("spring.datasource.password", DATABASE::password);
         registry.add("spring.kafka.bootstrap-servers", TestKafka::bootstrapServers);
         registry.add("pmp.intake.topic", () -> TOPIC);
+        registry.add("pmp.intake.stuck-after", () -> "5s");
         registry.add("pmp.security.local-key-dir", () -> TOKENS.keyDirectory().toString());
     }
 
@@ -139,7 +140,7 @@ public abstract class QueryServiceTest {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(TOPIC, key, json);
         header(record, EventHeaders.TYPE, type);
         header(record, EventHeaders.REVISION, String.valueOf(revision));
-        header(record, EventHeaders.SEQUENCE, String.valueOf(sequence));
+        header(record, EventHeaders.SEQUENCE, EventHeaders.sequence(sequence));
         header(record, EventHeaders.POSITION, String.valueOf(at));
         header(record, EventHeaders.ID, UUID.randomUUID().toString());
         producer().send(record).get();

@@ -101,6 +101,8 @@ class ProblemPages {
             case NOT_FOUND -> "not-found";
             case METHOD_NOT_ALLOWED -> "method-not-allowed";
             case CONTENT_TOO_LARGE -> "body-too-large";
+            case NOT_ACCEPTABLE -> "not-acceptable";
+            case UNSUPPORTED_MEDIA_TYPE -> "unsupported-media-type";
             case UNAUTHORIZED -> "unauthenticated";
             case FORBIDDEN -> "forbidden";
             default -> status.is5xxServerError() ? "internal-error" : "refused";

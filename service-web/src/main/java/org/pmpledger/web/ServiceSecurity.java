@@ -42,7 +42,7 @@ import org.springframework.util.function.SingletonSupplier;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(InputLimitSettings.class)
-@Import({RequestBodies.class, ProblemPages.class, PathsAndQueries.class, LocalOnly.class})
+@Import({RequestBodies.class, ProblemPages.class, ProblemTypePages.class, PathsAndQueries.class, LocalOnly.class})
 public class ServiceSecurity {
 
     static final String[] OPEN_PATHS = {
@@ -51,6 +51,9 @@ public class ServiceSecurity {
         "/actuator/info",
         "/v3/api-docs",
         "/v3/api-docs/**",
+        "/asyncapi.json",
+        "/problems",
+        "/problems/**",
         "/swagger-ui.html",
         "/swagger-ui/**",
         "/dev/tokens",
@@ -70,6 +73,12 @@ public class ServiceSecurity {
         FilterRegistrationBean<InputLimits> registration = new FilterRegistrationBean<>(new InputLimits(settings));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
+    }
+
+    /** The OpenAPI documents' shared headers and problem answers. */
+    @Bean
+    ApiDocumentation apiDocumentation() {
+        return new ApiDocumentation();
     }
 
     @Bean

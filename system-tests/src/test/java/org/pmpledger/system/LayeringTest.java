@@ -52,11 +52,14 @@ class LayeringTest {
                 .check(MAIN);
     }
 
+    /** The broker's health asks the cluster for its nodes, and nothing else of Kafka's: the one exception. */
     @Test
     void theWebModuleKnowsNeitherServiceNorTheLedgerMachinery() {
         noClasses()
                 .that()
                 .resideInAPackage("org.pmpledger.web..")
+                .and()
+                .doNotHaveFullyQualifiedName("org.pmpledger.web.BrokerHealth")
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage(

@@ -102,6 +102,11 @@ public final class RunningService implements AutoCloseable {
         }
     }
 
+    /** The file the service's output goes to. */
+    public Path log() {
+        return log;
+    }
+
     public String name() {
         return name;
     }

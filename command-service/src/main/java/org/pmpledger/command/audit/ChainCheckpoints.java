@@ -11,7 +11,6 @@ import java.time.OffsetDateTime;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import org.jooq.DSLContext;
@@ -150,7 +149,7 @@ public class ChainCheckpoints {
                 .fetchOptional(CHAIN_CHECKPOINT.THROUGH_GLOBAL_INDEX);
     }
 
-    public List<Map<String, Object>> latest(int limit) {
+    List<AuditAnswers.Checkpoint> latest(int limit) {
         return db.selectFrom(CHAIN_CHECKPOINT)
                 .orderBy(CHAIN_CHECKPOINT.CHECKPOINT_ID.desc())
                 .limit(limit)
@@ -158,17 +157,12 @@ public class ChainCheckpoints {
     }
 
     /** A checkpoint as the API shows it. */
-    static Map<String, Object> view(ChainCheckpointRecord c) {
-        return Map.of(
-                "checkpointId",
+    static AuditAnswers.Checkpoint view(ChainCheckpointRecord c) {
+        return new AuditAnswers.Checkpoint(
                 c.getCheckpointId(),
-                "throughGlobalIndex",
                 c.getThroughGlobalIndex(),
-                "streams",
                 c.getStreams(),
-                "headHash",
                 c.getHeadHash(),
-                "recordedAt",
                 c.getRecordedAt().toInstant());
     }
 

@@ -77,8 +77,9 @@ class LedgerAuditController {
                     "Each: the global position it covers, how many streams, and the head hash: SHA-256 over one line "
                             + "per stream in stream-id order, '<stream id>:<hex hash of its last event at or below that position>\\n'. "
                             + "Publish them outside the system; a later verification must reproduce them.")
-    ResponseEntity<?> checkpoints(@RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
-        return ResponseEntity.ok(Map.of("checkpoints", checkpoints.latest(limit)));
+    ResponseEntity<AuditAnswers.Checkpoints> checkpoints(
+            @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
+        return ResponseEntity.ok(new AuditAnswers.Checkpoints(checkpoints.latest(limit)));
     }
 
     @PostMapping("/checkpoints")
@@ -86,7 +87,7 @@ class LedgerAuditController {
             summary = "Record a chain checkpoint now (STATE_ADMIN)",
             description =
                     "Also recorded every pmp.audit.checkpoint-interval (default 10 minutes) when events were added.")
-    ResponseEntity<?> recordCheckpoint() {
+    ResponseEntity<AuditAnswers.Checkpoint> recordCheckpoint() {
         return ResponseEntity.status(HttpStatus.CREATED).body(ChainCheckpoints.view(checkpoints.record()));
     }
 
@@ -123,7 +124,7 @@ class LedgerAuditController {
             summary = "The log itself, filtered (AUDITOR, STATE_ADMIN)",
             description =
                     "As the JSON-lines form, at most `limit` (≤ 1000) events; use Accept: application/x-ndjson for all.")
-    ResponseEntity<?> log(
+    ResponseEntity<AuditAnswers.LedgerEvents> log(
             @RequestParam(required = false) @Size(max = 255) String actor,
             @RequestParam(required = false) @Size(max = 64) String agency,
             @RequestParam(required = false) @Size(max = 100) String type,
@@ -132,15 +133,16 @@ class LedgerAuditController {
             @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
         List<Map<String, Object>> events = new ArrayList<>();
         history.search(new PlanHistory.LogFilter(actor, agency, type, from, to), limit, events::add);
-        return ResponseEntity.ok(Map.of("events", events, "limit", limit));
+        return ResponseEntity.ok(new AuditAnswers.LedgerEvents(events, limit));
     }
 
     @GetMapping("/reads")
     @Operation(
             summary = "Who read the audit log, what and when (AUDITOR, STATE_ADMIN)",
             description = "The latest audit reads, newest first (this read included).")
-    ResponseEntity<?> auditReads(@RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
-        return ResponseEntity.ok(Map.of("reads", reads.latest(limit)));
+    ResponseEntity<AuditAnswers.AuditReadList> auditReads(
+            @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
+        return ResponseEntity.ok(new AuditAnswers.AuditReadList(reads.latest(limit)));
     }
 
     @GetMapping("/verification")
@@ -149,7 +151,7 @@ class LedgerAuditController {
             description =
                     "Recomputes the hash chain of every stream (or of one plan) from the stored events: ok, or the "
                             + "first event whose hash or link does not match, with the reason and both hashes.")
-    ResponseEntity<?> verification(
+    ResponseEntity<ChainVerification.Result> verification(
             @RequestParam(required = false) @Pattern(regexp = InputFormats.UUID, message = InputFormats.UUID_MESSAGE)
                     String planId) {
         return ResponseEntity.ok(verification.verify(planId));

@@ -2,7 +2,6 @@ package org.pmpledger.command.audit;
 
 import java.io.IOException;
 import java.time.Instant;
-import java.util.Map;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -19,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import org.pmpledger.document.PlanDiff;
+import org.pmpledger.document.PlanDocument;
 import org.pmpledger.web.RequestRefused;
 
 /** One plan's history as the auditor reads it: its events, its state at a point, what changed, an event's hashed bytes. */
@@ -60,7 +60,7 @@ class PlanAuditController {
                     + "correlation and trace ids, recording instant, business time (FFY, quarter), type, revision, payload, "
                     + "chain hashes. Paged JSON (page, size ≤ 1000), or every event as JSON lines, streamed, with "
                     + "Accept: application/x-ndjson.")
-    ResponseEntity<?> events(
+    ResponseEntity<AuditAnswers.PlanEventPage> events(
             @PathVariable @Size(max = 64) String planId,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size) {
@@ -68,17 +68,8 @@ class PlanAuditController {
         if (total == 0) {
             throw RequestRefused.notFound("No plan " + planId + ".");
         }
-        return ResponseEntity.ok(Map.of(
-                "planId",
-                planId,
-                "total",
-                total,
-                "page",
-                page,
-                "size",
-                size,
-                "events",
-                history.page(planId, page, size)));
+        return ResponseEntity.ok(
+                new AuditAnswers.PlanEventPage(planId, total, page, size, history.page(planId, page, size)));
     }
 
     @GetMapping(
@@ -91,7 +82,7 @@ class PlanAuditController {
                             + "asOf (ISO-8601 instant, the event store's recording time), or up to and including version (1 = the "
                             + "drafting). Exactly one of the two. Headers: ETag (the version reached) and X-Recorded-At (the "
                             + "recording instant of its last event).")
-    ResponseEntity<?> state(
+    ResponseEntity<PlanDocument> state(
             @PathVariable @Size(max = 64) String planId,
             @RequestParam(required = false) Instant asOf,
             @RequestParam(required = false) @Min(1) Long version) {
@@ -123,7 +114,7 @@ class PlanAuditController {
                     + "(version, position, recording instant) and every field added, changed (from → to) or removed, by a "
                     + "path naming entries, quarters and tactics: entries[E-1].tactics[T-2].status. An entry, quarter or "
                     + "tactic added or removed is one change carrying the whole item.")
-    ResponseEntity<?> diff(
+    ResponseEntity<AuditAnswers.PlanChanges> diff(
             @PathVariable @Size(max = 64) String planId,
             @RequestParam @Size(max = 40) String from,
             @RequestParam @Size(max = 40) String to) {
@@ -142,25 +133,16 @@ class PlanAuditController {
             throw RequestRefused.notFound(
                     "No plan " + planId + " at " + (before.isEmpty() ? "from=" + from : "to=" + to) + ".");
         }
-        return ResponseEntity.ok(Map.of(
-                "planId",
+        return ResponseEntity.ok(new AuditAnswers.PlanChanges(
                 planId,
-                "from",
                 point(before.get()),
-                "to",
                 point(after.get()),
-                "changes",
                 PlanDiff.between(before.get().document(), after.get().document())));
     }
 
-    private static Map<String, Object> point(PlanStates.State state) {
-        return Map.of(
-                "version",
-                state.document().version(),
-                "position",
-                state.document().position(),
-                "recordedAt",
-                state.recordedAt());
+    private static AuditAnswers.HistoryPoint point(PlanStates.State state) {
+        return new AuditAnswers.HistoryPoint(
+                state.document().version(), state.document().position(), state.recordedAt());
     }
 
     @GetMapping(

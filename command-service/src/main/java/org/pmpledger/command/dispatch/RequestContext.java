@@ -11,8 +11,8 @@ import org.pmpledger.web.Caller;
 
 /**
  * What an HTTP command request carries besides its body, read once: who calls, the Idempotency-Key and the hash of the
- * request it keys, the plan version the client saw ({@code If-Match}), the correlation id, and what the request's
- * thread holds that deciding it relies on. The caller, key and correlation id travel as metadata onto every event.
+ * request it keys, the plan version the client saw ({@code If-Match}), the correlation id and trace context, and what the request's
+ * thread holds that deciding it relies on. The caller, key, correlation id and trace context travel as metadata onto every event.
  *
  * @param requestHash     the request's hash, present with an Idempotency-Key (a repeated request is compared by it)
  * @param expectedVersion the version of {@code If-Match}, or null
@@ -23,11 +23,13 @@ record RequestContext(
         String requestHash,
         Long expectedVersion,
         String traceId,
+        Optional<String> traceParent,
         RequestThreadContext.Captured thread) {
 
     MetaData metaData() {
         Map<String, Object> metaData = new HashMap<>(caller.toMap());
         metaData.put(CommandContext.TRACE_ID, traceId);
+        traceParent.ifPresent(context -> metaData.put(CommandContext.TRACE_PARENT, context));
         idempotencyKey.ifPresent(key -> metaData.put(CommandContext.IDEMPOTENCY_KEY, key));
         if (expectedVersion != null) {
             metaData.put(CommandContext.EXPECTED_VERSION, expectedVersion);

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 
 import org.pmpledger.web.Caller;
 import org.pmpledger.web.InputLimits;
+import org.pmpledger.web.TraceParents;
 
 /** Reads a command request's {@link RequestContext}: its headers as the API takes them, its caller, its thread's context. */
 @Component
@@ -22,11 +23,16 @@ class RequestContexts {
     private final HttpServletRequest request;
     private final IdempotencyRecords idempotency;
     private final List<RequestThreadContext> threadContexts;
+    private final TraceParents traces;
 
     RequestContexts(
-            HttpServletRequest request, IdempotencyRecords idempotency, List<RequestThreadContext> threadContexts) {
+            HttpServletRequest request,
+            IdempotencyRecords idempotency,
+            List<RequestThreadContext> threadContexts,
+            TraceParents traces) {
         this.request = request;
         this.idempotency = idempotency;
+        this.traces = traces;
         this.threadContexts = List.copyOf(threadContexts);
     }
 
@@ -37,7 +43,8 @@ class RequestContexts {
         String traceId = Optional.ofNullable(request.getHeader(InputLimits.CORRELATION_ID))
                 .orElseGet(() -> UUID.randomUUID().toString());
         String hash = key.isPresent() ? idempotency.hash(request.getMethod(), request.getRequestURI(), body) : null;
-        return new RequestContext(Caller.current(), key, hash, expectedVersion(), traceId, captureThread());
+        return new RequestContext(
+                Caller.current(), key, hash, expectedVersion(), traceId, traces.current(), captureThread());
     }
 
     private Long expectedVersion() {

@@ -1,6 +1,7 @@
 package org.pmpledger.command.eventstore;
 
 import org.pmpledger.web.Caller;
+import org.pmpledger.web.TraceParents;
 
 /**
  * Metadata keys of a command and of the events it causes: who (the {@link Caller} keys), why and
@@ -15,12 +16,18 @@ public final class CommandContext {
      */
     public static final String TRACE_ID = "traceId";
 
+    /**
+     * The W3C trace context of the HTTP request's span ({@link TraceParents}): on every event it causes, and from
+     * there on its Kafka record, so the projections' work joins the request's trace.
+     */
+    public static final String TRACE_PARENT = TraceParents.TRACEPARENT;
+
     public static final String IDEMPOTENCY_KEY = "idempotencyKey";
     /** The plan version the client saw (If-Match); only on commands, never stored on events. */
     public static final String EXPECTED_VERSION = "expectedVersion";
 
     static final String[] KEYS_COPIED_TO_EVENTS = {
-        Caller.SUBJECT, Caller.ROLES, Caller.LCSA, Caller.REGION, Caller.CLIENT_ID, IDEMPOTENCY_KEY
+        Caller.SUBJECT, Caller.ROLES, Caller.LCSA, Caller.REGION, Caller.CLIENT_ID, IDEMPOTENCY_KEY, TRACE_PARENT
     };
 
     private CommandContext() {}

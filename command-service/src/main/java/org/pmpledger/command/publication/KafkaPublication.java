@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
+import io.micrometer.tracing.Span;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Headers;
 import org.axonframework.config.ProcessingGroup;
@@ -20,9 +21,11 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
 import org.springframework.stereotype.Component;
 
+import org.pmpledger.command.eventstore.CommandContext;
 import org.pmpledger.events.EventHeaders;
 import org.pmpledger.events.PmpEvent;
 import org.pmpledger.events.PmpEventTypes;
+import org.pmpledger.web.TraceParents;
 
 /**
  * Publishes every stored event, in global order, to the plan-events topic: keyed by plan (or cycle)
@@ -46,13 +49,16 @@ class KafkaPublication {
     private final Serializer serializer;
     private final PublicationSettings settings;
     private final Watermarks watermarks;
+    private final TraceParents traces;
 
     KafkaPublication(
             KafkaTemplate<String, byte[]> kafka,
             @Qualifier("eventSerializer") Serializer serializer,
             PublicationSettings settings,
-            Watermarks watermarks) {
+            Watermarks watermarks,
+            TraceParents traces) {
         this.kafka = kafka;
+        this.traces = traces;
         this.serializer = serializer;
         this.settings = settings;
         this.watermarks = watermarks;
@@ -82,9 +88,9 @@ class KafkaPublication {
         header(headers, EventHeaders.SOURCE, settings.source());
         header(headers, EventHeaders.SUBJECT, streamId);
         header(headers, EventHeaders.TIME, event.getTimestamp().toString());
-        header(headers, EventHeaders.DATA_CONTENT_TYPE, "application/json");
+        header(headers, EventHeaders.CONTENT_TYPE, EventHeaders.JSON);
         header(headers, EventHeaders.REVISION, String.valueOf(PmpEventTypes.revisionOf(type)));
-        header(headers, EventHeaders.SEQUENCE, String.valueOf(stored.getSequenceNumber()));
+        header(headers, EventHeaders.SEQUENCE, EventHeaders.sequence(stored.getSequenceNumber()));
         Batch batch = currentBatch();
         if (System.nanoTime() > batch.deadline) {
             throw new IllegalStateException(
@@ -94,7 +100,17 @@ class KafkaPublication {
             header(headers, EventHeaders.POSITION, String.valueOf(position));
             batch.lastPosition = Math.max(batch.lastPosition, position);
         });
-        batch.sends.add(kafka.send(record));
+        Span publishing = traceOnto(headers, event, type);
+        CompletableFuture<SendResult<String, byte[]>> send = kafka.send(record);
+        if (publishing != null) {
+            send.whenComplete((sent, failed) -> {
+                if (failed != null) {
+                    publishing.error(failed);
+                }
+                publishing.end();
+            });
+        }
+        batch.sends.add(send);
     }
 
     /** The sends of one processor batch and the highest position among them. */
@@ -125,6 +141,29 @@ class KafkaPublication {
             });
             return batch;
         });
+    }
+
+    /**
+     * The request's trace continues on the record: a publish span, child of the trace context the event was stored
+     * with, named in the record's {@value TraceParents#TRACEPARENT} header and ended when the broker answers the send.
+     * An event stored without one (before tracing, or not from a request) starts no trace.
+     *
+     * @return the started span, or null
+     */
+    private Span traceOnto(Headers headers, EventMessage<?> event, Class<?> type) {
+        Object stored = event.getMetaData().get(CommandContext.TRACE_PARENT);
+        if (stored == null) {
+            return null;
+        }
+        String traceParent = stored.toString();
+        Span span = traces.start(
+                "publish " + PmpEventTypes.typeName(type),
+                Span.Kind.PRODUCER,
+                name -> TraceParents.TRACEPARENT.equals(name) ? traceParent : null,
+                null);
+        span.tag("messaging.system", "kafka").tag("messaging.destination.name", settings.topic());
+        traces.of(span).ifPresent(context -> header(headers, TraceParents.TRACEPARENT, context));
+        return span;
     }
 
     private static void header(Headers headers, String name, String value) {

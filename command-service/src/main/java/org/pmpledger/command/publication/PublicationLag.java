@@ -51,30 +51,38 @@ class PublicationLag {
                 .register(meters);
     }
 
+    /** Measures into locals and publishes them at once: a scrape meanwhile sees the last measurement, never a gap. */
     @Scheduled(fixedDelayString = "${pmp.publication.lag-interval:PT5S}")
     void measure() {
-        events = Double.NaN;
-        seconds = Double.NaN;
-        OptionalLong published = publishedThrough();
-        publishing = published.isPresent() ? 1 : 0;
-        if (published.isEmpty()) {
-            return;
+        double lagEvents = Double.NaN;
+        double lagSeconds = Double.NaN;
+        try {
+            OptionalLong published = publishedThrough();
+            publishing = published.isPresent() ? 1 : 0;
+            if (published.isEmpty()) {
+                return;
+            }
+            var oldest = db.select(DOMAIN_EVENT_ENTRY.TIME_STAMP)
+                    .from(DOMAIN_EVENT_ENTRY)
+                    .where(DOMAIN_EVENT_ENTRY.GLOBAL_INDEX.gt(published.getAsLong()))
+                    .orderBy(DOMAIN_EVENT_ENTRY.GLOBAL_INDEX)
+                    .limit(1)
+                    .fetchOne(DOMAIN_EVENT_ENTRY.TIME_STAMP);
+            Long head = db.select(DSL.max(DOMAIN_EVENT_ENTRY.GLOBAL_INDEX))
+                    .from(DOMAIN_EVENT_ENTRY)
+                    .fetchOne(0, Long.class);
+            lagEvents = head == null ? 0 : Math.max(0, head - published.getAsLong());
+            lagSeconds = oldest == null
+                    ? 0
+                    : Math.max(
+                            0,
+                            Duration.between(Instant.parse(oldest), wall.instant())
+                                            .toMillis()
+                                    / 1000.0);
+        } finally {
+            events = lagEvents;
+            seconds = lagSeconds;
         }
-        var oldest = db.select(DOMAIN_EVENT_ENTRY.TIME_STAMP)
-                .from(DOMAIN_EVENT_ENTRY)
-                .where(DOMAIN_EVENT_ENTRY.GLOBAL_INDEX.gt(published.getAsLong()))
-                .orderBy(DOMAIN_EVENT_ENTRY.GLOBAL_INDEX)
-                .limit(1)
-                .fetchOne(DOMAIN_EVENT_ENTRY.TIME_STAMP);
-        Long head = db.select(DSL.max(DOMAIN_EVENT_ENTRY.GLOBAL_INDEX))
-                .from(DOMAIN_EVENT_ENTRY)
-                .fetchOne(0, Long.class);
-        events = head == null ? 0 : Math.max(0, head - published.getAsLong());
-        seconds = oldest == null
-                ? 0
-                : Math.max(
-                        0,
-                        Duration.between(Instant.parse(oldest), wall.instant()).toMillis() / 1000.0);
     }
 
     /** The position the publisher has published through, if this instance holds its token. */

@@ -28,6 +28,7 @@ class IdempotencyRecordsTest extends CommandServiceTest {
                 hash,
                 null,
                 "trace",
+                Optional.empty(),
                 RequestThreadContext.Captured.NOTHING);
     }
 

@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,13 +20,17 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import tools.jackson.databind.json.JsonMapper;
 
 import org.pmpledger.command.eventstore.CommandContext;
+import org.pmpledger.web.TraceParents;
 
 /** A command request's context, read from its headers and its caller's token. */
 class RequestContextsTest {
 
     private final MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/v1/plans/p-1/submission");
     private final RequestContexts contexts = new RequestContexts(
-            request, new IdempotencyRecords(null, JsonMapper.builder().build(), Clock.systemUTC()), List.of());
+            request,
+            new IdempotencyRecords(null, JsonMapper.builder().build(), Clock.systemUTC()),
+            List.of(),
+            new TraceParents(Tracer.NOOP, Propagator.NOOP));
 
     @BeforeEach
     void anEditorCalls() {

@@ -36,7 +36,7 @@ class ComparisonController {
                     "Per agency: baseline, target, Q1-Q4 (corrections applied and marked), latest, change, share of "
                             + "the distance covered, status, rank, quartile; statewide figures. Definitions in the answer and the "
                             + "README. minPosition waits (bounded) for a position; Accept: text/csv for one line per agency.")
-    ResponseEntity<?> comparison(
+    ResponseEntity<ComparisonAnswer> comparison(
             @PathVariable @Min(2000) @Max(2100) int ffy,
             @PathVariable @Pattern(regexp = "[A-Za-z0-9._-]{1,40}") String indicator,
             @RequestParam(required = false) @Min(0) Long minPosition) {

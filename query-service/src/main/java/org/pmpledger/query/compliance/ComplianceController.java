@@ -37,7 +37,7 @@ class ComplianceController {
             description = "Per agency: the plan's due date, first submission, ON_TIME / LATE / MISSING (as of today, "
                     + "California) / NOT_YET_DUE and days late; the same for each quarterly update of each measurement "
                     + "(judged by its first recording) and for final results; statewide on-time rates (on time / due).")
-    ResponseEntity<?> compliance(
+    ResponseEntity<ComplianceAnswer> compliance(
             @PathVariable @Min(2000) @Max(2100) int ffy, @RequestParam(required = false) @Min(0) Long minPosition) {
         return freshness.read(
                 minPosition,

@@ -34,7 +34,7 @@ class InitiativeController {
                     "Per agency and key initiative: required (ALL, or the agency's recorded threshold-indicator value "
                             + "below the threshold), entries and tactics serving it (sub-initiatives count for their initiative), "
                             + "covered (an entry or a tactic that is not withdrawn); the list of gaps (required, not covered).")
-    ResponseEntity<?> initiatives(
+    ResponseEntity<InitiativeAnswer> initiatives(
             @PathVariable @Min(2000) @Max(2100) int ffy, @RequestParam(required = false) @Min(0) Long minPosition) {
         return freshness.read(
                 minPosition, reflects -> queries.coverage(ffy, reflects), "No cycle for FFY " + ffy + " (yet).");

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -70,6 +71,7 @@ final class IntakeBatch {
     private final Map<TopicPartition, Long> positionOf = new HashMap<>();
     private final Map<TopicPartition, Instant> committedBefore = new HashMap<>();
     private final Writes writes;
+    private final List<AppliedTrail.PublishedRecord> applied = new ArrayList<>();
     private Set<String> held = Set.of();
     private Set<String> released = Set.of();
 
@@ -131,6 +133,11 @@ final class IntakeBatch {
         }
         finish(false);
         return outcomes;
+    }
+
+    /** The records this pass applied, in order: in the read model once the caller's transaction commits. */
+    List<AppliedTrail.PublishedRecord> applied() {
+        return List.copyOf(applied);
     }
 
     private void know(Collection<String> streams, List<ConsumerRecord<String, byte[]>> records) {
@@ -226,6 +233,7 @@ final class IntakeBatch {
         }
         lastSequence.put(stream, event.sequence());
         advancedStreams.put(stream, event.sequence());
+        applied.add(new AppliedTrail.PublishedRecord(record, event));
         return Outcome.APPLIED;
     }
 

@@ -1,7 +1,6 @@
 package org.pmpledger.query.intake;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -56,15 +55,12 @@ class ParkedController {
                     "The unresolved ones first, then the latest resolved: stream, type, sequence, position, partition "
                             + "and offset, why, when, and how it was resolved. A stream with an unresolved record is held: its later "
                             + "records wait behind it.")
-    ResponseEntity<Map<String, Object>> list(@RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
-        return ResponseEntity.ok(Map.of(
-                "unresolved",
-                parked.unresolved(),
-                "heldStreams",
-                parked.heldStreams(),
-                "records",
-                parked.latest(limit)));
+    ResponseEntity<ParkedList> list(@RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
+        return ResponseEntity.ok(new ParkedList(parked.unresolved(), parked.heldStreams(), parked.latest(limit)));
     }
+
+    /** Parked records: how many wait unresolved, how many streams they hold, the latest ones. */
+    record ParkedList(long unresolved, long heldStreams, List<ParkedRecords.Parked> records) {}
 
     @PostMapping("/{parkedId}/retry")
     @Operation(
@@ -73,7 +69,7 @@ class ParkedController {
                     "Every unresolved record of the record's stream, in the stream's order: each applied is resolved "
                             + "APPLIED; the first that still cannot be applied keeps its place with its new reason. Answers how many "
                             + "were resolved and how many wait still.")
-    ResponseEntity<Map<String, Long>> retry(@PathVariable @Min(1) long parkedId) {
+    ResponseEntity<ParkedOutcome> retry(@PathVariable @Min(1) long parkedId) {
         return again(parkedId, false);
     }
 
@@ -84,11 +80,11 @@ class ParkedController {
                     "The record is resolved RELEASED: applied accepting a gap before it, or skipped if it cannot be "
                             + "read or its type is unknown; then the stream's other parked records are applied as by retry. A release "
                             + "holds across rebuilds.")
-    ResponseEntity<Map<String, Long>> release(@PathVariable @Min(1) long parkedId) {
+    ResponseEntity<ParkedOutcome> release(@PathVariable @Min(1) long parkedId) {
         return again(parkedId, true);
     }
 
-    private ResponseEntity<Map<String, Long>> again(long parkedId, boolean release) {
+    private ResponseEntity<ParkedOutcome> again(long parkedId, boolean release) {
         ParkedRecordRecord record = parked.find(parkedId).orElse(null);
         if (record == null) {
             throw RequestRefused.notFound("No parked record " + parkedId + ".");
@@ -105,7 +101,7 @@ class ParkedController {
                         "Parked record " + parkedId + " names no stream: it cannot be applied, only released.");
             }
             parked.resolve(parkedId, ParkedRecords.Resolution.RELEASED);
-            return ResponseEntity.ok(Map.of("resolved", 1L, "waiting", 0L));
+            return ResponseEntity.ok(new ParkedOutcome(1, 0));
         }
         try {
             return ResponseEntity.ok(intake.applyParkedAgain(record.getStreamId(), release ? parkedId : null));

@@ -1,6 +1,7 @@
 package org.pmpledger.query.intake;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +47,10 @@ public class PlanEventsIntake {
     private final AppliedPositions applied;
     private final Clock clock;
     private final IntakeFence fence;
+    private final IntakeProgress progress;
+    private final AppliedTrail trail;
+    /** An apply span's start is the wall clock's, whatever the business clock says. */
+    private final Clock wall = Clock.systemUTC();
 
     PlanEventsIntake(
             DSLContext db,
@@ -55,9 +60,13 @@ public class PlanEventsIntake {
             ParkedRecords parked,
             AppliedPositions applied,
             IntakeFence fence,
+            IntakeProgress progress,
+            AppliedTrail trail,
             Clock clock) {
         this.db = db;
+        this.trail = trail;
         this.fence = fence;
+        this.progress = progress;
         this.transaction = new TransactionTemplate(transactions);
         this.savepoint = new TransactionTemplate(transactions);
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
@@ -70,7 +79,14 @@ public class PlanEventsIntake {
 
     @KafkaListener(id = LISTENER_ID, topics = "${pmp.intake.topic}", batch = "true")
     public void onBatch(List<ConsumerRecord<String, byte[]>> records) {
-        applyBatch(records, null);
+        progress.batchStarted();
+        try {
+            applyBatch(records, null);
+        } catch (RuntimeException failed) {
+            progress.batchFailed();
+            throw failed;
+        }
+        progress.batchEnded();
         applied.advanced();
     }
 
@@ -84,8 +100,10 @@ public class PlanEventsIntake {
      * {@code schema}, chosen by the transaction's search_path.
      */
     public void applyBatch(List<ConsumerRecord<String, byte[]>> records, String schema) {
+        Instant started = wall.instant();
+        IntakeBatch batch = batch(Mode.TOGETHER);
         try {
-            inTransaction(schema, () -> batch(Mode.TOGETHER).apply(records));
+            inTransaction(schema, () -> batch.apply(records));
         } catch (RuntimeException failed) {
             if (IntakeFailures.passes(failed)) {
                 throw failed; // retried as it is (IntakeErrors)
@@ -94,7 +112,18 @@ public class PlanEventsIntake {
                     "a batch of {} records failed ({}); applying them one by one, parking what cannot be applied",
                     records.size(),
                     IntakeFailures.reasonOf(failed));
-            inTransaction(schema, () -> batch(Mode.ONE_BY_ONE).apply(records));
+            IntakeBatch oneByOne = batch(Mode.ONE_BY_ONE);
+            inTransaction(schema, () -> oneByOne.apply(records));
+            trailOf(oneByOne, schema, started);
+            return;
+        }
+        trailOf(batch, schema, started);
+    }
+
+    /** The live intake's applied records join their requests' traces; a rebuild's replay does not. */
+    private void trailOf(IntakeBatch batch, String schema, Instant started) {
+        if (schema == null) {
+            trail.applied(batch.applied(), started);
         }
     }
 
@@ -105,11 +134,11 @@ public class PlanEventsIntake {
      *
      * @return how many were resolved, and how many wait still
      */
-    public Map<String, Long> applyParkedAgain(String streamId, Long releasedId) {
+    public ParkedOutcome applyParkedAgain(String streamId, Long releasedId) {
         if (fence.rebuildRuns()) {
             throw new RebuildUnderWay();
         }
-        Map<String, Long> counts = transaction.execute(tx -> {
+        ParkedOutcome counts = transaction.execute(tx -> {
             fence.enterShared();
             List<ParkedRecordRecord> waiting = parked.unresolvedOf(streamId);
             Map<ConsumerRecord<String, byte[]>, ParkedRecordRecord> rows = new LinkedHashMap<>();
@@ -135,7 +164,7 @@ public class PlanEventsIntake {
                     resolved++;
                 }
             }
-            return Map.of("resolved", resolved, "waiting", (long) waiting.size() - resolved);
+            return new ParkedOutcome(resolved, (long) waiting.size() - resolved);
         });
         applied.advanced();
         return counts;

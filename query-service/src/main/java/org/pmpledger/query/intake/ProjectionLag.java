@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -38,6 +40,8 @@ class ProjectionLag {
     private final MultiGauge positions;
     private final MultiGauge seconds;
     private volatile double idle = Double.NaN;
+    /** Per partition: positions behind the furthest, and seconds since it applied while behind. */
+    private final Map<Integer, double[]> lagOf = new ConcurrentHashMap<>();
 
     ProjectionLag(DSLContext db, Clock clock, @Value("${pmp.intake.topic}") String topic, MeterRegistry meters) {
         this.db = db;
@@ -71,19 +75,21 @@ class ProjectionLag {
                 .max(Comparator.naturalOrder())
                 .map(last -> secondsSince(last))
                 .orElse(Double.NaN);
-        positions.register(
-                checkpoints.stream()
-                        .map(c -> MultiGauge.Row.of(
-                                Tags.of("partition", c.value1().toString()), furthest - c.value2()))
-                        .toList(),
-                true);
-        seconds.register(
-                checkpoints.stream()
-                        .map(c -> MultiGauge.Row.of(
-                                Tags.of("partition", c.value1().toString()),
-                                c.value2() >= furthest ? 0 : secondsSince(c.value3())))
-                        .toList(),
-                true);
+        checkpoints.forEach(c -> lagOf.put(
+                c.value1(),
+                new double[] {furthest - c.value2(), c.value2() >= furthest ? 0 : secondsSince(c.value3())}));
+        // rows read their partition's latest values: registered once each (never removed and added again), a scrape
+        // between two measurements sees every partition
+        List<MultiGauge.Row<?>> positionRows = lagOf.keySet().stream()
+                .<MultiGauge.Row<?>>map(partition -> MultiGauge.Row.of(
+                        Tags.of("partition", partition.toString()), lagOf, lag -> lag.get(partition)[0]))
+                .toList();
+        List<MultiGauge.Row<?>> secondsRows = lagOf.keySet().stream()
+                .<MultiGauge.Row<?>>map(partition -> MultiGauge.Row.of(
+                        Tags.of("partition", partition.toString()), lagOf, lag -> lag.get(partition)[1]))
+                .toList();
+        positions.register(positionRows, false);
+        seconds.register(secondsRows, false);
     }
 
     private double secondsSince(OffsetDateTime applied) {

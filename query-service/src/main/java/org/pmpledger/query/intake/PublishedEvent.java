@@ -34,6 +34,9 @@ public record PublishedEvent(
         long position = Long.parseLong(header(record, EventHeaders.POSITION));
         if (EventHeaders.WATERMARK_TYPE.equals(type)) {
             Header committed = record.headers().lastHeader(EventHeaders.COMMITTED_BEFORE);
+            if (committed == null) {
+                committed = record.headers().lastHeader(EventHeaders.LEGACY_COMMITTED_BEFORE);
+            }
             return new PublishedEvent(
                     null,
                     type,

@@ -55,7 +55,7 @@ class RebuildController {
             description =
                     "Folds the whole topic into fresh tables while the live ones keep serving, then switches in one "
                             + "transaction. 202 with the status; a second call while one runs answers that one.")
-    ResponseEntity<?> start() {
+    ResponseEntity<RebuildStatus> start() {
         return ResponseEntity.accepted().body(rebuild.start());
     }
 

@@ -43,7 +43,7 @@ class TacticController {
                     "Filter by status (NOT_STARTED, IN_PROGRESS, ON_HOLD, COMPLETED, WITHDRAWN), overdue (projected "
                             + "completion before today, California, and neither completed nor withdrawn), key initiative (its "
                             + "sub-initiatives included), lead (part of a name, any case), lcsa. Agency roles see their own agency's.")
-    ResponseEntity<?> tactics(
+    ResponseEntity<TacticAnswer> tactics(
             @PathVariable @Min(2000) @Max(2100) int ffy,
             @RequestParam(required = false) @Pattern(regexp = TacticStatus.SHOWN_NAMES) String status,
             @RequestParam(required = false) Boolean overdue,
