@@ -14,8 +14,13 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.DoubleAccumulator;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeAll;
@@ -75,8 +80,8 @@ class ObservabilityIT {
         }
         AtomicBoolean loading = new AtomicBoolean(true);
         AtomicInteger sent = new AtomicInteger();
-        double highestPublication = 0;
-        double highestProjection = 0;
+        DoubleAccumulator highestPublication = new DoubleAccumulator(Math::max, 0);
+        DoubleAccumulator highestProjection = new DoubleAccumulator(Math::max, 0);
         ExecutorService load = Executors.newFixedThreadPool(4);
         try {
             List<Future<?>> senders = new ArrayList<>();
@@ -101,11 +106,22 @@ class ObservabilityIT {
                     }
                 }));
             }
-            long until = System.nanoTime() + LOAD.toNanos();
-            while (System.nanoTime() < until) {
-                highestPublication = Math.max(highestPublication, scrape(stack.commands, "pmp_publication_lag_events"));
-                highestProjection = Math.max(highestProjection, scrape(stack.queries, "pmp_projection_lag_positions"));
-                Thread.sleep(50); // the scrape's own pace, not a wait for an outcome
+            // a scraper's pace: every 50 ms while the load runs
+            ScheduledExecutorService scraper = Executors.newSingleThreadScheduledExecutor();
+            ScheduledFuture<?> scraping = scraper.scheduleWithFixedDelay(
+                    () -> {
+                        highestPublication.accumulate(scrape(stack.commands, "pmp_publication_lag_events"));
+                        highestProjection.accumulate(scrape(stack.queries, "pmp_projection_lag_positions"));
+                    },
+                    0,
+                    50,
+                    TimeUnit.MILLISECONDS);
+            try {
+                scraping.get(LOAD.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException loadDone) {
+                scraping.cancel(false);
+            } finally {
+                scraper.shutdownNow();
             }
             loading.set(false);
             for (Future<?> sender : senders) {
@@ -116,8 +132,10 @@ class ObservabilityIT {
         }
 
         assertThat(sent.get()).as("tactics added").isGreaterThan(20);
-        assertThat(highestPublication).as("publication lag seen under load").isPositive();
-        assertThat(highestProjection).as("projection lag seen under load").isPositive();
+        assertThat(highestPublication.get())
+                .as("publication lag seen under load")
+                .isPositive();
+        assertThat(highestProjection.get()).as("projection lag seen under load").isPositive();
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             assertThat(scrape(stack.commands, "pmp_publication_lag_events")).isZero();
             assertThat(scrape(stack.queries, "pmp_projection_lag_positions")).isZero();
