@@ -1,6 +1,9 @@
 package org.pmpledger.web;
 
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
 import java.util.Map;
+import java.util.Optional;
 
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -128,6 +131,17 @@ public final class ApiDocumentation implements GlobalOperationComponentsCustomiz
         if (status == 401) {
             response.addHeaderObject("WWW-Authenticate", new Header().schema(new StringSchema()));
         }
+    }
+
+    /** The type of the body a handler answers ({@code ResponseEntity<T>}'s T), if it names one class. */
+    public static Optional<Class<?>> answerType(HandlerMethod handler) {
+        Type answer = handler.getMethod().getGenericReturnType();
+        if (answer instanceof ParameterizedType entity
+                && entity.getActualTypeArguments().length == 1
+                && entity.getActualTypeArguments()[0] instanceof Class<?> body) {
+            return Optional.of(body);
+        }
+        return Optional.empty();
     }
 
     /** Adds an optional request header to an operation, once. */

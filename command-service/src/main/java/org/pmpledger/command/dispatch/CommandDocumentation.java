@@ -1,8 +1,5 @@
 package org.pmpledger.command.dispatch;
 
-import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.Type;
-
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.headers.Header;
@@ -68,11 +65,8 @@ class CommandDocumentation implements GlobalOperationComponentsCustomizer {
     }
 
     private static boolean isCommand(HandlerMethod handler) {
-        Type answer = handler.getMethod().getGenericReturnType();
-        if (!(answer instanceof ParameterizedType entity) || entity.getActualTypeArguments().length != 1) {
-            return false;
-        }
-        Type body = entity.getActualTypeArguments()[0];
-        return body == CommandAccepted.class || body == BatchAccepted.class;
+        return ApiDocumentation.answerType(handler)
+                .filter(body -> body == CommandAccepted.class || body == BatchAccepted.class)
+                .isPresent();
     }
 }

@@ -3,6 +3,7 @@ package org.pmpledger.query.comparison;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.SequencedMap;
 
 import org.pmpledger.query.comparison.IndicatorComparison.AgencyRow;
 import org.pmpledger.query.comparison.IndicatorComparison.QuarterValue;
@@ -83,5 +84,17 @@ record ComparisonAnswer(
             rows.add(row);
         }
         return rows;
+    }
+
+    @Override
+    public SequencedMap<String, Object> sharedColumns() {
+        SequencedMap<String, Object> shared = Table.ffyColumn(ffy);
+        shared.put("indicator", indicator.code());
+        return shared;
+    }
+
+    @Override
+    public String fileName() {
+        return "pmp-ffy" + ffy + "-" + indicator.code() + "-comparison";
     }
 }

@@ -29,13 +29,18 @@ class ComparisonController {
 
     @GetMapping(
             path = "/api/v1/cycles/{ffy}/indicators/{indicator}/comparison",
-            produces = {"application/json", "text/csv", "application/problem+json"})
+            produces = {
+                "application/json",
+                "text/csv",
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                "application/problem+json"
+            })
     @Operation(
             summary = "Statewide comparison of one Practice Indicator",
             description =
                     "Per agency: baseline, target, Q1-Q4 (corrections applied and marked), latest, change, share of "
                             + "the distance covered, status, rank, quartile; statewide figures. Definitions in the answer and the "
-                            + "README. minPosition waits (bounded) for a position; Accept: text/csv for one line per agency.")
+                            + "README. minPosition waits (bounded) for a position; ?format=csv or ?format=xlsx (or Accept: text/csv) for a file, one line per agency.")
     ResponseEntity<ComparisonAnswer> comparison(
             @PathVariable @Min(2000) @Max(2100) int ffy,
             @PathVariable @Pattern(regexp = "[A-Za-z0-9._-]{1,40}") String indicator,

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.SequencedMap;
 
 import org.pmpledger.query.freshness.Reflects;
 import org.pmpledger.query.table.Table;
@@ -71,5 +72,15 @@ record ComplianceAnswer(int ffy, LocalDate asOf, Reflects reflects, Map<String, 
             }
         }
         return rows;
+    }
+
+    @Override
+    public SequencedMap<String, Object> sharedColumns() {
+        return Table.ffyColumn(ffy);
+    }
+
+    @Override
+    public String fileName() {
+        return "pmp-ffy" + ffy + "-due-date-compliance";
     }
 }

@@ -31,7 +31,12 @@ class ComplianceController {
 
     @GetMapping(
             path = "/api/v1/cycles/{ffy}/compliance",
-            produces = {"application/json", "text/csv", "application/problem+json"})
+            produces = {
+                "application/json",
+                "text/csv",
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                "application/problem+json"
+            })
     @Operation(
             summary = "Due-date compliance of a cycle",
             description = "Per agency: the plan's due date, first submission, ON_TIME / LATE / MISSING (as of today, "

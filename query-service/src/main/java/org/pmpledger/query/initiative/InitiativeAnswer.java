@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.SequencedMap;
 
 import org.pmpledger.query.freshness.Reflects;
 import org.pmpledger.query.table.Table;
@@ -74,5 +75,15 @@ record InitiativeAnswer(int ffy, Reflects reflects, List<Initiative> initiatives
             }
         }
         return rows;
+    }
+
+    @Override
+    public SequencedMap<String, Object> sharedColumns() {
+        return Table.ffyColumn(ffy);
+    }
+
+    @Override
+    public String fileName() {
+        return "pmp-ffy" + ffy + "-key-initiative-coverage";
     }
 }

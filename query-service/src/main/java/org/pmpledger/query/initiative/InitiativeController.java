@@ -27,7 +27,12 @@ class InitiativeController {
 
     @GetMapping(
             path = "/api/v1/cycles/{ffy}/initiatives",
-            produces = {"application/json", "text/csv", "application/problem+json"})
+            produces = {
+                "application/json",
+                "text/csv",
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                "application/problem+json"
+            })
     @Operation(
             summary = "Key-initiative coverage of a cycle",
             description =

@@ -62,11 +62,17 @@ class PlanController {
         return ResponseEntity.ok().eTag("\"" + plan.version() + "\"").body(plan);
     }
 
-    @GetMapping(produces = {"application/json", "text/csv", "application/problem+json"})
+    @GetMapping(
+            produces = {
+                "application/json",
+                "text/csv",
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                "application/problem+json"
+            })
     @Operation(
             summary = "Plans filtered by FFY, agency and status",
             description = "Agency roles see only their own agency's plans. minPosition waits (bounded) for a position; "
-                    + "Accept: text/csv for one line per plan.")
+                    + "?format=csv or ?format=xlsx (or Accept: text/csv) for a file, one line per plan.")
     ResponseEntity<PlanList> list(
             @RequestParam(required = false) @Min(2000) @Max(2100) Integer ffy,
             @RequestParam(required = false) @Pattern(regexp = "[A-Z][A-Z0-9_]{1,63}") String lcsa,

@@ -49,4 +49,9 @@ record PlanList(Reflects reflects, List<PlanSummary> items) implements Table {
         }
         return rows;
     }
+
+    @Override
+    public String fileName() {
+        return "pmp-plans";
+    }
 }

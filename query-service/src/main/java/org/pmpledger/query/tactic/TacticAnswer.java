@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.SequencedMap;
 
 import org.pmpledger.query.freshness.Reflects;
 import org.pmpledger.query.table.Table;
@@ -75,5 +76,15 @@ record TacticAnswer(
                     t.changedAt()));
         }
         return rows;
+    }
+
+    @Override
+    public SequencedMap<String, Object> sharedColumns() {
+        return Table.ffyColumn(ffy);
+    }
+
+    @Override
+    public String fileName() {
+        return "pmp-ffy" + ffy + "-tactics";
     }
 }

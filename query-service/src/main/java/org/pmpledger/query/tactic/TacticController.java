@@ -36,7 +36,12 @@ class TacticController {
 
     @GetMapping(
             path = "/api/v1/cycles/{ffy}/tactics",
-            produces = {"application/json", "text/csv", "application/problem+json"})
+            produces = {
+                "application/json",
+                "text/csv",
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                "application/problem+json"
+            })
     @Operation(
             summary = "Tactics across the cycle's plans",
             description =

@@ -1,0 +1,52 @@
+package org.pmpledger.query.table;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpInputMessage;
+import org.springframework.http.HttpOutputMessage;
+import org.springframework.http.MediaType;
+import org.springframework.http.converter.AbstractHttpMessageConverter;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+
+/**
+ * A file format for {@link Table} answers: written only (a table is never read from a request), as an attachment
+ * named after the table with the format's extension.
+ */
+abstract class TableFiles extends AbstractHttpMessageConverter<Table> {
+
+    private final String extension;
+
+    TableFiles(MediaType mediaType, String extension) {
+        super(mediaType);
+        this.extension = extension;
+    }
+
+    /** Writes the table's columns and rows ({@link Table#columnsOf}, {@link Table#rowsOf}) to the body. */
+    abstract void writeFile(Table table, HttpOutputMessage output) throws IOException;
+
+    @Override
+    protected final boolean supports(Class<?> type) {
+        return Table.class.isAssignableFrom(type);
+    }
+
+    @Override
+    protected final boolean canRead(MediaType mediaType) {
+        return false;
+    }
+
+    @Override
+    protected final Table readInternal(Class<? extends Table> type, HttpInputMessage input) {
+        throw new HttpMessageNotReadableException("A table file is an answer format only", input);
+    }
+
+    @Override
+    protected final void writeInternal(Table table, HttpOutputMessage output) throws IOException {
+        output.getHeaders()
+                .setContentDisposition(ContentDisposition.attachment()
+                        .filename(table.fileName() + "." + extension, StandardCharsets.UTF_8)
+                        .build());
+        writeFile(table, output);
+    }
+}
