@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import org.pmpledger.query.comparison.IndicatorComparison.Direction;
 import org.pmpledger.query.freshness.Freshness;
+import org.pmpledger.query.table.Table;
 
 @RestController
 @Tag(name = "Comparison", description = "How the agencies compare on a Practice Indicator")
@@ -29,12 +30,7 @@ class ComparisonController {
 
     @GetMapping(
             path = "/api/v1/cycles/{ffy}/indicators/{indicator}/comparison",
-            produces = {
-                "application/json",
-                "text/csv",
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                "application/problem+json"
-            })
+            produces = {"application/json", "text/csv", Table.XLSX, "application/problem+json"})
     @Operation(
             summary = "Statewide comparison of one Practice Indicator",
             description =

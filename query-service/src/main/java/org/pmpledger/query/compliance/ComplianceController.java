@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import org.pmpledger.query.freshness.Freshness;
 import org.pmpledger.query.freshness.Today;
+import org.pmpledger.query.table.Table;
 
 @RestController
 @Tag(name = "Compliance", description = "Who met the cycle's due dates")
@@ -31,12 +32,7 @@ class ComplianceController {
 
     @GetMapping(
             path = "/api/v1/cycles/{ffy}/compliance",
-            produces = {
-                "application/json",
-                "text/csv",
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                "application/problem+json"
-            })
+            produces = {"application/json", "text/csv", Table.XLSX, "application/problem+json"})
     @Operation(
             summary = "Due-date compliance of a cycle",
             description = "Per agency: the plan's due date, first submission, ON_TIME / LATE / MISSING (as of today, "

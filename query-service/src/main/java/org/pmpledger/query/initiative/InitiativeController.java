@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import org.pmpledger.query.freshness.Freshness;
+import org.pmpledger.query.table.Table;
 
 @RestController
 @Tag(name = "Key initiatives", description = "Which required key initiatives each plan covers")
@@ -27,12 +28,7 @@ class InitiativeController {
 
     @GetMapping(
             path = "/api/v1/cycles/{ffy}/initiatives",
-            produces = {
-                "application/json",
-                "text/csv",
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                "application/problem+json"
-            })
+            produces = {"application/json", "text/csv", Table.XLSX, "application/problem+json"})
     @Operation(
             summary = "Key-initiative coverage of a cycle",
             description =

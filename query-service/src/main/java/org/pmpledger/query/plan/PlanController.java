@@ -20,6 +20,7 @@ import org.pmpledger.query.freshness.Answers;
 import org.pmpledger.query.freshness.Freshness;
 import org.pmpledger.query.freshness.Reflects;
 import org.pmpledger.query.scope.ReadScope;
+import org.pmpledger.query.table.Table;
 import org.pmpledger.web.RequestRefused;
 
 @RestController
@@ -62,13 +63,7 @@ class PlanController {
         return ResponseEntity.ok().eTag("\"" + plan.version() + "\"").body(plan);
     }
 
-    @GetMapping(
-            produces = {
-                "application/json",
-                "text/csv",
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                "application/problem+json"
-            })
+    @GetMapping(produces = {"application/json", "text/csv", Table.XLSX, "application/problem+json"})
     @Operation(
             summary = "Plans filtered by FFY, agency and status",
             description = "Agency roles see only their own agency's plans. minPosition waits (bounded) for a position; "

@@ -29,6 +29,7 @@ class CsvTables {
         return new TableFiles(TEXT_CSV, "csv") {
             @Override
             void writeFile(Table table, HttpOutputMessage output) throws IOException {
+                attach(table, output);
                 Writer writer = new OutputStreamWriter(output.getBody(), StandardCharsets.UTF_8);
                 CSVFormat format = CSVFormat.RFC4180
                         .builder()

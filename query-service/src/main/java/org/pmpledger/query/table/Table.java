@@ -13,6 +13,9 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
  */
 public interface Table {
 
+    /** The media type of a table as an Excel workbook ({@code ?format=xlsx}). */
+    String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
     @JsonIgnore
     List<String> csvColumns();
 

@@ -29,6 +29,10 @@ class TableDocumentation implements GlobalOperationComponentsCustomizer {
         if (!answersATable(handler)) {
             return operation;
         }
+        if (operation.getParameters() != null
+                && operation.getParameters().stream().anyMatch(parameter -> "format".equals(parameter.getName()))) {
+            return operation;
+        }
         StringSchema formats = new StringSchema();
         formats.setEnum(List.of("json", "csv", "xlsx"));
         operation.addParametersItem(new QueryParameter()

@@ -12,7 +12,9 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 
 /**
  * A file format for {@link Table} answers: written only (a table is never read from a request), as an attachment
- * named after the table with the format's extension.
+ * named after the table with the format's extension. A format names the attachment ({@link #attach}) just before it
+ * writes the body, once nothing can fail but the writing: a refusal before that is answered as a problem, not as a
+ * file.
  */
 abstract class TableFiles extends AbstractHttpMessageConverter<Table> {
 
@@ -23,8 +25,19 @@ abstract class TableFiles extends AbstractHttpMessageConverter<Table> {
         this.extension = extension;
     }
 
-    /** Writes the table's columns and rows ({@link Table#columnsOf}, {@link Table#rowsOf}) to the body. */
+    /**
+     * Writes the table's columns and rows ({@link Table#columnsOf}, {@link Table#rowsOf}) to the body, after
+     * {@link #attach}.
+     */
     abstract void writeFile(Table table, HttpOutputMessage output) throws IOException;
+
+    /** Names the answer an attachment: {@code attachment; filename="<table's name>.<extension>"}. */
+    final void attach(Table table, HttpOutputMessage output) {
+        output.getHeaders()
+                .setContentDisposition(ContentDisposition.attachment()
+                        .filename(table.fileName() + "." + extension, StandardCharsets.UTF_8)
+                        .build());
+    }
 
     @Override
     protected final boolean supports(Class<?> type) {
@@ -43,10 +56,6 @@ abstract class TableFiles extends AbstractHttpMessageConverter<Table> {
 
     @Override
     protected final void writeInternal(Table table, HttpOutputMessage output) throws IOException {
-        output.getHeaders()
-                .setContentDisposition(ContentDisposition.attachment()
-                        .filename(table.fileName() + "." + extension, StandardCharsets.UTF_8)
-                        .build());
         writeFile(table, output);
     }
 }

@@ -1,6 +1,10 @@
 package org.pmpledger.query.table;
 
 import java.io.IOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import org.apache.poi.ss.usermodel.Cell;
@@ -15,15 +19,14 @@ import org.springframework.http.HttpOutputMessage;
 import org.springframework.http.MediaType;
 
 /**
- * Writes every {@link Table} answer as an Excel workbook (Apache POI, streamed) for {@code ?format=xlsx}: one sheet, the
- * header row bold and frozen, numbers as numbers and booleans as booleans, everything else as text. A text cell is
- * never a formula, whatever it starts with.
+ * Writes every {@link Table} answer as an Excel workbook (Apache POI's streaming workbook) for {@code ?format=xlsx}: one
+ * sheet, the header row bold and frozen, numbers as numbers, booleans as booleans, dates and instants as Excel dates
+ * (instants in UTC), everything else as text. A text cell is never a formula, whatever it starts with.
  */
 @Configuration(proxyBeanMethods = false)
 class XlsxTables {
 
-    static final MediaType XLSX =
-            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    static final MediaType XLSX = MediaType.parseMediaType(Table.XLSX);
     /** Rows kept in memory while streaming; the rest go to a temporary file until written. */
     private static final int WINDOW = 200;
 
@@ -32,42 +35,62 @@ class XlsxTables {
         return new TableFiles(XLSX, "xlsx") {
             @Override
             void writeFile(Table table, HttpOutputMessage output) throws IOException {
-                SXSSFWorkbook workbook = new SXSSFWorkbook(WINDOW);
-                try {
+                try (SXSSFWorkbook workbook = new SXSSFWorkbook(WINDOW)) {
+                    Styles styles = new Styles(workbook);
                     Sheet sheet = workbook.createSheet("PMP Ledger");
-                    CellStyle bold = workbook.createCellStyle();
-                    Font font = workbook.createFont();
-                    font.setBold(true);
-                    bold.setFont(font);
                     Row header = sheet.createRow(0);
                     List<String> columns = Table.columnsOf(table);
                     for (int c = 0; c < columns.size(); c++) {
                         Cell cell = header.createCell(c);
                         cell.setCellValue(columns.get(c));
-                        cell.setCellStyle(bold);
+                        cell.setCellStyle(styles.bold);
                     }
                     sheet.createFreezePane(0, 1);
                     int r = 1;
                     for (List<Object> row : Table.rowsOf(table)) {
                         Row line = sheet.createRow(r++);
                         for (int c = 0; c < row.size(); c++) {
-                            cell(line.createCell(c), row.get(c));
+                            cell(line.createCell(c), row.get(c), styles);
                         }
                     }
-                    workbook.write(output.getBody());
-                } finally {
-                    workbook.dispose(); // its temporary file, written or not
-                    workbook.close();
+                    attach(table, output);
+                    workbook.write(output.getBody()); // closing the workbook removes its temporary file
                 }
             }
         };
     }
 
-    private static void cell(Cell cell, Object value) {
+    /** The workbook's cell styles: a bold header, dates and instants as Excel dates (UTC). */
+    private static final class Styles {
+        final CellStyle bold;
+        final CellStyle date;
+        final CellStyle instant;
+
+        Styles(SXSSFWorkbook workbook) {
+            bold = workbook.createCellStyle();
+            Font font = workbook.createFont();
+            font.setBold(true);
+            bold.setFont(font);
+            date = workbook.createCellStyle();
+            date.setDataFormat(workbook.createDataFormat().getFormat("yyyy-mm-dd"));
+            instant = workbook.createCellStyle();
+            instant.setDataFormat(workbook.createDataFormat().getFormat("yyyy-mm-dd hh:mm:ss"));
+        }
+    }
+
+    private static void cell(Cell cell, Object value, Styles styles) {
         switch (value) {
             case null -> cell.setBlank();
             case Number number -> cell.setCellValue(number.doubleValue());
             case Boolean flag -> cell.setCellValue(flag);
+            case LocalDate day -> {
+                cell.setCellValue(day);
+                cell.setCellStyle(styles.date);
+            }
+            case Instant at -> {
+                cell.setCellValue(LocalDateTime.ofInstant(at, ZoneOffset.UTC));
+                cell.setCellStyle(styles.instant);
+            }
             default -> cell.setCellValue(value.toString());
         }
     }

@@ -19,6 +19,7 @@ import org.pmpledger.events.plan.TacticStatus;
 import org.pmpledger.query.freshness.Freshness;
 import org.pmpledger.query.freshness.Today;
 import org.pmpledger.query.scope.ReadScope;
+import org.pmpledger.query.table.Table;
 
 @RestController
 @Tag(name = "Tactics", description = "Tactics across plans: status counts and overdue tactics")
@@ -36,12 +37,7 @@ class TacticController {
 
     @GetMapping(
             path = "/api/v1/cycles/{ffy}/tactics",
-            produces = {
-                "application/json",
-                "text/csv",
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                "application/problem+json"
-            })
+            produces = {"application/json", "text/csv", Table.XLSX, "application/problem+json"})
     @Operation(
             summary = "Tactics across the cycle's plans",
             description =

@@ -10,9 +10,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
+import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -169,6 +172,18 @@ class TableFilesTest extends QueryServiceTest {
             int title = columnOf(sheet.getRow(0), "title");
             assertThat(plan.getCell(title).getCellType()).isEqualTo(CellType.STRING);
             assertThat(plan.getCell(title).getStringCellValue()).isEqualTo(TITLE);
+        }
+    }
+
+    @Test
+    void aWorkbooksInstantsAreDatesInUtc() throws Exception {
+        HttpResponse<byte[]> xlsx = file("/api/v1/plans?ffy=" + FFY + "&minPosition=" + through + "&format=xlsx");
+
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
+            Sheet sheet = workbook.getSheetAt(0);
+            Cell drafted = sheet.getRow(1).getCell(columnOf(sheet.getRow(0), "drafted_at"));
+            assertThat(drafted.getCellType()).isEqualTo(CellType.NUMERIC);
+            assertThat(drafted.getLocalDateTimeCellValue()).isEqualTo(LocalDateTime.ofInstant(AT, ZoneOffset.UTC));
         }
     }
 
