@@ -77,6 +77,10 @@ class PlanController {
         Reflects reflects = freshness.now();
         ReadScope scope = ReadScope.of(lcsa);
         return Answers.fresh(
-                reflects, new PlanList(reflects, scope.none() ? List.of() : plans.list(ffy, scope.lcsa(), status)));
+                reflects,
+                new PlanList(
+                        reflects,
+                        scope.none() ? List.of() : plans.list(ffy, scope.lcsa(), status),
+                        PlanList.fileNameOf(ffy, lcsa, status)));
     }
 }

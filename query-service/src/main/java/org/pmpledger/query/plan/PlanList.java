@@ -3,12 +3,36 @@ package org.pmpledger.query.plan;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
 
 import org.pmpledger.query.freshness.Reflects;
 import org.pmpledger.query.table.Table;
 
-/** Plans matching a filter; as CSV one line per plan. */
-record PlanList(Reflects reflects, List<PlanSummary> items) implements Table {
+/**
+ * Plans matching a filter; as a file one line per plan, named after the filter.
+ *
+ * @param fileName the file's name without its extension ({@link #fileNameOf})
+ */
+record PlanList(
+        Reflects reflects,
+        List<PlanSummary> items,
+        @JsonIgnore String fileName) implements Table {
+
+    /** {@code pmp-plans}, then the filter's FFY, agency and status where given: {@code pmp-plans-ffy2022-napa}. */
+    static String fileNameOf(Integer ffy, String lcsa, String status) {
+        StringBuilder name = new StringBuilder("pmp-plans");
+        if (ffy != null) {
+            name.append("-ffy").append(ffy);
+        }
+        for (String part : new String[] {lcsa, status}) {
+            if (part != null) {
+                name.append('-').append(part.toLowerCase(Locale.ROOT).replace('_', '-'));
+            }
+        }
+        return name.toString();
+    }
 
     @Override
     public List<String> csvColumns() {
@@ -48,10 +72,5 @@ record PlanList(Reflects reflects, List<PlanSummary> items) implements Table {
                     p.version()));
         }
         return rows;
-    }
-
-    @Override
-    public String fileName() {
-        return "pmp-plans";
     }
 }

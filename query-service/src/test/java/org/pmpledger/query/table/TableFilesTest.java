@@ -176,6 +176,24 @@ class TableFilesTest extends QueryServiceTest {
     }
 
     @Test
+    void aFilteredPlanListIsNamedAfterItsFilter() throws Exception {
+        HttpResponse<byte[]> xlsx =
+                file("/api/v1/plans?ffy=" + FFY + "&lcsa=NAPA&minPosition=" + through + "&format=xlsx");
+
+        assertThat(xlsx.headers().firstValue("Content-Disposition"))
+                .hasValueSatisfying(
+                        disposition -> assertThat(disposition).contains("filename=\"pmp-plans-ffy2064-napa.xlsx\""));
+    }
+
+    @Test
+    void theJsonAnswerIsTheSameWithoutTheFilesName() {
+        JsonNode plans = api().get("/api/v1/plans?ffy=" + FFY + "&minPosition=" + through, TOKENS.analyst())
+                .body();
+
+        assertThat(plans.propertyNames()).containsExactly("reflects", "items");
+    }
+
+    @Test
     void aWorkbooksInstantsAreDatesInUtc() throws Exception {
         HttpResponse<byte[]> xlsx = file("/api/v1/plans?ffy=" + FFY + "&minPosition=" + through + "&format=xlsx");
 
