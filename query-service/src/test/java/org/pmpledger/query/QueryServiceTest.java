@@ -2,6 +2,8 @@ package org.pmpledger.query;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.pmpledger.events.EventHeaders;
 import org.pmpledger.events.PmpEvent;
 import org.pmpledger.events.PmpEventTypes;
+import org.pmpledger.events.cycle.PlanningCycleOpened;
 import org.pmpledger.testsupport.ApiClient;
 import org.pmpledger.testsupport.TestClock;
 import org.pmpledger.testsupport.TestKafka;
@@ -192,6 +195,34 @@ public abstract class QueryServiceTest {
             last = publish(events.get(i), i);
         }
         return last;
+    }
+
+    /**
+     * A cycle with one goal, key initiative 1 (required of all) and one indicator, SPM-2 (percent, higher is better):
+     * what most projection tests open their plans in.
+     */
+    protected static PlanningCycleOpened cycleWithSpm2(
+            int ffy, LocalDate planDueDate, PlanningCycleOpened.QuarterDueDates quarterDueDates, Instant openedAt) {
+        return new PlanningCycleOpened(
+                "cycle-" + ffy,
+                ffy,
+                planDueDate,
+                quarterDueDates,
+                List.of(new PlanningCycleOpened.StrategicGoal(1, "Goal one", List.of())),
+                List.of(new PlanningCycleOpened.KeyInitiative(
+                        "1",
+                        "Improve Service Delivery",
+                        PlanningCycleOpened.InitiativeRequirement.ALL,
+                        null,
+                        null,
+                        List.of())),
+                List.of(new PlanningCycleOpened.PracticeIndicator(
+                        "SPM-2",
+                        "Current support",
+                        PlanningCycleOpened.MeasureUnit.PERCENT,
+                        PlanningCycleOpened.Direction.HIGHER_IS_BETTER)),
+                List.of(),
+                openedAt);
     }
 
     /** "Published through the latest position" on every partition, as the publisher does after each batch. */

@@ -21,7 +21,6 @@ import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
-import org.springdoc.core.customizers.GlobalOperationComponentsCustomizer;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.method.HandlerMethod;
 
@@ -32,7 +31,7 @@ import org.springframework.web.method.HandlerMethod;
  * and 503 always, 404 where the path names something, 413 and 415 where a body is sent. A service adds its own
  * refusals (a command's 409, 412 and 422) with {@link #problem}.
  */
-public final class ApiDocumentation implements GlobalOperationComponentsCustomizer, GlobalOpenApiCustomizer {
+public final class ApiDocumentation extends OperationDocumentation implements GlobalOpenApiCustomizer {
 
     public static final String PROBLEM = "Problem";
     public static final String PROBLEM_JSON = "application/problem+json";
@@ -46,11 +45,6 @@ public final class ApiDocumentation implements GlobalOperationComponentsCustomiz
             415, "The body is not application/json",
             500, "The service failed",
             503, "The service or its database is busy: retry after Retry-After seconds");
-
-    @Override
-    public Operation customize(Operation operation, HandlerMethod handler) {
-        return operation;
-    }
 
     @Override
     public Operation customize(Operation operation, Components components, HandlerMethod handler) {

@@ -4,13 +4,13 @@ import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.media.StringSchema;
-import org.springdoc.core.customizers.GlobalOperationComponentsCustomizer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.web.method.HandlerMethod;
 
 import org.pmpledger.web.ApiDocumentation;
 import org.pmpledger.web.InputLimits;
+import org.pmpledger.web.OperationDocumentation;
 
 /**
  * What every command (an operation answered with {@link CommandAccepted} or {@link BatchAccepted}) adds to the OpenAPI
@@ -19,12 +19,7 @@ import org.pmpledger.web.InputLimits;
  * (If-Match names another version) and 422 (a business rule), each a problem whose type names the rule.
  */
 @Component
-class CommandDocumentation implements GlobalOperationComponentsCustomizer {
-
-    @Override
-    public Operation customize(Operation operation, HandlerMethod handler) {
-        return operation;
-    }
+class CommandDocumentation extends OperationDocumentation {
 
     @Override
     public Operation customize(Operation operation, Components components, HandlerMethod handler) {

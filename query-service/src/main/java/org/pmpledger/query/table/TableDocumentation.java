@@ -6,23 +6,18 @@ import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.QueryParameter;
-import org.springdoc.core.customizers.GlobalOperationComponentsCustomizer;
 import org.springframework.stereotype.Component;
 import org.springframework.web.method.HandlerMethod;
 
 import org.pmpledger.web.ApiDocumentation;
+import org.pmpledger.web.OperationDocumentation;
 
 /**
  * What every read answered with a {@link Table} adds to the OpenAPI document: its {@code format} parameter (a file by
  * link) and the 406 a format it does not offer meets.
  */
 @Component
-class TableDocumentation implements GlobalOperationComponentsCustomizer {
-
-    @Override
-    public Operation customize(Operation operation, HandlerMethod handler) {
-        return operation;
-    }
+class TableDocumentation extends OperationDocumentation {
 
     @Override
     public Operation customize(Operation operation, Components components, HandlerMethod handler) {

@@ -15,13 +15,8 @@ import tools.jackson.databind.node.ObjectNode;
 import org.pmpledger.document.PlanReplay;
 import org.pmpledger.events.PmpEvent;
 import org.pmpledger.events.cycle.PlanningCycleOpened;
-import org.pmpledger.events.cycle.PlanningCycleOpened.Direction;
-import org.pmpledger.events.cycle.PlanningCycleOpened.InitiativeRequirement;
-import org.pmpledger.events.cycle.PlanningCycleOpened.KeyInitiative;
 import org.pmpledger.events.cycle.PlanningCycleOpened.MeasureUnit;
-import org.pmpledger.events.cycle.PlanningCycleOpened.PracticeIndicator;
 import org.pmpledger.events.cycle.PlanningCycleOpened.QuarterDueDates;
-import org.pmpledger.events.cycle.PlanningCycleOpened.StrategicGoal;
 import org.pmpledger.events.plan.Measurement;
 import org.pmpledger.events.plan.MeasurementRevised;
 import org.pmpledger.events.plan.PlanApproved;
@@ -65,8 +60,7 @@ class DeliveryFaultsTest extends QueryServiceTest {
         Instant at = Instant.parse((ffy - 1) + "-08-20T17:00:00Z");
         List<Delivery> out = new ArrayList<>();
         out.add(new Delivery(
-                new PlanningCycleOpened(
-                        "cycle-" + ffy,
+                cycleWithSpm2(
                         ffy,
                         LocalDate.of(ffy - 1, 9, 15),
                         new QuarterDueDates(
@@ -74,12 +68,6 @@ class DeliveryFaultsTest extends QueryServiceTest {
                                 LocalDate.of(ffy, 5, 2),
                                 LocalDate.of(ffy, 8, 1),
                                 LocalDate.of(ffy, 10, 31)),
-                        List.of(new StrategicGoal(1, "Goal one", List.of())),
-                        List.of(new KeyInitiative(
-                                "1", "Improve Service Delivery", InitiativeRequirement.ALL, null, null, List.of())),
-                        List.of(new PracticeIndicator(
-                                "SPM-2", "Current support", MeasureUnit.PERCENT, Direction.HIGHER_IS_BETTER)),
-                        List.of(),
                         at),
                 0));
         List<List<PmpEvent>> plans = new ArrayList<>();

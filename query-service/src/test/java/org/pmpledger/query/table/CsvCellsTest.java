@@ -11,13 +11,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import org.pmpledger.events.cycle.PlanningCycleOpened;
-import org.pmpledger.events.cycle.PlanningCycleOpened.Direction;
-import org.pmpledger.events.cycle.PlanningCycleOpened.InitiativeRequirement;
-import org.pmpledger.events.cycle.PlanningCycleOpened.KeyInitiative;
 import org.pmpledger.events.cycle.PlanningCycleOpened.MeasureUnit;
-import org.pmpledger.events.cycle.PlanningCycleOpened.PracticeIndicator;
-import org.pmpledger.events.cycle.PlanningCycleOpened.StrategicGoal;
 import org.pmpledger.events.plan.Measurement;
 import org.pmpledger.events.plan.PlanDrafted;
 import org.pmpledger.events.plan.PlanEntryAdded;
@@ -33,20 +27,7 @@ class CsvCellsTest extends QueryServiceTest {
 
     @Test
     void textThatWouldStartAFormulaIsWrittenWithALeadingApostrophe() throws Exception {
-        publish(
-                new PlanningCycleOpened(
-                        "cycle-" + FFY,
-                        FFY,
-                        LocalDate.parse("2062-09-15"),
-                        null,
-                        List.of(new StrategicGoal(1, "Goal one", List.of())),
-                        List.of(new KeyInitiative(
-                                "1", "Improve Service Delivery", InitiativeRequirement.ALL, null, null, List.of())),
-                        List.of(new PracticeIndicator(
-                                "SPM-2", "Current support", MeasureUnit.PERCENT, Direction.HIGHER_IS_BETTER)),
-                        List.of(),
-                        AT),
-                0);
+        publish(cycleWithSpm2(FFY, LocalDate.parse("2062-09-15"), null, AT), 0);
         String plan = UUID.randomUUID().toString();
         publishStream(List.of(
                 new PlanDrafted(plan, FFY, "ALAMEDA", "Alameda PMP", AT),

@@ -24,13 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.pmpledger.events.cycle.PlanningCycleOpened;
-import org.pmpledger.events.cycle.PlanningCycleOpened.Direction;
-import org.pmpledger.events.cycle.PlanningCycleOpened.InitiativeRequirement;
-import org.pmpledger.events.cycle.PlanningCycleOpened.KeyInitiative;
 import org.pmpledger.events.cycle.PlanningCycleOpened.MeasureUnit;
-import org.pmpledger.events.cycle.PlanningCycleOpened.PracticeIndicator;
-import org.pmpledger.events.cycle.PlanningCycleOpened.StrategicGoal;
 import org.pmpledger.events.plan.Measurement;
 import org.pmpledger.events.plan.PlanDrafted;
 import org.pmpledger.events.plan.PlanEntryAdded;
@@ -53,20 +47,7 @@ class TableFilesTest extends QueryServiceTest {
             if (through > 0) {
                 return;
             }
-            publish(
-                    new PlanningCycleOpened(
-                            "cycle-" + FFY,
-                            FFY,
-                            LocalDate.parse("2063-09-15"),
-                            null,
-                            List.of(new StrategicGoal(1, "Goal one", List.of())),
-                            List.of(new KeyInitiative(
-                                    "1", "Improve Service Delivery", InitiativeRequirement.ALL, null, null, List.of())),
-                            List.of(new PracticeIndicator(
-                                    "SPM-2", "Current support", MeasureUnit.PERCENT, Direction.HIGHER_IS_BETTER)),
-                            List.of(),
-                            AT),
-                    0);
+            publish(cycleWithSpm2(FFY, LocalDate.parse("2063-09-15"), null, AT), 0);
             String plan = UUID.randomUUID().toString();
             publishStream(List.of(
                     new PlanDrafted(plan, FFY, "NAPA", TITLE, AT),
