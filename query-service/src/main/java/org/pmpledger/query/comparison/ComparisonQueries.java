@@ -2,6 +2,7 @@ package org.pmpledger.query.comparison;
 
 import static org.pmpledger.query.jooq.Tables.AGENCY;
 import static org.pmpledger.query.jooq.Tables.CYCLE_INDICATOR;
+import static org.pmpledger.query.jooq.Tables.CYCLE_SUMMARY;
 import static org.pmpledger.query.jooq.Tables.PLAN_ENTRY;
 import static org.pmpledger.query.jooq.Tables.QUARTERLY_UPDATE;
 
@@ -35,6 +36,18 @@ class ComparisonQueries {
         return db.selectFrom(CYCLE_INDICATOR)
                 .where(CYCLE_INDICATOR.FFY.eq(ffy), CYCLE_INDICATOR.CODE.eq(code))
                 .fetchOptional();
+    }
+
+    /** The cycle's indicators in code order; empty when no cycle of that FFY is open. */
+    List<CycleIndicatorRecord> indicators(int ffy) {
+        return db.selectFrom(CYCLE_INDICATOR)
+                .where(CYCLE_INDICATOR.FFY.eq(ffy))
+                .orderBy(CYCLE_INDICATOR.CODE)
+                .fetch();
+    }
+
+    boolean cycleOpened(int ffy) {
+        return db.fetchExists(CYCLE_SUMMARY, CYCLE_SUMMARY.FFY.eq(ffy));
     }
 
     /** One measure per known agency (and per agency with a plan): its first active entry on the indicator, if any. */

@@ -13,6 +13,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpOutputMessage;
 import org.springframework.http.MediaType;
 
+import org.pmpledger.query.agency.Agencies;
+
 /**
  * Writes every {@link Table} answer as RFC 4180 CSV (Apache Commons CSV) for {@code ?format=csv} or
  * {@code Accept: text/csv}. A text cell that a spreadsheet would take for a formula (it starts with {@code = + - @}, a
@@ -25,18 +27,18 @@ class CsvTables {
     static final MediaType TEXT_CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
     @Bean
-    TableFiles csvConverter() {
-        return new TableFiles(TEXT_CSV, "csv") {
+    TableFiles csvConverter(Agencies agencies) {
+        return new TableFiles(TEXT_CSV, "csv", agencies) {
             @Override
             void writeFile(Table table, HttpOutputMessage output) throws IOException {
                 attach(table, output);
                 Writer writer = new OutputStreamWriter(output.getBody(), StandardCharsets.UTF_8);
                 CSVFormat format = CSVFormat.RFC4180
                         .builder()
-                        .setHeader(Table.columnsOf(table).toArray(String[]::new))
+                        .setHeader(columns(table).toArray(String[]::new))
                         .get();
                 try (CSVPrinter csv = new CSVPrinter(writer, format)) {
-                    for (List<Object> row : Table.rowsOf(table)) {
+                    for (List<Object> row : rows(table)) {
                         csv.printRecord(row.stream().map(CsvTables::inert).toList());
                     }
                 }

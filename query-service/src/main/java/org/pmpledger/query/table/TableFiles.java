@@ -2,6 +2,7 @@ package org.pmpledger.query.table;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpInputMessage;
@@ -9,6 +10,8 @@ import org.springframework.http.HttpOutputMessage;
 import org.springframework.http.MediaType;
 import org.springframework.http.converter.AbstractHttpMessageConverter;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+
+import org.pmpledger.query.agency.Agencies;
 
 /**
  * A file format for {@link Table} answers: written only (a table is never read from a request), as an attachment
@@ -19,17 +22,26 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 abstract class TableFiles extends AbstractHttpMessageConverter<Table> {
 
     private final String extension;
+    private final Agencies agencies;
 
-    TableFiles(MediaType mediaType, String extension) {
+    TableFiles(MediaType mediaType, String extension, Agencies agencies) {
         super(mediaType);
         this.extension = extension;
+        this.agencies = agencies;
     }
 
-    /**
-     * Writes the table's columns and rows ({@link Table#columnsOf}, {@link Table#rowsOf}) to the body, after
-     * {@link #attach}.
-     */
+    /** Writes the table's {@link #columns} and {@link #rows} to the body, after {@link #attach}. */
     abstract void writeFile(Table table, HttpOutputMessage output) throws IOException;
+
+    /** The file's header: {@link Table#columnsOf}. */
+    final List<String> columns(Table table) {
+        return Table.columnsOf(table);
+    }
+
+    /** The file's rows: {@link Table#rowsOf}, regions from the reference data. */
+    final List<List<Object>> rows(Table table) {
+        return Table.rowsOf(table, agencies::regionOf);
+    }
 
     /** Names the answer an attachment: {@code attachment; filename="<table's name>.<extension>"}. */
     final void attach(Table table, HttpOutputMessage output) {

@@ -18,6 +18,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpOutputMessage;
 import org.springframework.http.MediaType;
 
+import org.pmpledger.query.agency.Agencies;
+
 /**
  * Writes every {@link Table} answer as an Excel workbook (Apache POI's streaming workbook) for {@code ?format=xlsx}: one
  * sheet, the header row bold and frozen, numbers as numbers, booleans as booleans, dates and instants as Excel dates
@@ -31,15 +33,15 @@ class XlsxTables {
     private static final int WINDOW = 200;
 
     @Bean
-    TableFiles xlsxConverter() {
-        return new TableFiles(XLSX, "xlsx") {
+    TableFiles xlsxConverter(Agencies agencies) {
+        return new TableFiles(XLSX, "xlsx", agencies) {
             @Override
             void writeFile(Table table, HttpOutputMessage output) throws IOException {
                 try (SXSSFWorkbook workbook = new SXSSFWorkbook(WINDOW)) {
                     Styles styles = new Styles(workbook);
                     Sheet sheet = workbook.createSheet("PMP Ledger");
                     Row header = sheet.createRow(0);
-                    List<String> columns = Table.columnsOf(table);
+                    List<String> columns = columns(table);
                     for (int c = 0; c < columns.size(); c++) {
                         Cell cell = header.createCell(c);
                         cell.setCellValue(columns.get(c));
@@ -47,7 +49,7 @@ class XlsxTables {
                     }
                     sheet.createFreezePane(0, 1);
                     int r = 1;
-                    for (List<Object> row : Table.rowsOf(table)) {
+                    for (List<Object> row : rows(table)) {
                         Row line = sheet.createRow(r++);
                         for (int c = 0; c < row.size(); c++) {
                             cell(line.createCell(c), row.get(c), styles);

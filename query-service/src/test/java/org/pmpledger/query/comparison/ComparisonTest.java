@@ -239,6 +239,52 @@ class ComparisonTest extends QueryServiceTest {
     }
 
     @Test
+    void theMatrixCellOfAnAgencyAndIndicatorIsItsComparisonRow() {
+        JsonNode matrix = api().get("/api/v1/cycles/" + FFY + "/matrix?minPosition=" + loadedThrough, TOKENS.analyst())
+                .body();
+
+        assertThat(matrix.get("indicators")).hasSize(INDICATORS.size());
+        assertThat(matrix.get("agencies")).hasSize(agencies.size());
+        for (PracticeIndicator indicator : INDICATORS) {
+            for (JsonNode row : comparison(indicator.code()).get("agencies")) {
+                JsonNode cell = cellOf(matrix, row.get("lcsa").asString(), indicator.code());
+                assertThat(cell.get("status").asString())
+                        .isEqualTo(row.get("status").asString());
+                assertThat(cell.get("latest")).isEqualTo(row.get("latest"));
+                assertThat(cell.get("rank")).isEqualTo(row.get("rank"));
+            }
+        }
+    }
+
+    @Test
+    void theMatrixComesAsCsvWithThreeColumnsPerIndicator() {
+        Answer csv = api().get(
+                        "/api/v1/cycles/" + FFY + "/matrix?format=csv&minPosition=" + loadedThrough, TOKENS.analyst());
+
+        List<String> lines = csv.response().body().lines().toList();
+        assertThat(lines.getFirst())
+                .isEqualTo("lcsa,DOWN-1_latest,DOWN-1_status,DOWN-1_rank,UP-1_latest,UP-1_status,UP-1_rank,ffy,region");
+        assertThat(lines).hasSize(1 + agencies.size());
+    }
+
+    @Test
+    void theMatrixOfACycleNeverOpenedIs404() {
+        Answer answer = api().get("/api/v1/cycles/2099/matrix", TOKENS.analyst());
+
+        assertThat(answer.status()).isEqualTo(404);
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+    }
+
+    private static JsonNode cellOf(JsonNode matrix, String lcsa, String indicator) {
+        for (JsonNode agency : matrix.get("agencies")) {
+            if (agency.get("lcsa").asString().equals(lcsa)) {
+                return agency.get("cells").get(indicator);
+            }
+        }
+        throw new AssertionError("no row for " + lcsa);
+    }
+
+    @Test
     void unknownIndicatorIs404() {
         Answer answer = api().get("/api/v1/cycles/" + FFY + "/indicators/NOPE/comparison", TOKENS.analyst());
 

@@ -317,7 +317,7 @@ class CycleReportsTest extends QueryServiceTest {
         List<String> lines = csv.response().body().lines().toList();
         assertThat(lines.getFirst())
                 .isEqualTo(
-                        "lcsa,plan_id,item,entry_id,measurement,due_date,recorded_at,state,days_late,corrections,ffy");
+                        "lcsa,plan_id,item,entry_id,measurement,due_date,recorded_at,state,days_late,corrections,ffy,region");
         assertThat(lines)
                 .anyMatch(line -> line.startsWith("ALAMEDA," + ALAMEDA_PLAN + ",Q2,a-e1,Current support,2062-05-02,")
                         && line.contains(",LATE,4,"));

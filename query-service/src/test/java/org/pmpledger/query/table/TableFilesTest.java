@@ -102,12 +102,16 @@ class TableFilesTest extends QueryServiceTest {
     }
 
     @Test
-    void everyCsvRowNamesItsFfyAndIndicator() throws Exception {
+    void everyCsvRowNamesItsFfyIndicatorAndRegion() throws Exception {
         List<String> lines = new String(file(comparison("csv")).body()).lines().toList();
 
-        assertThat(lines.getFirst()).endsWith(",ffy,indicator");
+        assertThat(lines.getFirst()).endsWith(",ffy,indicator,region");
         assertThat(lines.subList(1, lines.size()))
-                .allSatisfy(line -> assertThat(line).endsWith(",2064,SPM-2"));
+                .allSatisfy(line -> assertThat(line).containsPattern(",2064,SPM-2,(Northern|Southern)$"));
+        assertThat(lines)
+                .anySatisfy(line -> assertThat(line).startsWith("NAPA,").endsWith(",Northern"));
+        assertThat(lines)
+                .anySatisfy(line -> assertThat(line).startsWith("KERN,").endsWith(",Southern"));
     }
 
     @Test
