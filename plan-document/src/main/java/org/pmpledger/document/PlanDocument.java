@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * A plan in the shape of the letters' templates: per entry the goal, objective, strategy or key
  * initiative, the performance measurement with its quarterly updates, and the tactics; with the
- * plan's status, review history and version.
+ * plan's status, review history, requests for state assistance and version.
  */
 public record PlanDocument(
         String planId,
@@ -28,6 +28,7 @@ public record PlanDocument(
         Instant lastAmendedAt,
         List<Entry> entries,
         List<Review> reviews,
+        List<AssistanceRequest> assistanceRequests,
         long version,
         long position) {
 
@@ -79,4 +80,32 @@ public record PlanDocument(
 
     /** @param kind APPROVED, RETURNED or COMMENT */
     public record Review(String kind, String author, String region, String entryId, String comment, Instant at) {}
+
+    /**
+     * A request for state assistance on the plan, with its steps and comments in order.
+     *
+     * @param status RAISED, ACKNOWLEDGED, ESCALATED, RESPONDED or RESOLVED
+     */
+    public record AssistanceRequest(
+            String requestId,
+            String entryId,
+            String tacticId,
+            String need,
+            String from,
+            LocalDate neededBy,
+            String status,
+            String raisedBy,
+            Instant requestedAt,
+            List<AssistanceNote> notes) {}
+
+    /**
+     * @param kind   the step it records (ACKNOWLEDGED, ESCALATED, RESPONDED, RESOLVED) or COMMENT
+     * @param role   a comment's author's role
+     * @param region the Regional Administrator's region, for the steps they take
+     */
+    public record AssistanceNote(String kind, String by, String role, String region, String text, Instant at) {
+
+        /** The kind of a note that is a comment, not a step. */
+        public static final String COMMENT = "COMMENT";
+    }
 }

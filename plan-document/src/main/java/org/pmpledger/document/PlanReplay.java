@@ -12,6 +12,9 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.pmpledger.events.cycle.PlanningCycleOpened;
+import org.pmpledger.events.plan.AssistanceRequestAdvanced;
+import org.pmpledger.events.plan.AssistanceRequestCommented;
+import org.pmpledger.events.plan.AssistanceRequested;
 import org.pmpledger.events.plan.FinalResultsSubmitted;
 import org.pmpledger.events.plan.MeasurementRevised;
 import org.pmpledger.events.plan.PlanApproved;
@@ -83,6 +86,7 @@ public final class PlanReplay {
     private final Map<String, EntryState> entries = new LinkedHashMap<>();
     private final Map<String, TacticState> tactics = new LinkedHashMap<>();
     private final List<PlanDocument.Review> reviews = new ArrayList<>();
+    private final AssistanceReplay assistance = new AssistanceReplay();
 
     public PlanReplay(CycleTitles titles) {
         this.titles = titles;
@@ -162,6 +166,9 @@ public final class PlanReplay {
                 tactic.withdrawalReason = withdrawn.reason();
                 tactic.changedAt = withdrawn.withdrawnAt();
             }
+            case AssistanceRequested raised -> assistance.apply(raised);
+            case AssistanceRequestAdvanced advanced -> assistance.apply(advanced);
+            case AssistanceRequestCommented commented -> assistance.apply(commented);
         }
         return this;
     }
@@ -197,6 +204,7 @@ public final class PlanReplay {
                 lastAmendedAt,
                 documentEntries,
                 List.copyOf(reviews),
+                assistance.documents(),
                 version,
                 position));
     }

@@ -60,7 +60,10 @@ class EventJsonContractTest {
                         "pmp.plan.PlanReturned",
                         "pmp.plan.PlanCommented",
                         "pmp.plan.QuarterlyProgressRecorded",
-                        "pmp.plan.FinalResultsSubmitted");
+                        "pmp.plan.FinalResultsSubmitted",
+                        "pmp.plan.AssistanceRequested",
+                        "pmp.plan.AssistanceRequestAdvanced",
+                        "pmp.plan.AssistanceRequestCommented");
         assertThat(PmpEventTypes.byName("pmp.plan.PlanSubmitted")).contains(PlanSubmitted.class);
         assertThat(PmpEventTypes.byName("pmp.plan.Unknown")).isEmpty();
     }

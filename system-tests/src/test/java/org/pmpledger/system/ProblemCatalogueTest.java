@@ -34,6 +34,7 @@ class ProblemCatalogueTest {
             "kafka-publisher",
             "local-dev",
             "plan-projections",
+            "pmp-assistance-requests",
             "pmp-ledger-local",
             "records-lag-max",
             "request-bounds",

@@ -11,5 +11,7 @@ public enum Access {
     /** The plan's agency while the plan is open; once it is closed, only a STATE_ADMIN (a correction after close). */
     PLANS_AGENCY_UNTIL_CLOSED,
     /** A REGIONAL_ADMIN of the region the plan's agency belongs to. */
-    PLANS_REGION
+    PLANS_REGION,
+    /** The parties to a plan: its agency (as for {@link #PLANS_AGENCY}), a REGIONAL_ADMIN of its region, a STATE_ADMIN. */
+    PLANS_PARTIES
 }

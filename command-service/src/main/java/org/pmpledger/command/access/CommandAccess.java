@@ -76,6 +76,18 @@ public final class CommandAccess {
                                     + "'s plan.");
                 }
             }
+            case PLANS_PARTIES -> {
+                if (!caller.actsFor(lcsa)
+                        && !caller.has(Role.STATE_ADMIN)
+                        && !(caller.has(Role.REGIONAL_ADMIN)
+                                && caller.region() != null
+                                && caller.region().equals(region.get()))) {
+                    throw CommandRefused.forbidden(
+                            "parties-to-the-plan",
+                            "Only " + lcsa + "'s own agency, the Regional Administrator of its region or DCSS "
+                                    + "Executive Staff take part in its requests for state assistance.");
+                }
+            }
             default -> {
                 // decided before handling (beforeHandling)
             }

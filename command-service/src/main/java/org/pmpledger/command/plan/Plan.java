@@ -17,6 +17,15 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 import org.pmpledger.command.access.CommandAccess;
 import org.pmpledger.command.agency.Agencies;
+import org.pmpledger.command.assistance.AcknowledgeAssistanceRequest;
+import org.pmpledger.command.assistance.AssistanceDecisions;
+import org.pmpledger.command.assistance.AssistanceRequests;
+import org.pmpledger.command.assistance.AssistanceStep;
+import org.pmpledger.command.assistance.CommentOnAssistanceRequest;
+import org.pmpledger.command.assistance.EscalateAssistanceRequest;
+import org.pmpledger.command.assistance.RaiseAssistanceRequest;
+import org.pmpledger.command.assistance.ResolveAssistanceRequest;
+import org.pmpledger.command.assistance.RespondToAssistanceRequest;
 import org.pmpledger.command.cycle.CycleTerms;
 import org.pmpledger.command.cycle.PlanningCycles;
 import org.pmpledger.command.entry.AddPlanEntry;
@@ -47,8 +56,9 @@ import org.pmpledger.web.Caller;
 /**
  * One LCSA's Performance Management Plan for one cycle: a living document whose every change is an event; its version
  * is the number of its events. It holds the plan's state ({@link PlanState}, folded from its events) and its lock, and
- * decides the plan-wide rule of submission itself; its entries, tactics, progress and review decide in their own slices
- * ({@link EntryDecisions}, {@link TacticDecisions}, {@link ProgressDecisions}, {@link ReviewDecisions}). Who may send
+ * decides the plan-wide rule of submission itself; its entries, tactics, progress, review and requests for state
+ * assistance decide in their own slices ({@link EntryDecisions}, {@link TacticDecisions}, {@link ProgressDecisions},
+ * {@link ReviewDecisions}, {@link AssistanceDecisions}, which folds its own state, {@link AssistanceRequests}). Who may send
  * each command, and the version the client saw, are decided first, for every command alike.
  */
 @Aggregate(cache = "aggregateCache", commandTargetResolver = "commandTargets")
@@ -58,6 +68,8 @@ public class Plan {
     private String planId;
 
     private PlanState state = PlanState.NONE;
+
+    private AssistanceRequests assistance = AssistanceRequests.NONE;
 
     protected Plan() {}
 
@@ -179,11 +191,53 @@ public class Plan {
         return closing.outcome();
     }
 
+    @CommandHandler
+    void handle(RaiseAssistanceRequest command, MetaData metaData, Clock clock) {
+        Instant now = clock.instant();
+        apply(AssistanceDecisions.raise(
+                state,
+                assistance,
+                command,
+                Caller.fromMap(metaData).subject(),
+                LocalDate.ofInstant(now, CycleTerms.CALIFORNIA),
+                now));
+    }
+
+    @CommandHandler
+    void handle(AcknowledgeAssistanceRequest command, MetaData metaData, Clock clock) {
+        advance(command, metaData, clock);
+    }
+
+    @CommandHandler
+    void handle(EscalateAssistanceRequest command, MetaData metaData, Clock clock) {
+        advance(command, metaData, clock);
+    }
+
+    @CommandHandler
+    void handle(RespondToAssistanceRequest command, MetaData metaData, Clock clock) {
+        advance(command, metaData, clock);
+    }
+
+    @CommandHandler
+    void handle(ResolveAssistanceRequest command, MetaData metaData, Clock clock) {
+        advance(command, metaData, clock);
+    }
+
+    private void advance(AssistanceStep step, MetaData metaData, Clock clock) {
+        apply(AssistanceDecisions.advance(state, assistance, step, Caller.fromMap(metaData), clock.instant()));
+    }
+
+    @CommandHandler
+    void handle(CommentOnAssistanceRequest command, MetaData metaData, Clock clock) {
+        apply(AssistanceDecisions.comment(state, assistance, command, Caller.fromMap(metaData), clock.instant()));
+    }
+
     @EventSourcingHandler
     void on(PlanEvent event) {
         if (event instanceof PlanDrafted drafted) {
             planId = drafted.planId();
         }
         state = state.evolve(event);
+        assistance = assistance.evolve(event);
     }
 }

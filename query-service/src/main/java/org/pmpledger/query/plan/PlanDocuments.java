@@ -1,5 +1,7 @@
 package org.pmpledger.query.plan;
 
+import static org.pmpledger.query.jooq.Tables.ASSISTANCE_NOTE;
+import static org.pmpledger.query.jooq.Tables.ASSISTANCE_REQUEST;
 import static org.pmpledger.query.jooq.Tables.CYCLE_GOAL;
 import static org.pmpledger.query.jooq.Tables.CYCLE_INITIATIVE;
 import static org.pmpledger.query.jooq.Tables.CYCLE_OBJECTIVE;
@@ -121,8 +123,38 @@ class PlanDocuments {
                 instant(plan.getLastAmendedAt()),
                 entries,
                 reviews,
+                assistanceRequests(planId),
                 plan.getVersion(),
                 plan.getLastPosition()));
+    }
+
+    private List<PlanDocument.AssistanceRequest> assistanceRequests(String planId) {
+        Map<String, List<PlanDocument.AssistanceNote>> notes = new HashMap<>();
+        db.selectFrom(ASSISTANCE_NOTE)
+                .where(ASSISTANCE_NOTE.PLAN_ID.eq(planId))
+                .orderBy(ASSISTANCE_NOTE.SEQUENCE)
+                .forEach(n -> notes.computeIfAbsent(n.getRequestId(), id -> new ArrayList<>())
+                        .add(new PlanDocument.AssistanceNote(
+                                n.getKind(),
+                                n.getAuthor(),
+                                n.getRole(),
+                                n.getRegion(),
+                                n.getNote(),
+                                instant(n.getNotedAt()))));
+        return db.selectFrom(ASSISTANCE_REQUEST)
+                .where(ASSISTANCE_REQUEST.PLAN_ID.eq(planId))
+                .orderBy(ASSISTANCE_REQUEST.SEQUENCE)
+                .fetch(r -> new PlanDocument.AssistanceRequest(
+                        r.getRequestId(),
+                        r.getEntryId(),
+                        r.getTacticId(),
+                        r.getNeed(),
+                        r.getFromWhom(),
+                        r.getNeededBy(),
+                        r.getStatus(),
+                        r.getRaisedBy(),
+                        instant(r.getRequestedAt()),
+                        notes.getOrDefault(r.getRequestId(), List.of())));
     }
 
     private static PlanDocument.Entry entry(

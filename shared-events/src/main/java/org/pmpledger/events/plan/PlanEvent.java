@@ -20,7 +20,10 @@ public sealed interface PlanEvent extends PmpEvent
                 PlanReturned,
                 PlanCommented,
                 QuarterlyProgressRecorded,
-                FinalResultsSubmitted {
+                FinalResultsSubmitted,
+                AssistanceRequested,
+                AssistanceRequestAdvanced,
+                AssistanceRequestCommented {
 
     String planId();
 

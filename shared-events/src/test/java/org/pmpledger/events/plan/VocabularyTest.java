@@ -28,4 +28,9 @@ class VocabularyTest {
     void theShownTacticStatusPatternNamesEveryStatusAReadShows() {
         assertThat(TacticStatus.SHOWN_NAMES).isEqualTo(String.join("|", TacticStatus.shown()));
     }
+
+    @Test
+    void theAssistanceStatusPatternNamesEveryStatus() {
+        assertThat(AssistanceStatus.NAMES).isEqualTo(names(AssistanceStatus.values()));
+    }
 }
