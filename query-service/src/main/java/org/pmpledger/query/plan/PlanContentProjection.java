@@ -108,7 +108,10 @@ class PlanContentProjection implements Projection {
                         .set(PLAN_TACTIC.LEADS, revised.leads().toArray(String[]::new))
                         .set(PLAN_TACTIC.DESCRIPTION, revised.description())
                         .set(PLAN_TACTIC.PROJECTED_COMPLETION, revised.projectedCompletion())
-                        .set(PLAN_TACTIC.CHANGED_AT, utc(revised.revisedAt()));
+                        .set(PLAN_TACTIC.CHANGED_AT, utc(revised.revisedAt()))
+                        .add(
+                                PLAN_TACTIC.COMPLETION_REVISIONS,
+                                revised.changed().contains(TacticRevised.PROJECTED_COMPLETION) ? 1 : 0);
             case TacticStatusChanged changed ->
                 tactic(writes, changed.planId(), changed.tacticId())
                         .set(PLAN_TACTIC.STATUS, changed.status().name())

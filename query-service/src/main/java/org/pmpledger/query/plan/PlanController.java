@@ -21,7 +21,6 @@ import org.pmpledger.query.freshness.Freshness;
 import org.pmpledger.query.freshness.Reflects;
 import org.pmpledger.query.scope.ReadScope;
 import org.pmpledger.query.table.Table;
-import org.pmpledger.web.RequestRefused;
 
 @RestController
 @RequestMapping("/api/v1/plans")
@@ -29,37 +28,28 @@ import org.pmpledger.web.RequestRefused;
 class PlanController {
 
     private final PlanQueries plans;
-    private final PlanDocuments documents;
+    private final PlanReads reads;
     private final Freshness freshness;
 
-    PlanController(PlanQueries plans, PlanDocuments documents, Freshness freshness) {
+    PlanController(PlanQueries plans, PlanReads reads, Freshness freshness) {
         this.plans = plans;
-        this.documents = documents;
+        this.reads = reads;
         this.freshness = freshness;
     }
 
-    @GetMapping("/{planId}")
+    @GetMapping(
+            path = "/{planId}",
+            produces = {"application/json", "application/problem+json"})
     @Operation(
             summary = "One plan, as a document in the template's shape",
             description =
                     "Entries with goal, objective, strategy, key initiative, measurement, quarterly updates (first "
                             + "recording's timeliness, corrections) and tactics; review history; version and position. minVersion "
-                            + "waits (bounded) until the plan has reached that version, else 503 with Retry-After (404 when the projections know no such plan by then). ETag is the version.")
+                            + "waits (bounded) until the plan has reached that version, else 503 with Retry-After (404 when the projections know no such plan by then). ETag is the version. "
+                            + "?format=docx or ?format=pdf for the plan printed in its cycle's DCSS template.")
     ResponseEntity<PlanDocument> plan(
             @PathVariable String planId, @RequestParam(required = false) @Min(1) Long minVersion) {
-        if (minVersion != null
-                && !freshness.awaitUntil(() ->
-                        plans.find(planId).map(p -> p.version() >= minVersion).orElse(false))
-                && plans.find(planId).isPresent()) {
-            throw freshness.notReached("The plan has not reached version " + minVersion);
-        }
-        PlanDocument plan = documents
-                .find(planId)
-                .orElseThrow(() -> RequestRefused.notFound("No plan " + planId
-                        + (minVersion == null
-                                ? " (yet): pass minVersion=1 to wait for a plan just drafted."
-                                : ": the projections have not seen it within the wait.")));
-        ReadScope.requireReads(plan.lcsa());
+        PlanDocument plan = reads.read(planId, minVersion);
         return ResponseEntity.ok().eTag("\"" + plan.version() + "\"").body(plan);
     }
 
