@@ -88,7 +88,11 @@ public class ServiceSecurity {
 
     @Bean
     SecurityFilterChain apiSecurity(
-            HttpSecurity http, ObjectProvider<PathRoles> pathRoles, ManagementPort managementPort) throws Exception {
+            HttpSecurity http,
+            ObjectProvider<PathRoles> pathRoles,
+            ObjectProvider<OpenPaths> openPaths,
+            ManagementPort managementPort)
+            throws Exception {
         AuthProblems problems = new AuthProblems();
         // a stateless JSON API: no CSRF, sessions, logout page, saved requests or servlet-API wrappers (each a filter
         // every request passes through)
@@ -99,6 +103,11 @@ public class ServiceSecurity {
                 .servletApi(servletApi -> servletApi.disable())
                 .authorizeHttpRequests(requests -> {
                     requests.requestMatchers(OPEN_PATHS).permitAll();
+                    openPaths
+                            .orderedStream()
+                            .forEach(open -> requests.requestMatchers(
+                                            open.patterns().toArray(String[]::new))
+                                    .permitAll());
                     requests.requestMatchers(managementPort).permitAll();
                     requests.requestMatchers(METRICS_PATHS)
                             .hasAnyRole(Role.STATE_ADMIN.name(), Role.ANALYST.name(), Role.AUDITOR.name());

@@ -136,25 +136,25 @@ final class HostileRequests {
                         "projectedCompletion",
                         "2022-06-30"));
         Answer checkpoint = stack.commands.post("/api/v1/audit/checkpoints", Stack.TOKENS.stateAdmin(), null);
-        Map<String, String> ids = Map.of(
-                "planId",
-                planId,
-                "entryId",
-                entryId,
-                "tacticId",
-                tactic.body().get("id").asString(),
-                "ffy",
-                String.valueOf(Stack.FFY),
-                "indicator",
-                "SPM-2",
-                "quarter",
-                "Q1",
-                "version",
-                "1",
-                "parkedId",
-                "1",
-                "checkpointId",
-                checkpoint.body().get("checkpointId").asString());
+        Answer request = stack.commands.post(
+                "/api/v1/plans/" + planId + "/assistance-requests",
+                editor,
+                Map.of("need", "Help", "from", "DCSS", "neededBy", "2099-12-31"));
+        Answer feed = stack.queries.post("/api/v1/feeds", editor, Map.of());
+        String feedUrl = feed.body().get("url").asString();
+        Map<String, String> ids = Map.ofEntries(
+                Map.entry("planId", planId),
+                Map.entry("entryId", entryId),
+                Map.entry("tacticId", tactic.body().get("id").asString()),
+                Map.entry("ffy", String.valueOf(Stack.FFY)),
+                Map.entry("indicator", "SPM-2"),
+                Map.entry("quarter", "Q1"),
+                Map.entry("version", "1"),
+                Map.entry("parkedId", "1"),
+                Map.entry("checkpointId", checkpoint.body().get("checkpointId").asString()),
+                Map.entry("requestId", request.body().get("id").asString()),
+                Map.entry("feedId", feed.body().get("feedId").asString()),
+                Map.entry("token", feedUrl.split("/")[4]));
         return new HostileRequests(stack, ids, endpoints(planId, entryId));
     }
 
@@ -231,6 +231,24 @@ final class HostileRequests {
                 command("POST", plans + "/submission", editor, null),
                 command("POST", plans + "/review", regional, Map.of("decision", "RETURN", "comments", "Revise goal 1")),
                 command("POST", plans + "/comments", regional, Map.of("entryId", entryId, "comment", "Good")),
+                command(
+                        "POST",
+                        plans + "/assistance-requests",
+                        editor,
+                        Map.of("entryId", entryId, "need", "Help", "from", "DCSS", "neededBy", "2099-12-31")),
+                command("POST", plans + "/assistance-requests/{requestId}/acknowledgement", regional, null),
+                command(
+                        "POST",
+                        plans + "/assistance-requests/{requestId}/escalation",
+                        regional,
+                        Map.of("note", "Needs Executive Staff")),
+                command("POST", plans + "/assistance-requests/{requestId}/response", admin, Map.of("note", "Done")),
+                command("POST", plans + "/assistance-requests/{requestId}/resolution", admin, Map.of("note", "Done")),
+                command(
+                        "POST",
+                        plans + "/assistance-requests/{requestId}/comments",
+                        editor,
+                        Map.of("comment", "Thanks")),
                 command(
                         "PUT",
                         plans + "/entries/{entryId}/progress/{quarter}",
@@ -382,6 +400,40 @@ final class HostileRequests {
                                 "minPosition",
                                 "0"),
                         null),
+                new Endpoint(
+                        "query", "GET", "/api/v1/cycles/{ffy}/matrix", analyst, null, Map.of("minPosition", "0"), null),
+                new Endpoint(
+                        "query",
+                        "GET",
+                        "/api/v1/assistance-requests",
+                        analyst,
+                        null,
+                        Map.of(
+                                "ffy",
+                                "2022",
+                                "region",
+                                "Northern",
+                                "lcsa",
+                                "ALAMEDA",
+                                "status",
+                                "RAISED",
+                                "open",
+                                "true",
+                                "minPosition",
+                                "0"),
+                        null),
+                new Endpoint(
+                        "query",
+                        "GET",
+                        "/api/v1/due",
+                        analyst,
+                        null,
+                        Map.of("lcsa", "ALAMEDA", "region", "Northern", "days", "30", "minPosition", "0"),
+                        null),
+                new Endpoint("query", "POST", "/api/v1/feeds", editor, null, none, null),
+                new Endpoint("query", "GET", "/api/v1/feeds", editor, null, none, null),
+                new Endpoint("query", "DELETE", "/api/v1/feeds/{feedId}", editor, null, none, null),
+                new Endpoint("query", "GET", "/api/v1/feeds/{token}/due.ics", null, null, none, "text/calendar"),
                 new Endpoint("query", "POST", "/api/v1/admin/rebuild", admin, null, none, null),
                 new Endpoint("query", "GET", "/api/v1/admin/rebuild", admin, null, none, null),
                 new Endpoint("query", "GET", "/api/v1/admin/parked", admin, null, Map.of("limit", "10"), null),
@@ -417,8 +469,9 @@ final class HostileRequests {
                 "an X-Correlation-Id with spaces and semicolons", r -> header(r, "X-Correlation-Id", "a b; c")));
         cases.add(new Hostile(
                 "an X-Correlation-Id of 500 characters", r -> header(r, "X-Correlation-Id", "c".repeat(500))));
-        cases.add(new Hostile("method DELETE", r -> {
-            r.method = "DELETE";
+        String otherMethod = endpoint.method().equals("DELETE") ? "PATCH" : "DELETE";
+        cases.add(new Hostile("method " + otherMethod, r -> {
+            r.method = otherMethod;
             return r;
         }));
         cases.add(new Hostile("a body of 300 KB", r -> oversized(r, 300_000)));
@@ -666,8 +719,10 @@ final class HostileRequests {
                         request.method,
                         request.body == null
                                 ? HttpRequest.BodyPublishers.noBody()
-                                : HttpRequest.BodyPublishers.ofString(request.body, StandardCharsets.UTF_8))
-                .header("Authorization", "Bearer " + endpoint.token());
+                                : HttpRequest.BodyPublishers.ofString(request.body, StandardCharsets.UTF_8));
+        if (endpoint.token() != null) {
+            builder.header("Authorization", "Bearer " + endpoint.token());
+        }
         if (request.body != null) {
             builder.header("Content-Type", request.contentType);
         }

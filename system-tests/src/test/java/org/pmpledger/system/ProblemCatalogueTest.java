@@ -35,6 +35,7 @@ class ProblemCatalogueTest {
             "local-dev",
             "plan-projections",
             "pmp-assistance-requests",
+            "pmp-due",
             "pmp-ledger-local",
             "records-lag-max",
             "request-bounds",

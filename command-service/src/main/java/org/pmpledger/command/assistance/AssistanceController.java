@@ -50,12 +50,15 @@ class AssistanceController {
     @PostMapping("/{requestId}/acknowledgement")
     @Operation(
             summary = "AcknowledgeAssistanceRequest (REGIONAL_ADMIN of the plan's region)",
-            description = "A RAISED request becomes ACKNOWLEDGED, with a note if any. 409 in any other status.")
+            description =
+                    "A RAISED request becomes ACKNOWLEDGED, with a note if any (the body may be left out). 409 in "
+                            + "any other status.")
     ResponseEntity<CommandAccepted> acknowledge(
             @PathVariable String planId,
             @PathVariable String requestId,
-            @Valid @RequestBody AssistanceNoteRequest body) {
-        return dispatch.change(new AcknowledgeAssistanceRequest(planId, requestId, body.note()), body);
+            @Valid @RequestBody(required = false) AssistanceNoteRequest body) {
+        return dispatch.change(
+                new AcknowledgeAssistanceRequest(planId, requestId, body == null ? null : body.note()), body);
     }
 
     @PostMapping("/{requestId}/escalation")

@@ -64,8 +64,11 @@ public final class TacticDecisions {
         List<String> leads = revised(
                 command.leads() == null ? null : List.copyOf(command.leads()), tactic.leads(), "leads", changed);
         String description = revised(command.description(), tactic.description(), "description", changed);
-        LocalDate projected =
-                revised(command.projectedCompletion(), tactic.projectedCompletion(), "projectedCompletion", changed);
+        LocalDate projected = revised(
+                command.projectedCompletion(),
+                tactic.projectedCompletion(),
+                TacticRevised.PROJECTED_COMPLETION,
+                changed);
         new FiscalYear(plan.ffy())
                 .planDateRefusal(command.projectedCompletion())
                 .ifPresent(refusal -> {

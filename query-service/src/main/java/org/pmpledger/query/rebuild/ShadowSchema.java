@@ -2,6 +2,7 @@ package org.pmpledger.query.rebuild;
 
 import static org.pmpledger.query.jooq.DefaultSchema.DEFAULT_SCHEMA;
 import static org.pmpledger.query.jooq.Tables.AGENCY;
+import static org.pmpledger.query.jooq.Tables.CALENDAR_FEED;
 import static org.pmpledger.query.jooq.Tables.PARKED_RECORD;
 import static org.pmpledger.query.jooq.Tables.PARTITION_CHECKPOINT;
 
@@ -41,6 +42,13 @@ class ShadowSchema {
         this.topic = topic;
     }
 
+    /** Every table of the schema but the calendar feeds, which no event makes: a rebuild leaves them as they are. */
+    private static List<Table<?>> readModels() {
+        return DEFAULT_SCHEMA.getTables().stream()
+                .filter(table -> !table.equals(CALENDAR_FEED))
+                .toList();
+    }
+
     /**
      * Empty copies of every read-model table (constraints and indexes included), the reference data, and the parked
      * records an operator released.
@@ -48,7 +56,7 @@ class ShadowSchema {
     void create(String schema) {
         transaction.executeWithoutResult(tx -> {
             db.createSchema(DSL.name(schema)).execute();
-            for (Table<?> table : DEFAULT_SCHEMA.getTables()) {
+            for (Table<?> table : readModels()) {
                 db.execute("CREATE TABLE {0} (LIKE {1} INCLUDING ALL)", DSL.name(schema, table.getName()), table);
             }
             db.insertInto(DSL.table(DSL.name(schema, AGENCY.getName())))
@@ -112,7 +120,7 @@ class ShadowSchema {
             fence.enterExclusive();
             beforeSwap.run();
             db.createSchema(DSL.name(retired)).execute();
-            for (Table<?> table : DEFAULT_SCHEMA.getTables()) {
+            for (Table<?> table : readModels()) {
                 db.execute("ALTER TABLE {0} SET SCHEMA {1}", DSL.name("public", table.getName()), DSL.name(retired));
                 db.execute("ALTER TABLE {0} SET SCHEMA {1}", DSL.name(schema, table.getName()), DSL.name("public"));
             }

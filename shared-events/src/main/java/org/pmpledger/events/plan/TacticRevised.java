@@ -26,6 +26,9 @@ public record TacticRevised(
         Instant revisedAt)
         implements PlanEvent, PlanChange {
 
+    /** The name {@code changed} gives the projected completion date when the revision moved it. */
+    public static final String PROJECTED_COMPLETION = "projectedCompletion";
+
     @Override
     public Instant changedAt() {
         return revisedAt;
