@@ -1,5 +1,6 @@
 package org.pmpledger.query;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -32,6 +33,8 @@ import org.pmpledger.events.EventHeaders;
 import org.pmpledger.events.PmpEvent;
 import org.pmpledger.events.PmpEventTypes;
 import org.pmpledger.events.cycle.PlanningCycleOpened;
+import org.pmpledger.events.plan.Measurement;
+import org.pmpledger.events.plan.PlanEntryAdded;
 import org.pmpledger.testsupport.ApiClient;
 import org.pmpledger.testsupport.TestClock;
 import org.pmpledger.testsupport.TestKafka;
@@ -223,6 +226,28 @@ public abstract class QueryServiceTest {
                         PlanningCycleOpened.Direction.HIGHER_IS_BETTER)),
                 List.of(),
                 openedAt);
+    }
+
+    /** Entry e-1 of a plan on goal 1, measuring SPM-2 from 61.5 to 66 (the indicator of {@link #cycleWithSpm2}). */
+    protected static PlanEntryAdded spm2Entry(String planId, int ffy, String lcsa, Instant addedAt) {
+        return new PlanEntryAdded(
+                planId,
+                ffy,
+                lcsa,
+                "e-1",
+                1,
+                null,
+                "Own",
+                null,
+                null,
+                new Measurement(
+                        "SPM-2",
+                        "Current support",
+                        PlanningCycleOpened.MeasureUnit.PERCENT,
+                        new BigDecimal("61.5"),
+                        new BigDecimal("66.0")),
+                false,
+                addedAt);
     }
 
     /** "Published through the latest position" on every partition, as the publisher does after each batch. */

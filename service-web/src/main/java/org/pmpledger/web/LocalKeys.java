@@ -2,6 +2,7 @@ package org.pmpledger.web;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -26,7 +27,10 @@ public final class LocalKeys {
 
     private LocalKeys() {}
 
-    /** The private key, made (with its public JWK set) if the folder has none yet. */
+    /**
+     * The private key, made (with its public JWK set) if the folder has none yet. Two services making one at once keep
+     * the one that was linked into place first, so the public set always belongs to the private key.
+     */
     public static synchronized RSAKey loadOrCreate(Path directory) {
         try {
             Path privateFile = directory.resolve(PRIVATE);
@@ -34,10 +38,19 @@ public final class LocalKeys {
                 return RSAKey.parse(Files.readString(privateFile));
             }
             Files.createDirectories(directory);
-            RSAKey key = new RSAKeyGenerator(2048)
+            RSAKey made = new RSAKeyGenerator(2048)
                     .keyID(UUID.randomUUID().toString())
                     .generate();
-            writeAtomically(privateFile, key.toJSONString());
+            Path tmp = Files.createTempFile(directory, ".key", ".tmp");
+            Files.writeString(tmp, made.toJSONString());
+            RSAKey key = made;
+            try {
+                Files.createLink(privateFile, tmp);
+            } catch (FileAlreadyExistsException another) {
+                key = RSAKey.parse(Files.readString(privateFile));
+            } finally {
+                Files.delete(tmp);
+            }
             writeAtomically(directory.resolve(PUBLIC), new JWKSet(key.toPublicJWK()).toString());
             return key;
         } catch (IOException e) {

@@ -1,6 +1,7 @@
 package org.pmpledger.web;
 
 import org.springframework.boot.cloud.CloudPlatform;
+import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.env.Environment;
@@ -12,6 +13,7 @@ import org.springframework.core.env.Environment;
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("local")
+@ComponentScan("org.pmpledger.web.local")
 class LocalOnly {
 
     LocalOnly(Environment environment) {

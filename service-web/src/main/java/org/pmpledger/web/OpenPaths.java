@@ -3,8 +3,9 @@ package org.pmpledger.web;
 import java.util.List;
 
 /**
- * Paths of a service that need no bearer token (declared once per service, a bean of this type), because what they
- * answer carries its own credential, e.g. a calendar feed whose URL holds a revocable token.
+ * Paths of a service that need no bearer token, declared by the part of the service that owns them (a bean of this
+ * type each): what they answer carries its own credential (a calendar feed whose URL holds a revocable token) or no
+ * data at all (the dashboard's static pages, which read the API with the caller's token).
  *
  * @param patterns path patterns, e.g. {@code /api/v1/feeds/{token}/due.ics}
  */

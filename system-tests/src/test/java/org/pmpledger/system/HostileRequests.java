@@ -154,7 +154,8 @@ final class HostileRequests {
                 Map.entry("checkpointId", checkpoint.body().get("checkpointId").asString()),
                 Map.entry("requestId", request.body().get("id").asString()),
                 Map.entry("feedId", feed.body().get("feedId").asString()),
-                Map.entry("token", feedUrl.split("/")[4]));
+                Map.entry("token", feedUrl.split("/")[4]),
+                Map.entry("lcsa", "ALAMEDA"));
         return new HostileRequests(stack, ids, endpoints(planId, entryId));
     }
 
@@ -432,6 +433,15 @@ final class HostileRequests {
                         null),
                 new Endpoint("query", "POST", "/api/v1/feeds", editor, null, none, null),
                 new Endpoint("query", "GET", "/api/v1/feeds", editor, null, none, null),
+                new Endpoint("query", "GET", "/api/v1/agencies", analyst, null, none, null),
+                new Endpoint(
+                        "query",
+                        "GET",
+                        "/api/v1/agencies/{lcsa}/indicators/{indicator}/trend",
+                        analyst,
+                        null,
+                        Map.of("minPosition", "0"),
+                        null),
                 new Endpoint("query", "DELETE", "/api/v1/feeds/{feedId}", editor, null, none, null),
                 new Endpoint("query", "GET", "/api/v1/feeds/{token}/due.ics", null, null, none, "text/calendar"),
                 new Endpoint("query", "POST", "/api/v1/admin/rebuild", admin, null, none, null),

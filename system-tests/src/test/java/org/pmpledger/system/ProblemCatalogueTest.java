@@ -36,6 +36,8 @@ class ProblemCatalogueTest {
             "plan-projections",
             "pmp-assistance-requests",
             "pmp-due",
+            "no-cache",
+            "no-referrer",
             "pmp-ledger-local",
             "records-lag-max",
             "request-bounds",

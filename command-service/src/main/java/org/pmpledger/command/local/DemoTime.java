@@ -23,6 +23,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 import org.pmpledger.command.dispatch.RequestThreadContext;
 import org.pmpledger.web.ApiProblems;
+import org.pmpledger.web.Loopback;
 import org.pmpledger.web.ProblemJson;
 
 /**

@@ -12,6 +12,8 @@ import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Component;
 
+import org.pmpledger.web.RequestRefused;
+
 /**
  * The agencies expected to have a plan, their names and regions: reference data the migrations seed (table
  * {@code agency}), read once and kept, since only a migration changes it.
@@ -42,6 +44,23 @@ public class Agencies {
     public String regionOf(String code) {
         Agency agency = known().get(code);
         return agency == null ? null : agency.region();
+    }
+
+    /** Refused (400, naming the field) unless the region is one the reference data knows; null passes. */
+    public void requireKnownRegion(String field, String region) {
+        if (region != null
+                && known().values().stream().noneMatch(agency -> agency.region().equals(region))) {
+            throw RequestRefused.invalid(
+                    "region-of-the-reference-data",
+                    "No agency belongs to a region " + region + ".",
+                    field,
+                    "must be a region of the reference data: " + String.join(", ", regions()));
+        }
+    }
+
+    /** The regions agencies belong to, in name order. */
+    public List<String> regions() {
+        return known().values().stream().map(Agency::region).distinct().sorted().toList();
     }
 
     /** The codes of a region's agencies. */

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import org.pmpledger.events.plan.AssistanceStatus;
+import org.pmpledger.query.agency.Agencies;
 import org.pmpledger.query.freshness.Freshness;
 import org.pmpledger.query.freshness.Today;
 import org.pmpledger.query.scope.ReadScope;
@@ -24,11 +25,13 @@ import org.pmpledger.query.table.Table;
 class AssistanceController {
 
     private final AssistanceQueries queries;
+    private final Agencies agencies;
     private final Freshness freshness;
     private final Clock clock;
 
-    AssistanceController(AssistanceQueries queries, Freshness freshness, Clock clock) {
+    AssistanceController(AssistanceQueries queries, Agencies agencies, Freshness freshness, Clock clock) {
         this.queries = queries;
+        this.agencies = agencies;
         this.freshness = freshness;
         this.clock = clock;
     }
@@ -49,6 +52,7 @@ class AssistanceController {
             @RequestParam(required = false) @Pattern(regexp = AssistanceStatus.NAMES) String status,
             @RequestParam(required = false) Boolean open,
             @RequestParam(required = false) @Min(0) Long minPosition) {
+        agencies.requireKnownRegion("region", region);
         AssistanceQueries.Filter filter = new AssistanceQueries.Filter(ffy, region, status, open, ReadScope.of(lcsa));
         return freshness.read(
                 minPosition,

@@ -1,12 +1,5 @@
 package org.pmpledger.query.comparison;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.SequencedMap;
-import java.util.TreeMap;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
@@ -19,22 +12,19 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import org.pmpledger.query.comparison.IndicatorComparison.AgencyRow;
-import org.pmpledger.query.comparison.IndicatorComparison.Direction;
 import org.pmpledger.query.freshness.Freshness;
-import org.pmpledger.query.freshness.Reflects;
-import org.pmpledger.query.jooq.tables.records.CycleIndicatorRecord;
+import org.pmpledger.query.scope.ReadScope;
 import org.pmpledger.query.table.Table;
 
 @RestController
 @Tag(name = "Comparison", description = "How the agencies compare on a Practice Indicator")
 class ComparisonController {
 
-    private final ComparisonQueries queries;
+    private final ComparisonReports reports;
     private final Freshness freshness;
 
-    ComparisonController(ComparisonQueries queries, Freshness freshness) {
-        this.queries = queries;
+    ComparisonController(ComparisonReports reports, Freshness freshness) {
+        this.reports = reports;
         this.freshness = freshness;
     }
 
@@ -53,17 +43,7 @@ class ComparisonController {
             @RequestParam(required = false) @Min(0) Long minPosition) {
         return freshness.read(
                 minPosition,
-                reflects -> queries.indicator(ffy, indicator).map(known -> {
-                    var result = IndicatorComparison.compute(
-                            Direction.valueOf(known.getDirection()), queries.measures(ffy, indicator));
-                    return new ComparisonAnswer(
-                            ffy,
-                            indicatorOf(known),
-                            reflects,
-                            result.statewide(),
-                            result.agencies(),
-                            ComparisonAnswer.DEFINITIONS);
-                }),
+                reflects -> reports.comparison(ffy, indicator, reflects),
                 "The FFY " + ffy + " cycle has no indicator " + indicator + ".");
     }
 
@@ -77,32 +57,25 @@ class ComparisonController {
     ResponseEntity<MatrixAnswer> matrix(
             @PathVariable @Min(2000) @Max(2100) int ffy, @RequestParam(required = false) @Min(0) Long minPosition) {
         return freshness.read(
+                minPosition, reflects -> reports.matrix(ffy, reflects), "No FFY " + ffy + " planning cycle is open.");
+    }
+
+    @GetMapping(
+            path = "/api/v1/agencies/{lcsa}/indicators/{indicator}/trend",
+            produces = {"application/json", "application/problem+json"})
+    @Operation(
+            summary = "One agency on one Practice Indicator across cycles",
+            description = "Per cycle that measures the indicator (oldest first): the agency's row of that cycle's "
+                    + "comparison (baseline, target, quarters, latest, share, status, rank, quartile), how many agencies "
+                    + "reported and the statewide median. Agency roles read their own agency's.")
+    ResponseEntity<TrendAnswer> trend(
+            @PathVariable @Pattern(regexp = "[A-Z][A-Z0-9_]{1,63}") String lcsa,
+            @PathVariable @Pattern(regexp = "[A-Za-z0-9._-]{1,40}") String indicator,
+            @RequestParam(required = false) @Min(0) Long minPosition) {
+        ReadScope.requireReads(lcsa);
+        return freshness.read(
                 minPosition,
-                reflects -> queries.cycleOpened(ffy) ? Optional.of(matrixOf(ffy, reflects)) : Optional.empty(),
-                "No FFY " + ffy + " planning cycle is open.");
-    }
-
-    private MatrixAnswer matrixOf(int ffy, Reflects reflects) {
-        List<ComparisonAnswer.Indicator> indicators = new ArrayList<>();
-        Map<String, SequencedMap<String, MatrixAnswer.Cell>> cells = new TreeMap<>();
-        for (CycleIndicatorRecord known : queries.indicators(ffy)) {
-            indicators.add(indicatorOf(known));
-            var result = IndicatorComparison.compute(
-                    Direction.valueOf(known.getDirection()), queries.measures(ffy, known.getCode()));
-            for (AgencyRow row : result.agencies()) {
-                cells.computeIfAbsent(row.lcsa(), lcsa -> new LinkedHashMap<>())
-                        .put(
-                                known.getCode(),
-                                new MatrixAnswer.Cell(
-                                        row.planId(), row.latest(), row.latestQuarter(), row.status(), row.rank()));
-            }
-        }
-        List<MatrixAnswer.AgencyCells> agencies = new ArrayList<>();
-        cells.forEach((lcsa, byIndicator) -> agencies.add(new MatrixAnswer.AgencyCells(lcsa, byIndicator)));
-        return new MatrixAnswer(ffy, reflects, indicators, agencies, MatrixAnswer.DEFINITIONS);
-    }
-
-    private static ComparisonAnswer.Indicator indicatorOf(CycleIndicatorRecord known) {
-        return new ComparisonAnswer.Indicator(known.getCode(), known.getTitle(), known.getUnit(), known.getDirection());
+                reflects -> reports.trend(lcsa, indicator, reflects),
+                "No cycle measures " + indicator + " for " + lcsa + ".");
     }
 }

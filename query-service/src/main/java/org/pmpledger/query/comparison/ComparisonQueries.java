@@ -46,6 +46,14 @@ class ComparisonQueries {
                 .fetch();
     }
 
+    /** The cycles listing the indicator, oldest first. */
+    List<CycleIndicatorRecord> cyclesMeasuring(String code) {
+        return db.selectFrom(CYCLE_INDICATOR)
+                .where(CYCLE_INDICATOR.CODE.eq(code))
+                .orderBy(CYCLE_INDICATOR.FFY)
+                .fetch();
+    }
+
     boolean cycleOpened(int ffy) {
         return db.fetchExists(CYCLE_SUMMARY, CYCLE_SUMMARY.FFY.eq(ffy));
     }
@@ -67,7 +75,11 @@ class ComparisonQueries {
                     .forEach(q -> quarters.computeIfAbsent(q.getEntryId(), id -> new HashMap<>())
                             .put(
                                     q.getQuarter(),
-                                    new QuarterValue(q.getValue(), q.getCorrections() > 0, q.getFirstLate())));
+                                    new QuarterValue(
+                                            q.getValue(),
+                                            q.getCorrections() > 0,
+                                            q.getFirstLate(),
+                                            q.getRecordedAt().toInstant())));
         }
         TreeSet<String> agencies =
                 new TreeSet<>(db.select(AGENCY.CODE).from(AGENCY).fetch(AGENCY.CODE));

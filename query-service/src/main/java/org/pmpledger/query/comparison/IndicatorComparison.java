@@ -3,6 +3,7 @@ package org.pmpledger.query.comparison;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -45,8 +46,12 @@ public final class IndicatorComparison {
         NO_DATA
     }
 
-    /** One quarter's value; corrected when it was recorded more than once. */
-    public record QuarterValue(BigDecimal value, boolean corrected, boolean late) {}
+    /**
+     * One quarter's value; corrected when it was recorded more than once.
+     *
+     * @param recordedAt when its value (the latest correction, if any) was recorded: how old it is
+     */
+    public record QuarterValue(BigDecimal value, boolean corrected, boolean late, Instant recordedAt) {}
 
     /** What one agency's plan measures for the indicator. */
     public record AgencyMeasure(

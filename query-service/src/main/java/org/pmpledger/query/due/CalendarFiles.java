@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 
 import org.springframework.http.ContentDisposition;
@@ -27,6 +28,24 @@ class CalendarFiles extends AbstractHttpMessageConverter<DueAnswer> {
     private static final DateTimeFormatter DATE = DateTimeFormatter.BASIC_ISO_DATE;
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
     private static final int LINE_OCTETS = 75;
+    private static final List<String> PACIFIC = List.of(
+            "BEGIN:VTIMEZONE",
+            "TZID:America/Los_Angeles",
+            "BEGIN:DAYLIGHT",
+            "TZOFFSETFROM:-0800",
+            "TZOFFSETTO:-0700",
+            "TZNAME:PDT",
+            "DTSTART:19700308T020000",
+            "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=2SU",
+            "END:DAYLIGHT",
+            "BEGIN:STANDARD",
+            "TZOFFSETFROM:-0700",
+            "TZOFFSETTO:-0800",
+            "TZNAME:PST",
+            "DTSTART:19701101T020000",
+            "RRULE:FREQ=YEARLY;BYMONTH=11;BYDAY=1SU",
+            "END:STANDARD",
+            "END:VTIMEZONE");
 
     private final Clock clock;
 
@@ -62,6 +81,11 @@ class CalendarFiles extends AbstractHttpMessageConverter<DueAnswer> {
         line(calendar, "X-WR-CALNAME:" + text("PMP Ledger: what is due"));
         line(calendar, "REFRESH-INTERVAL;VALUE=DURATION:PT1H");
         line(calendar, "X-PUBLISHED-TTL:PT1H");
+        // a calendar holds at least one component (RFC 5545, 3.6), also when nothing is due: California's time zone,
+        // whose dates the due dates are
+        for (String timeZone : PACIFIC) {
+            line(calendar, timeZone);
+        }
         for (DueItem item : due.items()) {
             line(calendar, "BEGIN:VEVENT");
             line(calendar, "UID:" + text(item.uid()));

@@ -1,8 +1,5 @@
 package org.pmpledger.query.due;
 
-import java.time.Clock;
-import java.time.LocalDate;
-import java.util.List;
 import java.util.Optional;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -16,8 +13,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import org.pmpledger.query.freshness.Freshness;
-import org.pmpledger.query.freshness.Reflects;
-import org.pmpledger.query.freshness.Today;
 import org.pmpledger.query.scope.ReadScope;
 import org.pmpledger.query.table.Table;
 
@@ -28,14 +23,12 @@ class DueController {
     static final String REGION = "[A-Za-z][A-Za-z -]{0,63}";
     static final String LCSA = "[A-Z][A-Z0-9_]{1,63}";
 
-    private final DueQueries queries;
+    private final WhatIsDue due;
     private final Freshness freshness;
-    private final Clock clock;
 
-    DueController(DueQueries queries, Freshness freshness, Clock clock) {
-        this.queries = queries;
+    DueController(WhatIsDue due, Freshness freshness) {
+        this.due = due;
         this.freshness = freshness;
-        this.clock = clock;
     }
 
     @GetMapping(
@@ -45,7 +38,8 @@ class DueController {
             summary = "What is due in the next days and what is overdue",
             description = "Per agency (lcsa) or Regional Administrator's region: plans not yet submitted, each "
                     + "measurement's quarterly update without a value, final results, tactics neither completed nor "
-                    + "withdrawn by their projected completion; in the cycles still running, from today (California) "
+                    + "withdrawn by their projected completion; in the cycles running or ended less than a year ago, from "
+                    + "today (California) "
                     + "through today + days (default 30), and everything overdue. Agency roles see their own agency's. "
                     + "?format=csv, xlsx or ics (an iCalendar file; see /api/v1/feeds for a URL a calendar app "
                     + "subscribes to).")
@@ -54,22 +48,11 @@ class DueController {
             @RequestParam(required = false) @Pattern(regexp = REGION) String region,
             @RequestParam(defaultValue = "30") @Min(0) @Max(366) int days,
             @RequestParam(required = false) @Min(0) Long minPosition) {
+        due.requireKnownRegion(region);
         ReadScope scope = ReadScope.of(lcsa);
         return freshness.read(
                 minPosition,
-                reflects -> Optional.of(answer(scope, region, days, reflects, DueAnswer.fileNameOf(lcsa, region))),
+                reflects -> Optional.of(due.answer(scope, region, days, reflects, DueAnswer.fileNameOf(lcsa, region))),
                 "Nothing is due.");
-    }
-
-    DueAnswer answer(ReadScope scope, String region, int days, Reflects reflects, String fileName) {
-        LocalDate today = Today.in(clock);
-        List<DueItem> items = queries.due(scope, region, today, days);
-        return new DueAnswer(
-                today,
-                days,
-                reflects,
-                (int) items.stream().filter(DueItem::overdue).count(),
-                items,
-                fileName);
     }
 }

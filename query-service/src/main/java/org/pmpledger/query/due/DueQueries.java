@@ -34,8 +34,9 @@ import org.pmpledger.query.jooq.tables.records.PlanTacticRecord;
 import org.pmpledger.query.scope.ReadScope;
 
 /**
- * What agencies owe, from the read models, in the cycles still running (until their final results are due; for a cycle
- * without quarterly due dates, until October 31 after its FFY ends): the plan of an agency that has not submitted one;
+ * What agencies owe, from the read models, in the cycles still running or just ended (until a year after their final
+ * results are due; for a cycle without quarterly due dates, a year after October 31 after its FFY), so what a cycle's
+ * end leaves overdue stays listed for that year: the plan of an agency that has not submitted one;
  * each quarterly update of an active entry of a plan not closed that has no value yet; the final results of a plan not
  * closed; each tactic of a plan not closed that is neither completed nor withdrawn, by its projected completion.
  */
@@ -78,9 +79,9 @@ class DueQueries {
         return items;
     }
 
-    /** The last day a cycle's items are listed: its final results' due date, or October 31 after its FFY. */
+    /** The last day a cycle's items are listed: a year after its final results' due date (or October 31 after its FFY). */
     private static LocalDate endOf(CycleSummaryRecord cycle) {
-        return cycle.getQ4Due() != null ? cycle.getQ4Due() : LocalDate.of(cycle.getFfy(), 10, 31);
+        return (cycle.getQ4Due() != null ? cycle.getQ4Due() : LocalDate.of(cycle.getFfy(), 10, 31)).plusYears(1);
     }
 
     /** Who owes an item and what of theirs it is about. */

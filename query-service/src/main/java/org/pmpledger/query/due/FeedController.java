@@ -35,10 +35,10 @@ class FeedController {
     static final String FEED_PATH = "/api/v1/feeds/{token}/due.ics";
 
     private final Feeds feeds;
-    private final DueController due;
+    private final WhatIsDue due;
     private final Freshness freshness;
 
-    FeedController(Feeds feeds, DueController due, Freshness freshness) {
+    FeedController(Feeds feeds, WhatIsDue due, Freshness freshness) {
         this.feeds = feeds;
         this.due = due;
         this.freshness = freshness;
@@ -74,6 +74,7 @@ class FeedController {
         if (body.lcsa() != null) {
             ReadScope.requireReads(body.lcsa());
         }
+        due.requireKnownRegion(body.region());
         ReadScope scope = ReadScope.of(body.lcsa());
         if (scope.none()) {
             throw RequestRefused.notAllowed("own-agency-only", "Your role reads only your own agency's plans.");

@@ -214,10 +214,7 @@ final class PdfPages implements AutoCloseable {
                 }
                 String rest = word;
                 while (widthOf(rest, font, size) > width && rest.length() > 1) {
-                    int fits = rest.length() - 1;
-                    while (fits > 1 && widthOf(rest.substring(0, fits), font, size) > width) {
-                        fits--;
-                    }
+                    int fits = prefixFitting(rest, font, size, width);
                     lines.add(rest.substring(0, fits));
                     rest = rest.substring(fits);
                 }
@@ -226,6 +223,22 @@ final class PdfPages implements AutoCloseable {
             lines.add(line.toString());
         }
         return lines;
+    }
+
+    /** How many characters of the word fit in the width, adding glyph widths once each (at least one). */
+    private static int prefixFitting(String word, PDType1Font font, float size, float width) throws IOException {
+        float used = 0;
+        int fits = 0;
+        while (fits < word.length()) {
+            int point = word.codePointAt(fits);
+            float glyph = widthOf(new String(Character.toChars(point)), font, size);
+            if (used + glyph > width && fits > 0) {
+                break;
+            }
+            used += glyph;
+            fits += Character.charCount(point);
+        }
+        return fits;
     }
 
     private static float widthOf(String text, PDType1Font font, float size) throws IOException {

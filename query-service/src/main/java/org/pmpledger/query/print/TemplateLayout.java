@@ -95,7 +95,7 @@ final class TemplateLayout {
         PlanDocument plan = printed.plan();
         List<Field> facts = new ArrayList<>();
         facts.add(new Field("LCSA", printed.agencyName() + " (" + plan.lcsa() + ")"));
-        facts.add(new Field("Plan", plan.title()));
+        facts.add(new Field("Plan", text(plan.title())));
         facts.add(new Field("Status", plan.status()));
         facts.add(new Field("Version", plan.version() + " (ledger position " + plan.position() + ")"));
         if (plan.submittedAt() != null) {

@@ -2,7 +2,6 @@ package org.pmpledger.query.assistance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -12,14 +11,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.pmpledger.events.cycle.PlanningCycleOpened.MeasureUnit;
 import org.pmpledger.events.plan.AssistanceRequestAdvanced;
 import org.pmpledger.events.plan.AssistanceRequestCommented;
 import org.pmpledger.events.plan.AssistanceRequested;
 import org.pmpledger.events.plan.AssistanceStatus;
-import org.pmpledger.events.plan.Measurement;
 import org.pmpledger.events.plan.PlanDrafted;
-import org.pmpledger.events.plan.PlanEntryAdded;
 import org.pmpledger.query.QueryServiceTest;
 import org.pmpledger.testsupport.ApiClient.Answer;
 
@@ -45,7 +41,7 @@ class AssistanceReportTest extends QueryServiceTest {
             publish(cycleWithSpm2(FFY, LocalDate.parse("2064-09-15"), null, at("2064-08-01")), 0);
             publishStream(List.of(
                     new PlanDrafted(KERN_PLAN, FFY, "KERN", "Kern PMP", at("2064-08-20")),
-                    entry(KERN_PLAN, "KERN"),
+                    spm2Entry(KERN_PLAN, FFY, "KERN", at("2064-08-21")),
                     raised(KERN_PLAN, "KERN", "a", "e-1", "2065-01-05", "2065-03-01"),
                     new AssistanceRequestCommented(
                             KERN_PLAN,
@@ -67,7 +63,7 @@ class AssistanceReportTest extends QueryServiceTest {
                             "2065-01-08")));
             publishStream(List.of(
                     new PlanDrafted(NAPA_PLAN, FFY, "NAPA", "Napa PMP", at("2064-08-20")),
-                    entry(NAPA_PLAN, "NAPA"),
+                    spm2Entry(NAPA_PLAN, FFY, "NAPA", at("2064-08-21")),
                     raised(NAPA_PLAN, "NAPA", "b", null, "2065-01-10", "2065-01-31"),
                     step(NAPA_PLAN, "NAPA", "b", AssistanceStatus.ACKNOWLEDGED, "Northern", null, "2065-01-11"),
                     step(NAPA_PLAN, "NAPA", "b", AssistanceStatus.ESCALATED, "Northern", "Legal review", "2065-01-12"),
@@ -80,23 +76,6 @@ class AssistanceReportTest extends QueryServiceTest {
 
     private static Instant at(String date) {
         return Instant.parse(date + "T18:00:00Z");
-    }
-
-    private static PlanEntryAdded entry(String plan, String lcsa) {
-        return new PlanEntryAdded(
-                plan,
-                FFY,
-                lcsa,
-                "e-1",
-                1,
-                null,
-                "Own",
-                null,
-                null,
-                new Measurement(
-                        "SPM-2", "Current support", MeasureUnit.PERCENT, new BigDecimal("61.5"), new BigDecimal("66")),
-                false,
-                at("2064-08-21"));
     }
 
     private static AssistanceRequested raised(

@@ -268,6 +268,46 @@ class ComparisonTest extends QueryServiceTest {
     }
 
     @Test
+    void anAgencysTrendHoldsItsComparisonRowOfEachCycle() {
+        JsonNode row = comparison("UP-1").get("agencies").get(0);
+        String lcsa = row.get("lcsa").asString();
+
+        JsonNode trend = api().get(
+                        "/api/v1/agencies/" + lcsa + "/indicators/UP-1/trend?minPosition=" + loadedThrough,
+                        TOKENS.analyst())
+                .body();
+
+        JsonNode cycle = trend.get("cycles")
+                .valueStream()
+                .filter(c -> c.get("ffy").asInt() == FFY)
+                .findFirst()
+                .orElseThrow();
+        assertThat(cycle.get("agency")).isEqualTo(row);
+        assertThat(cycle.get("median"))
+                .isEqualTo(comparison("UP-1").get("statewide").get("median"));
+    }
+
+    @Test
+    void anAgencyEditorReadsOnlyItsOwnAgencysTrend() {
+        Answer refused = api().get("/api/v1/agencies/KERN/indicators/UP-1/trend", TOKENS.lcsaEditor("NAPA"));
+
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void theAgenciesComeWithTheirNamesAndRegions() {
+        JsonNode agencies =
+                api().get("/api/v1/agencies", TOKENS.lcsaEditor("NAPA")).body();
+
+        assertThat(agencies).anySatisfy(agency -> {
+            assertThat(agency.get("code").asString()).isEqualTo("KERN");
+            assertThat(agency.get("name").asString()).isEqualTo("Kern County Department of Child Support Services");
+            assertThat(agency.get("region").asString()).isEqualTo("Southern");
+        });
+    }
+
+    @Test
     void theMatrixOfACycleNeverOpenedIs404() {
         Answer answer = api().get("/api/v1/cycles/2099/matrix", TOKENS.analyst());
 

@@ -3,7 +3,6 @@ package org.pmpledger.query.due;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.StringReader;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -21,10 +20,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.pmpledger.events.cycle.PlanningCycleOpened;
-import org.pmpledger.events.cycle.PlanningCycleOpened.MeasureUnit;
-import org.pmpledger.events.plan.Measurement;
 import org.pmpledger.events.plan.PlanDrafted;
-import org.pmpledger.events.plan.PlanEntryAdded;
 import org.pmpledger.events.plan.PlanSubmitted;
 import org.pmpledger.events.plan.TacticAdded;
 import org.pmpledger.events.plan.TacticRevised;
@@ -77,7 +73,7 @@ class WhatIsDueTest extends QueryServiceTest {
                     0);
             publishStream(List.of(
                     new PlanDrafted(KERN_PLAN, FFY, "KERN", "Kern PMP", AT),
-                    entry(KERN_PLAN, "KERN"),
+                    spm2Entry(KERN_PLAN, FFY, "KERN", AT),
                     tactic("t-1", LocalDate.parse("2068-02-28")),
                     tactic("t-2", LocalDate.parse("2068-02-25")),
                     new PlanSubmitted(KERN_PLAN, FFY, "KERN", 1, LocalDate.parse("2067-09-15"), false, 0, AT),
@@ -94,26 +90,10 @@ class WhatIsDueTest extends QueryServiceTest {
                             "Staff found sooner",
                             false,
                             AT)));
-            publishStream(List.of(new PlanDrafted(NAPA_PLAN, FFY, "NAPA", "Napa PMP", AT), entry(NAPA_PLAN, "NAPA")));
+            publishStream(List.of(
+                    new PlanDrafted(NAPA_PLAN, FFY, "NAPA", "Napa PMP", AT), spm2Entry(NAPA_PLAN, FFY, "NAPA", AT)));
             through = watermark();
         }
-    }
-
-    private static PlanEntryAdded entry(String plan, String lcsa) {
-        return new PlanEntryAdded(
-                plan,
-                FFY,
-                lcsa,
-                "e-1",
-                1,
-                null,
-                "Own",
-                null,
-                null,
-                new Measurement(
-                        "SPM-2", "Current support", MeasureUnit.PERCENT, new BigDecimal("61.5"), new BigDecimal("66")),
-                false,
-                AT);
     }
 
     private static TacticAdded tactic(String tacticId, LocalDate projected) {
@@ -162,6 +142,16 @@ class WhatIsDueTest extends QueryServiceTest {
     }
 
     @Test
+    void finalResultsNotSubmittedStayOverdueOnceTheCycleHasEnded() {
+        CLOCK.set("2068-11-10T20:00:00Z");
+
+        JsonNode finalResults = item(due("&lcsa=KERN", TOKENS.analyst()), "final-results." + KERN_PLAN + "@pmp-ledger");
+
+        assertThat(finalResults.get("dueDate").asString()).isEqualTo("2068-10-31");
+        assertThat(finalResults.get("daysOverdue").asInt()).isEqualTo(10);
+    }
+
+    @Test
     void whatFallsDueAfterTheHorizonIsNotListed() {
         JsonNode month = due("&lcsa=KERN&days=30", TOKENS.analyst());
         JsonNode quarter = due("&lcsa=KERN&days=90", TOKENS.analyst());
@@ -194,6 +184,24 @@ class WhatIsDueTest extends QueryServiceTest {
         assertThat(due.get("items"))
                 .allSatisfy(
                         item -> assertThat(SOUTHERN).contains(item.get("lcsa").asString()));
+    }
+
+    @Test
+    void aRegionNoAgencyBelongsToIsRefusedNamingTheField() {
+        Answer refused = api().get("/api/v1/due?region=northern", TOKENS.analyst());
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body().get("type").asString()).isEqualTo("/problems/region-of-the-reference-data");
+        assertThat(refused.response().body()).contains("\"region\"");
+    }
+
+    @Test
+    void anEmptyCalendarIsStillAValidCalendar() throws Exception {
+        Answer ics =
+                api().get("/api/v1/due?format=ics&lcsa=NAPA&days=0&minPosition=" + through, TOKENS.lcsaEditor("KERN"));
+
+        assertThat(parsed(ics.response().body()).getComponents("VEVENT")).isEmpty();
+        assertThat(parsed(ics.response().body()).getComponents()).isNotEmpty();
     }
 
     @Test

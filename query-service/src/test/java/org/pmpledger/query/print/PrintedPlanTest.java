@@ -119,7 +119,7 @@ class PrintedPlanTest extends QueryServiceTest {
                             Instant.parse("2066-01-21T17:00:00Z"))));
             publishStream(events);
             publishStream(List.of(
-                    new PlanDrafted(GOAL_FORM_PLAN, FFY_2017_FORM, "NAPA", "Napa PMP", AT),
+                    new PlanDrafted(GOAL_FORM_PLAN, FFY_2017_FORM, "NAPA", null, AT),
                     entry(GOAL_FORM_PLAN, FFY_2017_FORM)));
             version = events.size();
         }
@@ -256,6 +256,14 @@ class PrintedPlanTest extends QueryServiceTest {
                         "Performance Measurement",
                         "Progress Reports",
                         "1st Quarter");
+    }
+
+    @Test
+    void aPlanWithoutATitlePrints() throws Exception {
+        HttpResponse<byte[]> pdf = file(GOAL_FORM_PLAN, "pdf", TOKENS.analyst());
+
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdfText(pdf.body())).contains("Napa County Department of Child Support Services", "GOAL 1:");
     }
 
     @Test

@@ -3,7 +3,6 @@ package org.pmpledger.query.table;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
-import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,10 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.pmpledger.events.cycle.PlanningCycleOpened.MeasureUnit;
-import org.pmpledger.events.plan.Measurement;
 import org.pmpledger.events.plan.PlanDrafted;
-import org.pmpledger.events.plan.PlanEntryAdded;
 import org.pmpledger.query.QueryServiceTest;
 
 /**
@@ -49,26 +45,7 @@ class TableFilesTest extends QueryServiceTest {
             }
             publish(cycleWithSpm2(FFY, LocalDate.parse("2063-09-15"), null, AT), 0);
             String plan = UUID.randomUUID().toString();
-            publishStream(List.of(
-                    new PlanDrafted(plan, FFY, "NAPA", TITLE, AT),
-                    new PlanEntryAdded(
-                            plan,
-                            FFY,
-                            "NAPA",
-                            "e-1",
-                            1,
-                            null,
-                            "Own",
-                            null,
-                            null,
-                            new Measurement(
-                                    "SPM-2",
-                                    "Current support",
-                                    MeasureUnit.PERCENT,
-                                    new BigDecimal("61.5"),
-                                    new BigDecimal("66.0")),
-                            false,
-                            AT)));
+            publishStream(List.of(new PlanDrafted(plan, FFY, "NAPA", TITLE, AT), spm2Entry(plan, FFY, "NAPA", AT)));
             through = watermark();
         }
     }

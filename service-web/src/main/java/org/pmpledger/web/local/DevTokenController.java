@@ -1,4 +1,4 @@
-package org.pmpledger.command.local;
+package org.pmpledger.web.local;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -26,18 +26,21 @@ import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import org.pmpledger.web.Caller;
 import org.pmpledger.web.LocalKeys;
+import org.pmpledger.web.Loopback;
 import org.pmpledger.web.RequestRefused;
 import org.pmpledger.web.Role;
 
 /**
  * Tokens for trying the system locally, signed with the key made at first start in the local data
- * folder. Exists only in the {@code local} profile, and answers only callers on this machine.
+ * folder, on either service (the dashboard's identity picker asks the service that serves it). Exists only in the
+ * {@code local} profile, and answers only callers on this machine.
  */
 @RestController
 @Profile("local")
@@ -49,13 +52,15 @@ class DevTokenController {
     /** A token's lifetime is checked against the wall clock, whatever demo instant a request asks for. */
     private final Clock wall = Clock.systemUTC();
 
-    private final JwtEncoder encoder;
-    private final String keyId;
+    /** The local key is read (or made) at the first token, not at start: both services start at once. */
+    private final SingletonSupplier<RSAKey> key;
+
+    private final SingletonSupplier<JwtEncoder> encoder;
 
     DevTokenController(@Value("${pmp.security.local-key-dir}") Path keyDirectory) {
-        RSAKey key = LocalKeys.loadOrCreate(keyDirectory);
-        this.encoder = new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(key)));
-        this.keyId = key.getKeyID();
+        this.key = SingletonSupplier.of(() -> LocalKeys.loadOrCreate(keyDirectory));
+        this.encoder =
+                SingletonSupplier.of(() -> new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(key.obtain()))));
     }
 
     record TokenRequest(
@@ -85,8 +90,11 @@ class DevTokenController {
         if (body.region() != null) {
             claims.claim(Caller.REGION, body.region());
         }
-        JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).keyId(keyId).build();
-        String token = encoder.encode(JwtEncoderParameters.from(header, claims.build()))
+        JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256)
+                .keyId(key.obtain().getKeyID())
+                .build();
+        String token = encoder.obtain()
+                .encode(JwtEncoderParameters.from(header, claims.build()))
                 .getTokenValue();
         return Map.of("access_token", token, "token_type", "Bearer", "expires_in", LIFETIME.toSeconds());
     }

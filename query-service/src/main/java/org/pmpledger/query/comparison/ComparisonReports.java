@@ -1,0 +1,93 @@
+package org.pmpledger.query.comparison;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SequencedMap;
+import java.util.TreeMap;
+
+import org.springframework.stereotype.Component;
+
+import org.pmpledger.query.comparison.IndicatorComparison.AgencyRow;
+import org.pmpledger.query.comparison.IndicatorComparison.Direction;
+import org.pmpledger.query.freshness.Reflects;
+import org.pmpledger.query.jooq.tables.records.CycleIndicatorRecord;
+
+/**
+ * The answers built on {@link IndicatorComparison}: one indicator in one cycle, every indicator of a cycle per agency
+ * (the matrix), and one agency on one indicator across cycles (the trend). Empty when the read models know no such
+ * cycle or indicator.
+ */
+@Component
+class ComparisonReports {
+
+    private final ComparisonQueries queries;
+
+    ComparisonReports(ComparisonQueries queries) {
+        this.queries = queries;
+    }
+
+    Optional<ComparisonAnswer> comparison(int ffy, String indicator, Reflects reflects) {
+        return queries.indicator(ffy, indicator).map(known -> {
+            var result = compute(known);
+            return new ComparisonAnswer(
+                    ffy,
+                    indicatorOf(known),
+                    reflects,
+                    result.statewide(),
+                    result.agencies(),
+                    ComparisonAnswer.DEFINITIONS);
+        });
+    }
+
+    Optional<MatrixAnswer> matrix(int ffy, Reflects reflects) {
+        if (!queries.cycleOpened(ffy)) {
+            return Optional.empty();
+        }
+        List<ComparisonAnswer.Indicator> indicators = new ArrayList<>();
+        Map<String, SequencedMap<String, MatrixAnswer.Cell>> cells = new TreeMap<>();
+        for (CycleIndicatorRecord known : queries.indicators(ffy)) {
+            indicators.add(indicatorOf(known));
+            for (AgencyRow row : compute(known).agencies()) {
+                cells.computeIfAbsent(row.lcsa(), lcsa -> new LinkedHashMap<>())
+                        .put(
+                                known.getCode(),
+                                new MatrixAnswer.Cell(
+                                        row.planId(), row.latest(), row.latestQuarter(), row.status(), row.rank()));
+            }
+        }
+        List<MatrixAnswer.AgencyCells> agencies = new ArrayList<>();
+        cells.forEach((lcsa, byIndicator) -> agencies.add(new MatrixAnswer.AgencyCells(lcsa, byIndicator)));
+        return Optional.of(new MatrixAnswer(ffy, reflects, indicators, agencies, MatrixAnswer.DEFINITIONS));
+    }
+
+    Optional<TrendAnswer> trend(String lcsa, String indicator, Reflects reflects) {
+        List<TrendAnswer.Cycle> cycles = new ArrayList<>();
+        for (CycleIndicatorRecord known : queries.cyclesMeasuring(indicator)) {
+            var result = compute(known);
+            result.agencies().stream()
+                    .filter(row -> row.lcsa().equals(lcsa))
+                    .findFirst()
+                    .ifPresent(row -> cycles.add(new TrendAnswer.Cycle(
+                            known.getFfy(),
+                            known.getTitle(),
+                            known.getUnit(),
+                            known.getDirection(),
+                            row,
+                            result.statewide().reporting(),
+                            result.statewide().median())));
+        }
+        return cycles.isEmpty() ? Optional.empty() : Optional.of(new TrendAnswer(lcsa, indicator, reflects, cycles));
+    }
+
+    private IndicatorComparison.Result compute(CycleIndicatorRecord indicator) {
+        return IndicatorComparison.compute(
+                Direction.valueOf(indicator.getDirection()), queries.measures(indicator.getFfy(), indicator.getCode()));
+    }
+
+    private static ComparisonAnswer.Indicator indicatorOf(CycleIndicatorRecord known) {
+        return new ComparisonAnswer.Indicator(known.getCode(), known.getTitle(), known.getUnit(), known.getDirection());
+    }
+}
