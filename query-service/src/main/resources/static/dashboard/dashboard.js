@@ -256,6 +256,7 @@ async function comparisonView() {
   const rows = answer.agencies.map((a) => Object.assign({}, a, {
     q1v: a.q1 && a.q1.value, q2v: a.q2 && a.q2.value, q3v: a.q3 && a.q3.value, q4v: a.q4 && a.q4.value,
     age: daysSince(((a.latestQuarter && a[a.latestQuarter.toLowerCase()]) || {}).recordedAt),
+    peer: answer.peerGroups[a.lcsa] || "",
   }));
   const quarter = (q) => ({
     key: `${q}v`, label: q.toUpperCase(), number: true,
@@ -273,6 +274,7 @@ async function comparisonView() {
     { key: "rank", label: "Rank", number: true },
     { key: "quartile", label: "Quartile", number: true },
     { key: "age", label: "Age of latest (days)", number: true },
+    { key: "peer", label: "Peer group" },
   ];
   const points = answer.agencies.map((a) => ({ label: a.lcsa, value: a.latest, target: a.target, baseline: a.baseline, status: a.status }));
   const title = `${answer.indicator.code} ${answer.indicator.title}, FFY ${answer.ffy}`;
@@ -288,11 +290,32 @@ async function comparisonView() {
       figure(PmpCharts.slope(points, { title: `${title}: baseline to latest`, higherIsBetter: higher }),
         "Solid: moved the better way; dashed: the worse way."),
       figure(PmpCharts.statusBars(answer.statewide.byStatus, `${title}: agencies by status`), "Agencies per status.")),
+    peerCharts(answer, points, title, higher),
     h("h2", {}, "Every agency"),
     h("p", { class: "note" }, "† corrected after its first recording; ‡ first recorded after its due date. Select a column's name to sort by it."),
     sortableTable(`${title}: the table behind the charts`, columns, rows, "comparison-table"),
     h("h2", {}, "Definitions"),
     h("dl", { class: "definitions" }, Object.entries(answer.definitions).flatMap(([term, meaning]) => [h("dt", {}, term), h("dd", {}, meaning)])));
+}
+
+/** The dot plot again for each group of peers of similar caseload, each with its own median. */
+function peerCharts(answer, points, title, higher) {
+  const groups = ["SMALL", "MEDIUM", "LARGE"];
+  if (Object.keys(answer.peerGroups).length === 0) {
+    return h("p", { class: "note" }, "No caseloads are recorded for this cycle, so agencies are not grouped with peers "
+      + "(a STATE_ADMIN records them: POST /api/v1/cycles/{ffy}/caseloads).");
+  }
+  return h("section", { "aria-labelledby": "peers-heading" },
+    h("h2", { id: "peers-heading" }, "Peers of similar caseload"),
+    h("p", { class: "note" }, answer.definitions.peerGroups),
+    h("div", { class: "charts" }, groups.map((group) => figure(
+      PmpCharts.dotPlot(points.filter((p) => answer.peerGroups[p.label] === group), {
+        title: `${title}: ${group.toLowerCase()} agencies`,
+        higherIsBetter: higher,
+        median: answer.peerMedians[group],
+        kind: "peer-dot-plot",
+      }),
+      `${group.charAt(0) + group.slice(1).toLowerCase()} caseloads; dashed rule: the group's median.`))));
 }
 
 // ---- trends ------------------------------------------------------------------------------------------------------

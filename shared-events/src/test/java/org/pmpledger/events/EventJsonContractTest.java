@@ -47,6 +47,7 @@ class EventJsonContractTest {
                 .containsOnlyKeys(
                         "pmp.cycle.PlanningCycleOpened",
                         "pmp.cycle.AgencyIndicatorValuesRecorded",
+                        "pmp.cycle.AgencyCaseloadsRecorded",
                         "pmp.plan.PlanDrafted",
                         "pmp.plan.PlanEntryAdded",
                         "pmp.plan.MeasurementRevised",

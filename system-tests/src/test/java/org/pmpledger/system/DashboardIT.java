@@ -76,6 +76,17 @@ class DashboardIT {
             assertThat(recorded.status()).as(recorded.response().body()).isEqualTo(200);
             position = Math.max(position, recorded.body().get("position").asLong());
         }
+        Answer caseloads = stack.commands.post(
+                "/api/v1/cycles/" + Stack.FFY + "/caseloads",
+                TOKENS.stateAdmin(),
+                Map.of(
+                        "caseloads",
+                        Q1.keySet().stream()
+                                .map(lcsa -> Map.of(
+                                        "lcsa", lcsa, "cases", 1_000 + lcsa.length() * 1_000, "asOf", "2021-09-30"))
+                                .toList()));
+        assertThat(caseloads.status()).as(caseloads.response().body()).isEqualTo(200);
+        position = Math.max(position, caseloads.body().get("position").asLong());
         assertThat(stack.queries
                         .get(
                                 "/api/v1/cycles/" + Stack.FFY + "/indicators/SPM-2/comparison?minPosition=" + position,
@@ -205,6 +216,17 @@ class DashboardIT {
         assertThat(browser.findElement(By.cssSelector("svg[data-chart='dot-plot'] title"))
                         .getAttribute("textContent"))
                 .contains("SPM-2");
+    }
+
+    @Test
+    void peersOfSimilarCaseloadGetAChartEach() {
+        signInAs(TOKENS.analyst());
+        open("comparison?ffy=2022&indicator=SPM-2", By.cssSelector("svg[data-chart='peer-dot-plot']"));
+
+        assertThat(browser.findElements(By.cssSelector("svg[data-chart='peer-dot-plot']")))
+                .hasSize(3);
+        assertThat(browser.findElements(By.cssSelector("svg[data-chart='peer-dot-plot'] .dot")))
+                .hasSize(Q1.size());
     }
 
     @Test

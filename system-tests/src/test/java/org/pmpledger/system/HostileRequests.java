@@ -183,6 +183,11 @@ final class HostileRequests {
                                 "SPM-7",
                                 "values",
                                 List.of(Map.of("lcsa", "ALAMEDA", "value", 95.1, "asOf", "2021-09-30")))),
+                command(
+                        "POST",
+                        "/api/v1/cycles/{ffy}/caseloads",
+                        admin,
+                        Map.of("caseloads", List.of(Map.of("lcsa", "ALAMEDA", "cases", 38_150, "asOf", "2021-09-30")))),
                 command("POST", "/api/v1/plans", editor, Map.of("ffy", Stack.FFY, "lcsa", "ALAMEDA", "title", "Plan")),
                 command("POST", plans + "/entries", editor, Ffy2022.entryForInitiative1()),
                 command(

@@ -46,4 +46,15 @@ class CycleController {
         RecordAgencyIndicatorValues command = body.toCommand(ffy);
         return dispatch.change(command, body);
     }
+
+    @PostMapping("/{ffy}/caseloads")
+    @Operation(
+            summary = "RecordAgencyCaseloads (STATE_ADMIN)",
+            description = "Agencies' open IV-D cases for the cycle: the comparisons group agencies of similar caseload "
+                    + "as peers (thirds by caseload). A later count for an agency replaces the earlier. Unknown or "
+                    + "repeated agency, a date outside the FFY: 422; no cycle for the FFY: 404.")
+    ResponseEntity<CommandAccepted> recordCaseloads(
+            @PathVariable int ffy, @Valid @RequestBody RecordAgencyCaseloadsRequest body) {
+        return dispatch.change(body.toCommand(ffy), body);
+    }
 }

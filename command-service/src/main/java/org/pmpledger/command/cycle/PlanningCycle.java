@@ -19,6 +19,8 @@ import org.axonframework.spring.stereotype.Aggregate;
 import org.pmpledger.command.agency.Agencies;
 import org.pmpledger.command.refusal.CommandRefused;
 import org.pmpledger.command.refusal.FieldProblem;
+import org.pmpledger.events.cycle.AgencyCaseloadsRecorded;
+import org.pmpledger.events.cycle.AgencyCaseloadsRecorded.AgencyCaseload;
 import org.pmpledger.events.cycle.AgencyIndicatorValuesRecorded;
 import org.pmpledger.events.cycle.AgencyIndicatorValuesRecorded.AgencyValue;
 import org.pmpledger.events.cycle.CycleEvent;
@@ -160,6 +162,27 @@ public class PlanningCycle {
         }
         apply(new AgencyIndicatorValuesRecorded(
                 cycleId, terms.ffy(), command.indicator(), command.values(), clock.instant()));
+    }
+
+    /** Every agency named is known, once; each count describes a day no later than the end of the cycle's FFY. */
+    @CommandHandler
+    void handle(RecordAgencyCaseloads command, Agencies agencies, Clock clock) {
+        List<FieldProblem> problems = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        FiscalYear year = new FiscalYear(terms.ffy());
+        for (int i = 0; i < command.caseloads().size(); i++) {
+            AgencyCaseload caseload = command.caseloads().get(i);
+            String field = "caseloads[" + i + "]";
+            if (!agencies.knows(caseload.lcsa())) {
+                problems.add(new FieldProblem(field + ".lcsa", "is not a known agency: " + caseload.lcsa()));
+            } else if (!seen.add(caseload.lcsa())) {
+                problems.add(new FieldProblem(field + ".lcsa", caseload.lcsa() + " appears more than once"));
+            }
+            year.measuredDateRefusal(caseload.asOf())
+                    .ifPresent(refusal -> problems.add(new FieldProblem(field + ".asOf", refusal)));
+        }
+        CommandRefused.refuseIfAny(problems, "caseloads-name-known-agencies", "The caseloads cannot be recorded");
+        apply(new AgencyCaseloadsRecorded(cycleId, terms.ffy(), command.caseloads(), clock.instant()));
     }
 
     @EventSourcingHandler

@@ -23,6 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.pmpledger.command.access.CommandAuthorization;
 import org.pmpledger.command.plan.PlanFixtures;
 import org.pmpledger.command.refusal.CommandRefused;
+import org.pmpledger.events.cycle.AgencyCaseloadsRecorded;
+import org.pmpledger.events.cycle.AgencyCaseloadsRecorded.AgencyCaseload;
 import org.pmpledger.events.cycle.AgencyIndicatorValuesRecorded;
 import org.pmpledger.events.cycle.AgencyIndicatorValuesRecorded.AgencyValue;
 import org.pmpledger.events.cycle.PlanningCycleOpened;
@@ -331,5 +333,49 @@ class PlanningCycleTest {
         fixture.given(OPENED)
                 .when(above, as(Role.STATE_ADMIN))
                 .expectEvents(new AgencyIndicatorValuesRecorded("cycle-2022", 2022, "SPM-7", above.values(), NOW));
+    }
+
+    private static RecordAgencyCaseloads caseloads(String... lcsas) {
+        return new RecordAgencyCaseloads(
+                "cycle-2022",
+                Arrays.stream(lcsas)
+                        .map(lcsa -> new AgencyCaseload(lcsa, 12_000, LocalDate.parse("2021-09-30")))
+                        .toList());
+    }
+
+    @Test
+    void stateAdminRecordsAgenciesCaseloads() {
+        fixture.given(OPENED)
+                .when(caseloads("KERN", "FRESNO"), as(Role.STATE_ADMIN))
+                .expectEvents(new AgencyCaseloadsRecorded(
+                        "cycle-2022", 2022, caseloads("KERN", "FRESNO").caseloads(), NOW));
+    }
+
+    @Test
+    void onlyStateAdminRecordsCaseloads() {
+        fixture.given(OPENED)
+                .when(caseloads("KERN"), as(Role.ANALYST))
+                .expectNoEvents()
+                .expectException(refused("state-admin-records-caseloads"));
+    }
+
+    @Test
+    void caseloadsNameKnownAgenciesOnceEach() {
+        fixture.given(OPENED)
+                .when(caseloads("KERN", "ATLANTIS", "KERN"), as(Role.STATE_ADMIN))
+                .expectNoEvents()
+                .expectException(refused("caseloads-name-known-agencies", 2));
+    }
+
+    @Test
+    void aCaseloadCountsNoLaterThanTheCyclesLastDay() {
+        fixture.given(OPENED)
+                .when(
+                        new RecordAgencyCaseloads(
+                                "cycle-2022",
+                                List.of(new AgencyCaseload("KERN", 12_000, LocalDate.parse("2022-10-15")))),
+                        as(Role.STATE_ADMIN))
+                .expectNoEvents()
+                .expectException(refusedNaming("caseloads[0].asOf"));
     }
 }

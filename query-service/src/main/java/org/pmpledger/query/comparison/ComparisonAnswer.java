@@ -1,5 +1,6 @@
 package org.pmpledger.query.comparison;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -8,35 +9,50 @@ import java.util.SequencedMap;
 import org.pmpledger.query.comparison.IndicatorComparison.AgencyRow;
 import org.pmpledger.query.comparison.IndicatorComparison.QuarterValue;
 import org.pmpledger.query.comparison.IndicatorComparison.Statewide;
+import org.pmpledger.query.comparison.PeerGroups.PeerGroup;
 import org.pmpledger.query.freshness.Reflects;
 import org.pmpledger.query.table.Table;
 
-/** The statewide comparison of one indicator in one cycle; as CSV, one line per agency. */
+/**
+ * The statewide comparison of one indicator in one cycle; as CSV, one line per agency.
+ *
+ * @param peerGroups  each agency's peers by caseload ({@link PeerGroups}); empty when the cycle has no caseloads
+ * @param peerMedians each peer group's median of latest values (a group without one is left out)
+ */
 record ComparisonAnswer(
         int ffy,
         Indicator indicator,
         Reflects reflects,
         Statewide statewide,
         List<AgencyRow> agencies,
+        Map<String, PeerGroup> peerGroups,
+        Map<PeerGroup, BigDecimal> peerMedians,
         Map<String, String> definitions)
         implements Table {
 
     record Indicator(String code, String title, String unit, String direction) {}
 
     static final Map<String, String> DEFINITIONS = Map.of(
-            "latest", "the value of the latest quarter that has one, corrections applied",
-            "change", "latest minus baseline, in the indicator's unit",
+            "latest",
+            "the value of the latest quarter that has one, corrections applied",
+            "change",
+            "latest minus baseline, in the indicator's unit",
             "share",
-                    "(latest - baseline) / (target - baseline): the share of the baseline-to-target distance covered; "
-                            + "null without baseline, target or value, or when target = baseline",
+            "(latest - baseline) / (target - baseline): the share of the baseline-to-target distance covered; "
+                    + "null without baseline, target or value, or when target = baseline",
             "status",
-                    "MET at or beyond target; else against q/4 of the distance by quarter q: ON_TRACK within 0.10, "
-                            + "AT_RISK within 0.35, else OFF_TRACK; NO_DATA without baseline, target or value",
-            "rank", "1 = best latest value in the indicator's direction; ties share the better rank",
-            "quartile", "1 (best) to 4 against the statewide cut-offs p25/p50/p75 of latest values",
+            "MET at or beyond target; else against q/4 of the distance by quarter q: ON_TRACK within 0.10, "
+                    + "AT_RISK within 0.35, else OFF_TRACK; NO_DATA without baseline, target or value",
+            "rank",
+            "1 = best latest value in the indicator's direction; ties share the better rank",
+            "quartile",
+            "1 (best) to 4 against the statewide cut-offs p25/p50/p75 of latest values",
+            "peerGroups",
+            "agencies of similar caseload: those with a caseload recorded for the cycle in thirds by open cases, "
+                    + "SMALL, MEDIUM, LARGE",
             "statewide",
-                    "agencies: all listed; reporting: with a latest value; min/median/mean/max/p25/p50/p75 of latest "
-                            + "values (percentiles by linear interpolation, type 7); metTarget: status MET");
+            "agencies: all listed; reporting: with a latest value; min/median/mean/max/p25/p50/p75 of latest "
+                    + "values (percentiles by linear interpolation, type 7); metTarget: status MET");
 
     @Override
     public List<String> csvColumns() {
@@ -59,7 +75,8 @@ record ComparisonAnswer(
                 "share",
                 "status",
                 "rank",
-                "quartile");
+                "quartile",
+                "peer_group");
     }
 
     @Override
@@ -81,6 +98,7 @@ record ComparisonAnswer(
             row.add(r.status());
             row.add(r.rank());
             row.add(r.quartile());
+            row.add(peerGroups.get(r.lcsa()));
             rows.add(row);
         }
         return rows;

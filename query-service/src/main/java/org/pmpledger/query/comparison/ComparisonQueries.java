@@ -1,6 +1,7 @@
 package org.pmpledger.query.comparison;
 
 import static org.pmpledger.query.jooq.Tables.AGENCY;
+import static org.pmpledger.query.jooq.Tables.AGENCY_CASELOAD;
 import static org.pmpledger.query.jooq.Tables.CYCLE_INDICATOR;
 import static org.pmpledger.query.jooq.Tables.CYCLE_SUMMARY;
 import static org.pmpledger.query.jooq.Tables.PLAN_ENTRY;
@@ -52,6 +53,15 @@ class ComparisonQueries {
                 .where(CYCLE_INDICATOR.CODE.eq(code))
                 .orderBy(CYCLE_INDICATOR.FFY)
                 .fetch();
+    }
+
+    /** The agencies' caseloads recorded for the cycle, by agency code. */
+    Map<String, Long> caseloads(int ffy) {
+        Map<String, Long> caseloads = new HashMap<>();
+        db.selectFrom(AGENCY_CASELOAD)
+                .where(AGENCY_CASELOAD.FFY.eq(ffy))
+                .forEach(row -> caseloads.put(row.getLcsa(), row.getCases()));
+        return caseloads;
     }
 
     boolean cycleOpened(int ffy) {

@@ -1,6 +1,8 @@
 package org.pmpledger.query.comparison;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +14,7 @@ import org.springframework.stereotype.Component;
 
 import org.pmpledger.query.comparison.IndicatorComparison.AgencyRow;
 import org.pmpledger.query.comparison.IndicatorComparison.Direction;
+import org.pmpledger.query.comparison.PeerGroups.PeerGroup;
 import org.pmpledger.query.freshness.Reflects;
 import org.pmpledger.query.jooq.tables.records.CycleIndicatorRecord;
 
@@ -32,14 +35,33 @@ class ComparisonReports {
     Optional<ComparisonAnswer> comparison(int ffy, String indicator, Reflects reflects) {
         return queries.indicator(ffy, indicator).map(known -> {
             var result = compute(known);
+            Map<String, PeerGroup> peers = PeerGroups.of(queries.caseloads(ffy));
             return new ComparisonAnswer(
                     ffy,
                     indicatorOf(known),
                     reflects,
                     result.statewide(),
                     result.agencies(),
+                    peers,
+                    peerMedians(peers, result.agencies()),
                     ComparisonAnswer.DEFINITIONS);
         });
+    }
+
+    /** Each peer group's median of its agencies' latest values (linear interpolation, as the statewide one). */
+    private static Map<PeerGroup, BigDecimal> peerMedians(Map<String, PeerGroup> peers, List<AgencyRow> rows) {
+        Map<PeerGroup, BigDecimal> medians = new EnumMap<>(PeerGroup.class);
+        for (PeerGroup group : PeerGroup.values()) {
+            List<BigDecimal> latest = rows.stream()
+                    .filter(row -> group == peers.get(row.lcsa()) && row.latest() != null)
+                    .map(AgencyRow::latest)
+                    .sorted()
+                    .toList();
+            if (!latest.isEmpty()) {
+                medians.put(group, IndicatorComparison.percentile(latest, 0.5));
+            }
+        }
+        return medians;
     }
 
     Optional<MatrixAnswer> matrix(int ffy, Reflects reflects) {

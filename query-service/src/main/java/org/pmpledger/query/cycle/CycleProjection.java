@@ -1,5 +1,6 @@
 package org.pmpledger.query.cycle;
 
+import static org.pmpledger.query.jooq.Tables.AGENCY_CASELOAD;
 import static org.pmpledger.query.jooq.Tables.AGENCY_VALUE;
 import static org.pmpledger.query.jooq.Tables.CYCLE_GOAL;
 import static org.pmpledger.query.jooq.Tables.CYCLE_INDICATOR;
@@ -13,6 +14,7 @@ import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
 
+import org.pmpledger.events.cycle.AgencyCaseloadsRecorded;
 import org.pmpledger.events.cycle.AgencyIndicatorValuesRecorded;
 import org.pmpledger.events.cycle.PlanningCycleOpened;
 import org.pmpledger.events.cycle.PlanningCycleOpened.KeyInitiative;
@@ -21,7 +23,7 @@ import org.pmpledger.query.intake.Projection;
 import org.pmpledger.query.intake.PublishedEvent;
 import org.pmpledger.query.intake.Writes;
 
-/** Folds cycle events into the cycle tables: dates, goals, objectives, indicators, initiatives, agency values. */
+/** Folds cycle events into the cycle tables: dates, goals, objectives, indicators, initiatives, agency values and caseloads. */
 @Component
 class CycleProjection implements Projection {
 
@@ -51,6 +53,21 @@ class CycleProjection implements Projection {
                                 .set(AGENCY_VALUE.VALUE, DSL.excluded(AGENCY_VALUE.VALUE))
                                 .set(AGENCY_VALUE.AS_OF, DSL.excluded(AGENCY_VALUE.AS_OF))
                                 .set(AGENCY_VALUE.RECORDED_AT, DSL.excluded(AGENCY_VALUE.RECORDED_AT))));
+            case AgencyCaseloadsRecorded recorded ->
+                recorded.caseloads()
+                        .forEach(caseload -> writes.add(db.insertInto(AGENCY_CASELOAD)
+                                .set(AGENCY_CASELOAD.FFY, recorded.ffy())
+                                .set(AGENCY_CASELOAD.LCSA, caseload.lcsa())
+                                .set(AGENCY_CASELOAD.CASES, caseload.cases())
+                                .set(AGENCY_CASELOAD.AS_OF, caseload.asOf())
+                                .set(
+                                        AGENCY_CASELOAD.RECORDED_AT,
+                                        recorded.recordedAt().atOffset(ZoneOffset.UTC))
+                                .onConflict(AGENCY_CASELOAD.FFY, AGENCY_CASELOAD.LCSA)
+                                .doUpdate()
+                                .set(AGENCY_CASELOAD.CASES, DSL.excluded(AGENCY_CASELOAD.CASES))
+                                .set(AGENCY_CASELOAD.AS_OF, DSL.excluded(AGENCY_CASELOAD.AS_OF))
+                                .set(AGENCY_CASELOAD.RECORDED_AT, DSL.excluded(AGENCY_CASELOAD.RECORDED_AT))));
             default -> {
                 // plan events: other projections
             }

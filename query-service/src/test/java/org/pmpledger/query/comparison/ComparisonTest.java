@@ -20,6 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
+import org.pmpledger.events.cycle.AgencyCaseloadsRecorded;
+import org.pmpledger.events.cycle.AgencyCaseloadsRecorded.AgencyCaseload;
 import org.pmpledger.events.cycle.PlanningCycleOpened;
 import org.pmpledger.events.cycle.PlanningCycleOpened.Direction;
 import org.pmpledger.events.cycle.PlanningCycleOpened.MeasureUnit;
@@ -83,6 +85,17 @@ class ComparisonTest extends QueryServiceTest {
                         List.of(),
                         at),
                 0);
+        // caseloads for the first nine agencies: three peers each, in the order of the list
+        publish(
+                new AgencyCaseloadsRecorded(
+                        "cycle-" + FFY,
+                        FFY,
+                        agencies.subList(0, 9).stream()
+                                .map(lcsa -> new AgencyCaseload(
+                                        lcsa, 1_000L * (1 + agencies.indexOf(lcsa)), LocalDate.parse("2060-09-30")))
+                                .toList(),
+                        at),
+                1);
         Random random = new Random(2061);
         for (int a = 0; a < 47; a++) {
             String lcsa = agencies.get(a);
@@ -305,6 +318,40 @@ class ComparisonTest extends QueryServiceTest {
             assertThat(agency.get("name").asString()).isEqualTo("Kern County Department of Child Support Services");
             assertThat(agency.get("region").asString()).isEqualTo("Southern");
         });
+    }
+
+    @Test
+    void agenciesWithACaseloadAreGroupedWithPeersOfSimilarSize() {
+        JsonNode peers = comparison("UP-1").get("peerGroups");
+
+        assertThat(peers).hasSize(9);
+        assertThat(peers.get(agencies.get(0)).asString()).isEqualTo("SMALL");
+        assertThat(peers.get(agencies.get(4)).asString()).isEqualTo("MEDIUM");
+        assertThat(peers.get(agencies.get(8)).asString()).isEqualTo("LARGE");
+        assertThat(peers.has(agencies.get(9))).isFalse();
+    }
+
+    @Test
+    void eachPeerGroupHasTheMedianOfItsAgenciesLatestValues() {
+        JsonNode answer = comparison("UP-1");
+        List<Double> large = new ArrayList<>();
+        for (JsonNode row : answer.get("agencies")) {
+            if ("LARGE"
+                            .equals(answer.get("peerGroups")
+                                    .path(row.get("lcsa").asString())
+                                    .asString(""))
+                    && !row.get("latest").isNull()) {
+                large.add(row.get("latest").asDouble());
+            }
+        }
+        large.sort(Double::compare);
+
+        assertThat(answer.get("peerMedians").get("LARGE").asDouble()).isCloseTo(median(large), within(0.0001));
+    }
+
+    private static double median(List<Double> sorted) {
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
     @Test
