@@ -8,13 +8,11 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpInputMessage;
 import org.springframework.http.HttpOutputMessage;
 import org.springframework.http.MediaType;
-import org.springframework.http.converter.AbstractHttpMessageConverter;
-import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.stereotype.Component;
+
+import org.pmpledger.query.files.AnswerFiles;
 
 /**
  * What is due as an iCalendar file (RFC 5545) a calendar app subscribes to: one all-day event per item, its UID stable
@@ -22,7 +20,7 @@ import org.springframework.stereotype.Component;
  * octets as the RFC asks.
  */
 @Component
-class CalendarFiles extends AbstractHttpMessageConverter<DueAnswer> {
+class CalendarFiles extends AnswerFiles<DueAnswer> {
 
     static final MediaType TEXT_CALENDAR = new MediaType("text", "calendar", StandardCharsets.UTF_8);
     private static final DateTimeFormatter DATE = DateTimeFormatter.BASIC_ISO_DATE;
@@ -50,23 +48,8 @@ class CalendarFiles extends AbstractHttpMessageConverter<DueAnswer> {
     private final Clock clock;
 
     CalendarFiles(Clock clock) {
-        super(TEXT_CALENDAR);
+        super(DueAnswer.class, TEXT_CALENDAR);
         this.clock = clock;
-    }
-
-    @Override
-    protected boolean supports(Class<?> type) {
-        return DueAnswer.class.isAssignableFrom(type);
-    }
-
-    @Override
-    protected boolean canRead(MediaType mediaType) {
-        return false;
-    }
-
-    @Override
-    protected DueAnswer readInternal(Class<? extends DueAnswer> type, HttpInputMessage input) {
-        throw new HttpMessageNotReadableException("A calendar is an answer format only", input);
     }
 
     @Override
@@ -101,13 +84,7 @@ class CalendarFiles extends AbstractHttpMessageConverter<DueAnswer> {
             line(calendar, "END:VEVENT");
         }
         line(calendar, "END:VCALENDAR");
-        byte[] body = calendar.toString().getBytes(StandardCharsets.UTF_8);
-        output.getHeaders()
-                .setContentDisposition(ContentDisposition.inline()
-                        .filename(due.fileName() + ".ics", StandardCharsets.UTF_8)
-                        .build());
-        output.getHeaders().setContentLength(body.length);
-        output.getBody().write(body);
+        write(output, false, due.fileName() + ".ics", calendar.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     private static String description(DueItem item) {

@@ -1,6 +1,7 @@
 package org.pmpledger.query.due;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -56,8 +57,8 @@ class FeedController {
             @Pattern(regexp = DueController.REGION) String region,
             @Min(0) @Max(366) Integer days) {}
 
-    /** A feed just made: its URL, shown this once. */
-    record FeedCreated(String feedId, String url, String lcsa, String region, int days) {}
+    /** A feed just made: its URL, shown this once, and when it expires. */
+    record FeedCreated(String feedId, String url, String lcsa, String region, int days, Instant expiresAt) {}
 
     @PostMapping(
             path = "/api/v1/feeds",
@@ -67,7 +68,8 @@ class FeedController {
             description = "A URL a calendar app subscribes to without an Authorization header, showing what this "
                     + "caller reads of what is due (an agency role its own agency's), filtered by lcsa, region and "
                     + "days (default 30; the body may be left out). The URL holds a 256-bit token shown only in this answer; revoke it with "
-                    + "DELETE /api/v1/feeds/{feedId}. At most 20 feeds per caller (409).")
+                    + "DELETE /api/v1/feeds/{feedId}; it expires a year after it is made (pmp.feeds.lifetime). At most 20 "
+                    + "feeds per caller (409).")
     ResponseEntity<FeedCreated> create(@Valid @RequestBody(required = false) FeedRequest asked) {
         FeedRequest body = asked == null ? new FeedRequest(null, null, null) : asked;
         Caller caller = Caller.current();
@@ -87,7 +89,7 @@ class FeedController {
         Feeds.Feed feed = feeds.create(caller.subject(), scope.lcsa(), body.region(), days);
         String url = FEED_PATH.replace("{token}", feed.token());
         return ResponseEntity.created(URI.create(url))
-                .body(new FeedCreated(feed.feedId(), url, feed.lcsa(), feed.region(), days));
+                .body(new FeedCreated(feed.feedId(), url, feed.lcsa(), feed.region(), days, feed.expiresAt()));
     }
 
     @GetMapping(
@@ -119,7 +121,7 @@ class FeedController {
     @Operation(
             summary = "A calendar feed of what is due (no Authorization header: the URL is the credential)",
             description = "iCalendar (RFC 5545): one all-day event per item, UID stable while it is owed, SEQUENCE "
-                    + "the number of times its date moved. 404 once revoked.")
+                    + "the number of times its date moved. 404 once revoked or expired.")
     ResponseEntity<DueAnswer> feed(@PathVariable @Pattern(regexp = "[A-Za-z0-9_-]{43}") String token) {
         Feeds.Feed feed =
                 feeds.resolve(token).orElseThrow(() -> RequestRefused.notFound("No such feed, or it was revoked."));

@@ -7,6 +7,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
@@ -16,13 +17,15 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.jooq.DSLContext;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import org.pmpledger.query.jooq.tables.records.CalendarFeedRecord;
 
 /**
  * Calendar feeds of what is due: each a random token (256 bits, shown once, only its SHA-256 kept) standing for the
- * caller who made it and the filter they chose, until they revoke it.
+ * caller who made it and the filter they chose, until they revoke it or it expires ({@code pmp.feeds.lifetime} after
+ * it was made; a year by default), whichever comes first.
  */
 @Component
 class Feeds {
@@ -34,10 +37,12 @@ class Feeds {
 
     private final DSLContext db;
     private final Clock clock;
+    private final Duration lifetime;
 
-    Feeds(DSLContext db, Clock clock) {
+    Feeds(DSLContext db, Clock clock, @Value("${pmp.feeds.lifetime:P365D}") Duration lifetime) {
         this.db = db;
         this.clock = clock;
+        this.lifetime = lifetime;
     }
 
     /** A feed as its owner sees it; its token only when just made. */
@@ -48,6 +53,7 @@ class Feeds {
             String region,
             int days,
             Instant createdAt,
+            Instant expiresAt,
             Instant revokedAt,
             Instant lastUsed) {}
 
@@ -67,8 +73,13 @@ class Feeds {
         return feedOf(row, token);
     }
 
+    /** How many of the subject's feeds still work: neither revoked nor expired. */
     long activeOf(String subject) {
-        return db.fetchCount(CALENDAR_FEED, CALENDAR_FEED.SUBJECT.eq(subject), CALENDAR_FEED.REVOKED_AT.isNull());
+        return db.fetchCount(
+                CALENDAR_FEED,
+                CALENDAR_FEED.SUBJECT.eq(subject),
+                CALENDAR_FEED.REVOKED_AT.isNull(),
+                CALENDAR_FEED.CREATED_AT.gt(clock.instant().minus(lifetime).atOffset(ZoneOffset.UTC)));
     }
 
     List<Feed> of(String subject) {
@@ -90,10 +101,14 @@ class Feeds {
                 > 0;
     }
 
-    /** The feed a token stands for, unless revoked; its use is noted. */
+    /** The feed a token stands for, unless revoked or expired; its use is noted. */
     Optional<Feed> resolve(String token) {
         CalendarFeedRecord row = db.selectFrom(CALENDAR_FEED)
-                .where(CALENDAR_FEED.TOKEN_HASH.eq(hash(token)), CALENDAR_FEED.REVOKED_AT.isNull())
+                .where(
+                        CALENDAR_FEED.TOKEN_HASH.eq(hash(token)),
+                        CALENDAR_FEED.REVOKED_AT.isNull(),
+                        CALENDAR_FEED.CREATED_AT.gt(
+                                clock.instant().minus(lifetime).atOffset(ZoneOffset.UTC)))
                 .fetchOne();
         if (row == null) {
             return Optional.empty();
@@ -105,7 +120,7 @@ class Feeds {
         return Optional.of(feedOf(row, null));
     }
 
-    private static Feed feedOf(CalendarFeedRecord row, String token) {
+    private Feed feedOf(CalendarFeedRecord row, String token) {
         return new Feed(
                 row.getFeedId(),
                 token,
@@ -113,6 +128,7 @@ class Feeds {
                 row.getRegion(),
                 row.getDays(),
                 row.getCreatedAt().toInstant(),
+                row.getCreatedAt().toInstant().plus(lifetime),
                 row.getRevokedAt() == null ? null : row.getRevokedAt().toInstant(),
                 row.getLastUsed() == null ? null : row.getLastUsed().toInstant());
     }

@@ -1,31 +1,25 @@
 package org.pmpledger.query.table;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpInputMessage;
 import org.springframework.http.HttpOutputMessage;
 import org.springframework.http.MediaType;
-import org.springframework.http.converter.AbstractHttpMessageConverter;
-import org.springframework.http.converter.HttpMessageNotReadableException;
 
 import org.pmpledger.query.agency.Agencies;
+import org.pmpledger.query.files.AnswerFiles;
 
 /**
- * A file format for {@link Table} answers: written only (a table is never read from a request), as an attachment
- * named after the table with the format's extension. A format names the attachment ({@link #attach}) just before it
- * writes the body, once nothing can fail but the writing: a refusal before that is answered as a problem, not as a
- * file.
+ * A file format for {@link Table} answers: an attachment named after the table with the format's extension. A format
+ * names the attachment ({@link #attach}) just before it writes the body, once nothing can fail but the writing.
  */
-abstract class TableFiles extends AbstractHttpMessageConverter<Table> {
+abstract class TableFiles extends AnswerFiles<Table> {
 
     private final String extension;
     private final Agencies agencies;
 
     TableFiles(MediaType mediaType, String extension, Agencies agencies) {
-        super(mediaType);
+        super(Table.class, mediaType);
         this.extension = extension;
         this.agencies = agencies;
     }
@@ -45,25 +39,7 @@ abstract class TableFiles extends AbstractHttpMessageConverter<Table> {
 
     /** Names the answer an attachment: {@code attachment; filename="<table's name>.<extension>"}. */
     final void attach(Table table, HttpOutputMessage output) {
-        output.getHeaders()
-                .setContentDisposition(ContentDisposition.attachment()
-                        .filename(table.fileName() + "." + extension, StandardCharsets.UTF_8)
-                        .build());
-    }
-
-    @Override
-    protected final boolean supports(Class<?> type) {
-        return Table.class.isAssignableFrom(type);
-    }
-
-    @Override
-    protected final boolean canRead(MediaType mediaType) {
-        return false;
-    }
-
-    @Override
-    protected final Table readInternal(Class<? extends Table> type, HttpInputMessage input) {
-        throw new HttpMessageNotReadableException("A table file is an answer format only", input);
+        name(output, true, table.fileName() + "." + extension);
     }
 
     @Override

@@ -287,6 +287,18 @@ class WhatIsDueTest extends QueryServiceTest {
     }
 
     @Test
+    void aFeedExpiresAYearAfterItWasMade() {
+        String url = api().post("/api/v1/feeds", TOKENS.lcsaEditor("KERN"), Map.of())
+                .body()
+                .get("url")
+                .asString();
+
+        CLOCK.set("2069-02-11T20:00:00Z");
+
+        assertThat(api().get(url, null).status()).isEqualTo(404);
+    }
+
+    @Test
     void aFeedListsWithoutItsToken() {
         String token = TOKENS.token("lister@napa", List.of("LCSA_EDITOR"), "NAPA", null);
         api().post("/api/v1/feeds", token, Map.of());
