@@ -91,7 +91,7 @@ const PmpCharts = (() => {
     const height = 40 + shown.length * rowHeight + 30;
     const svg = frame(width, height, options.title,
       `${shown.length} agencies sorted by their latest value, best first; a dot per agency in the shape of its status, `
-        + `its target as a vertical tick, the statewide median${options.minimum !== undefined ? " and the minimum" : ""} as dashed rules.`,
+        + `its target as a vertical tick, the statewide median${options.minimum !== undefined ? " and the indicator's minimum" : ""} as dashed rules.`,
       options.kind || "dot-plot");
     const domain = extent(shown.flatMap((r) => [r.value, r.target]).concat(options.median ?? [], options.minimum ?? []));
     const x = scale(domain, [left, width - 20]);
@@ -107,7 +107,7 @@ const PmpCharts = (() => {
       marker(row, r.status, x(r.value), y).appendChild(tooltip(`${r.label}: ${r.value} (${r.status})`));
     });
     rule(svg, x, options.median, 20, bottom, "median", options.kind ? "median" : "statewide median");
-    rule(svg, x, options.minimum, 20, bottom, "median", options.minimumLabel || "minimum");
+    rule(svg, x, options.minimum, 36, bottom, "minimum", "minimum");
     return svg;
   }
 

@@ -285,8 +285,14 @@ async function comparisonView() {
       + `${answer.indicator.unit.toLowerCase()}; ${answer.statewide.metTarget} met their target. `
       + (higher ? "Higher is better." : "Lower is better.")),
     h("div", { class: "charts" },
-      figure(PmpCharts.dotPlot(points, { title: `${title}: latest value per agency`, higherIsBetter: higher, median: answer.statewide.median }),
-        "Dots: latest value (shape and colour: status). Ticks: each agency's target. Dashed rule: statewide median."),
+      figure(PmpCharts.dotPlot(points, {
+        title: `${title}: latest value per agency`,
+        higherIsBetter: higher,
+        median: answer.statewide.median,
+        minimum: answer.indicator.minimum ?? undefined,
+      }),
+        "Dots: latest value (shape and colour: status). Ticks: each agency's target. Dashed rules: statewide median"
+          + (answer.indicator.minimum !== null ? ", the indicator's minimum." : ".")),
       figure(PmpCharts.slope(points, { title: `${title}: baseline to latest`, higherIsBetter: higher }),
         "Solid: moved the better way; dashed: the worse way."),
       figure(PmpCharts.statusBars(answer.statewide.byStatus, `${title}: agencies by status`), "Agencies per status.")),

@@ -72,7 +72,7 @@ class EventJsonContractTest {
     @Test
     void streamIdIsThePlanOrTheCycle() throws IOException {
         PlanDrafted drafted = JSON.treeToValue(sample(PlanDrafted.class, 1), PlanDrafted.class);
-        PlanningCycleOpened opened = JSON.treeToValue(sample(PlanningCycleOpened.class, 2), PlanningCycleOpened.class);
+        PlanningCycleOpened opened = JSON.treeToValue(sample(PlanningCycleOpened.class, 3), PlanningCycleOpened.class);
 
         assertThat(drafted.streamId()).isEqualTo(drafted.planId());
         assertThat(opened.streamId()).isEqualTo("cycle-2022");

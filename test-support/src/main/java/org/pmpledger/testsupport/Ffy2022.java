@@ -74,7 +74,9 @@ public final class Ffy2022 {
                                         "unit",
                                         "PERCENT",
                                         "direction",
-                                        "HIGHER_IS_BETTER"),
+                                        "HIGHER_IS_BETTER",
+                                        "minimum",
+                                        59),
                                 Map.of(
                                         "code",
                                         "SPM-7",

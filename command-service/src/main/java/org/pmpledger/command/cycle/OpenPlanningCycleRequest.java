@@ -81,7 +81,8 @@ record OpenPlanningCycleRequest(
 
             @NotBlank @Size(max = 500) String title,
             @NotNull MeasureUnit unit,
-            @NotNull Direction direction) {}
+            @NotNull Direction direction,
+            BigDecimal minimum) {}
 
     OpenPlanningCycle toCommand() {
         return new OpenPlanningCycle(
@@ -109,8 +110,8 @@ record OpenPlanningCycleRequest(
                                         .toList()))
                         .toList(),
                 orEmpty(indicators).stream()
-                        .map(i ->
-                                new PlanningCycleOpened.PracticeIndicator(i.code(), i.title(), i.unit(), i.direction()))
+                        .map(i -> new PlanningCycleOpened.PracticeIndicator(
+                                i.code(), i.title(), i.unit(), i.direction(), i.minimum()))
                         .toList(),
                 orEmpty(submissionRules));
     }

@@ -65,6 +65,13 @@ public class PlanningCycle {
                 "indicators",
                 "indicator code",
                 problems);
+        for (int i = 0; i < command.indicators().size(); i++) {
+            PlanningCycleOpened.PracticeIndicator indicator =
+                    command.indicators().get(i);
+            String field = "indicators[" + i + "].minimum";
+            UnitRange.refusal(indicator.unit(), indicator.minimum())
+                    .ifPresent(refusal -> problems.add(new FieldProblem(field, refusal)));
+        }
         List<KeyInitiative> initiatives = withThresholdIndicators(command.keyInitiatives(), command.indicators());
         for (int i = 0; i < initiatives.size(); i++) {
             KeyInitiative initiative = initiatives.get(i);

@@ -378,4 +378,22 @@ class PlanningCycleTest {
                 .expectNoEvents()
                 .expectException(refusedNaming("caseloads[0].asOf"));
     }
+
+    @Test
+    void anIndicatorsMinimumFitsItsUnit() {
+        fixture.givenNoPriorActivity()
+                .when(
+                        ffy2022(
+                                LocalDate.parse("2021-09-15"),
+                                LETTER_21_04,
+                                List.of(new PracticeIndicator(
+                                        "SPM-2",
+                                        "Current support",
+                                        MeasureUnit.PERCENT,
+                                        Direction.HIGHER_IS_BETTER,
+                                        new BigDecimal("-5")))),
+                        as(Role.STATE_ADMIN))
+                .expectNoEvents()
+                .expectException(refusedNaming("indicators[0].minimum"));
+    }
 }

@@ -30,7 +30,8 @@ record ComparisonAnswer(
         Map<String, String> definitions)
         implements Table {
 
-    record Indicator(String code, String title, String unit, String direction) {}
+    /** @param minimum the least value the program accepts, where the indicator has one; else null */
+    record Indicator(String code, String title, String unit, String direction, BigDecimal minimum) {}
 
     static final Map<String, String> DEFINITIONS = Map.of(
             "latest",

@@ -110,6 +110,7 @@ class ComparisonReports {
     }
 
     private static ComparisonAnswer.Indicator indicatorOf(CycleIndicatorRecord known) {
-        return new ComparisonAnswer.Indicator(known.getCode(), known.getTitle(), known.getUnit(), known.getDirection());
+        return new ComparisonAnswer.Indicator(
+                known.getCode(), known.getTitle(), known.getUnit(), known.getDirection(), known.getMinimum());
     }
 }

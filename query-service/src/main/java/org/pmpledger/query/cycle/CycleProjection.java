@@ -109,6 +109,7 @@ class CycleProjection implements Projection {
                         .set(CYCLE_INDICATOR.TITLE, indicator.title())
                         .set(CYCLE_INDICATOR.UNIT, indicator.unit().name())
                         .set(CYCLE_INDICATOR.DIRECTION, indicator.direction().name())
+                        .set(CYCLE_INDICATOR.MINIMUM, indicator.minimum())
                         .onConflictDoNothing()));
         int position = 0;
         for (KeyInitiative initiative : opened.keyInitiatives()) {

@@ -46,7 +46,12 @@ class ComparisonTest extends QueryServiceTest {
 
     private static final int FFY = 2061;
     private static final List<PracticeIndicator> INDICATORS = List.of(
-            new PracticeIndicator("UP-1", "Current support collected", MeasureUnit.PERCENT, Direction.HIGHER_IS_BETTER),
+            new PracticeIndicator(
+                    "UP-1",
+                    "Current support collected",
+                    MeasureUnit.PERCENT,
+                    Direction.HIGHER_IS_BETTER,
+                    new BigDecimal("40")),
             new PracticeIndicator(
                     "DOWN-1", "Days from referral to order", MeasureUnit.COUNT, Direction.LOWER_IS_BETTER));
     private static boolean loaded;
@@ -352,6 +357,13 @@ class ComparisonTest extends QueryServiceTest {
     private static double median(List<Double> sorted) {
         int n = sorted.size();
         return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    @Test
+    void anIndicatorsMinimumComesWithItsComparison() {
+        assertThat(comparison("UP-1").get("indicator").get("minimum").asInt()).isEqualTo(40);
+        assertThat(comparison("DOWN-1").get("indicator").get("minimum").isNull())
+                .isTrue();
     }
 
     @Test

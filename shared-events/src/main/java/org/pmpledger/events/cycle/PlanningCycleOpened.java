@@ -19,7 +19,7 @@ import org.pmpledger.events.EventRevision;
  * @param quarterDueDates null where the letter gives none (FFY 2017)
  * @param openedAt        when the system recorded it
  */
-@EventRevision(2)
+@EventRevision(3)
 public record PlanningCycleOpened(
         String cycleId,
         int ffy,
@@ -60,7 +60,17 @@ public record PlanningCycleOpened(
         BELOW_PATERNITY_THRESHOLD
     }
 
-    public record PracticeIndicator(String code, String title, MeasureUnit unit, Direction direction) {
+    /**
+     * @param minimum the least value the state or federal program accepts where the indicator has one (the comparisons
+     *                draw it as a rule), in the indicator's unit; null where it has none (revision 3)
+     */
+    public record PracticeIndicator(
+            String code, String title, MeasureUnit unit, Direction direction, BigDecimal minimum) {
+
+        /** An indicator without a minimum. */
+        public PracticeIndicator(String code, String title, MeasureUnit unit, Direction direction) {
+            this(code, title, unit, direction, null);
+        }
 
         /** The word whose presence in an indicator's title makes it the paternity-establishment indicator. */
         public static final String PATERNITY = "paternity";

@@ -22,8 +22,9 @@ public final class EventUpcasts {
     /** One revision step: the event type, the revision it reads, and the transformation to the next. */
     public record Step(Class<?> eventType, int fromRevision, UnaryOperator<ObjectNode> upcast) {}
 
-    private static final List<Step> STEPS =
-            List.of(new Step(PlanningCycleOpened.class, 1, EventUpcasts::thresholdIndicatorOfPlanningCycleOpened));
+    private static final List<Step> STEPS = List.of(
+            new Step(PlanningCycleOpened.class, 1, EventUpcasts::thresholdIndicatorOfPlanningCycleOpened),
+            new Step(PlanningCycleOpened.class, 2, EventUpcasts::minimumOfPlanningCycleOpened));
 
     private EventUpcasts() {}
 
@@ -57,6 +58,16 @@ public final class EventUpcasts {
             return json.readValue(payload, eventType);
         }
         return json.treeToValue(toCurrent(eventType, revision, (ObjectNode) json.readTree(payload)), eventType);
+    }
+
+    /**
+     * PlanningCycleOpened 2 → 3: indicators gain {@code minimum}. Revision 2 named no minimum, so none has one.
+     */
+    static ObjectNode minimumOfPlanningCycleOpened(ObjectNode v2) {
+        for (JsonNode indicator : v2.path("indicators")) {
+            ((ObjectNode) indicator).putNull("minimum");
+        }
+        return v2;
     }
 
     /**

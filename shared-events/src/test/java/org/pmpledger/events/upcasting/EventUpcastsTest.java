@@ -52,18 +52,30 @@ class EventUpcastsTest {
     }
 
     @Test
-    void currentRevisionIsLeftAsItIs() throws IOException {
+    void planningCycleOpenedRevision2ReadsAsRevision3WithIndicatorsWithoutAMinimum() throws IOException {
         ObjectNode v2 = sample("/samples/cycle/PlanningCycleOpened.v2.json");
 
-        assertThat(EventUpcasts.toCurrent(PlanningCycleOpened.class, 2, v2.deepCopy()))
-                .isEqualTo(v2);
+        PlanningCycleOpened opened =
+                JSON.treeToValue(EventUpcasts.toCurrent(PlanningCycleOpened.class, 2, v2), PlanningCycleOpened.class);
+
+        assertThat(opened.indicators())
+                .isNotEmpty()
+                .allSatisfy(indicator -> assertThat(indicator.minimum()).isNull());
+    }
+
+    @Test
+    void currentRevisionIsLeftAsItIs() throws IOException {
+        ObjectNode v3 = sample("/samples/cycle/PlanningCycleOpened.v3.json");
+
+        assertThat(EventUpcasts.toCurrent(PlanningCycleOpened.class, 3, v3.deepCopy()))
+                .isEqualTo(v3);
     }
 
     @Test
     void aRevisionNewerThanThisBuildIsRefused() throws IOException {
-        ObjectNode v2 = sample("/samples/cycle/PlanningCycleOpened.v2.json");
+        ObjectNode v3 = sample("/samples/cycle/PlanningCycleOpened.v3.json");
 
-        assertThatThrownBy(() -> EventUpcasts.toCurrent(PlanningCycleOpened.class, 3, v2))
+        assertThatThrownBy(() -> EventUpcasts.toCurrent(PlanningCycleOpened.class, 4, v3))
                 .hasMessageContaining("newer than this build knows");
     }
 
