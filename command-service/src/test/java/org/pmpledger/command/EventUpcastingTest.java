@@ -62,7 +62,7 @@ class EventUpcastingTest extends CommandServiceTest {
     }
 
     @Test
-    void revision1CycleReadsAsRevision2WithThePaternityIndicatorAsThresholdIndicator() throws IOException {
+    void revision1CycleReadsAsTheCurrentRevisionWithThePaternityIndicatorAsThresholdIndicator() throws IOException {
         storeRevision1Cycle();
 
         PlanningCycleOpened opened =

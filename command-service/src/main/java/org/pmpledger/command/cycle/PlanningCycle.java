@@ -25,6 +25,7 @@ import org.pmpledger.events.cycle.AgencyIndicatorValuesRecorded;
 import org.pmpledger.events.cycle.AgencyIndicatorValuesRecorded.AgencyValue;
 import org.pmpledger.events.cycle.CycleEvent;
 import org.pmpledger.events.cycle.PlanningCycleOpened;
+import org.pmpledger.events.cycle.PlanningCycleOpened.Direction;
 import org.pmpledger.events.cycle.PlanningCycleOpened.InitiativeRequirement;
 import org.pmpledger.events.cycle.PlanningCycleOpened.KeyInitiative;
 import org.pmpledger.events.cycle.PlanningCycleOpened.QuarterDueDates;
@@ -69,6 +70,9 @@ public class PlanningCycle {
             PlanningCycleOpened.PracticeIndicator indicator =
                     command.indicators().get(i);
             String field = "indicators[" + i + "].minimum";
+            if (indicator.minimum() != null && indicator.direction() != Direction.HIGHER_IS_BETTER) {
+                problems.add(new FieldProblem(field, "is only for an indicator where higher is better (a floor)"));
+            }
             UnitRange.refusal(indicator.unit(), indicator.minimum())
                     .ifPresent(refusal -> problems.add(new FieldProblem(field, refusal)));
         }

@@ -360,11 +360,19 @@ class PlanningCycleTest {
     }
 
     @Test
-    void caseloadsNameKnownAgenciesOnceEach() {
+    void caseloadsNameKnownAgencies() {
         fixture.given(OPENED)
-                .when(caseloads("KERN", "ATLANTIS", "KERN"), as(Role.STATE_ADMIN))
+                .when(caseloads("KERN", "ATLANTIS"), as(Role.STATE_ADMIN))
                 .expectNoEvents()
-                .expectException(refused("caseloads-name-known-agencies", 2));
+                .expectException(refusedNaming("caseloads[1].lcsa"));
+    }
+
+    @Test
+    void caseloadsNameEachAgencyOnce() {
+        fixture.given(OPENED)
+                .when(caseloads("KERN", "KERN"), as(Role.STATE_ADMIN))
+                .expectNoEvents()
+                .expectException(refused("caseloads-name-known-agencies", 1));
     }
 
     @Test
@@ -392,6 +400,24 @@ class PlanningCycleTest {
                                         MeasureUnit.PERCENT,
                                         Direction.HIGHER_IS_BETTER,
                                         new BigDecimal("-5")))),
+                        as(Role.STATE_ADMIN))
+                .expectNoEvents()
+                .expectException(refusedNaming("indicators[0].minimum"));
+    }
+
+    @Test
+    void onlyAnIndicatorWhereHigherIsBetterHasAMinimum() {
+        fixture.givenNoPriorActivity()
+                .when(
+                        ffy2022(
+                                LocalDate.parse("2021-09-15"),
+                                LETTER_21_04,
+                                List.of(new PracticeIndicator(
+                                        "DAYS-1",
+                                        "Days to order",
+                                        MeasureUnit.COUNT,
+                                        Direction.LOWER_IS_BETTER,
+                                        new BigDecimal("30")))),
                         as(Role.STATE_ADMIN))
                 .expectNoEvents()
                 .expectException(refusedNaming("indicators[0].minimum"));

@@ -123,8 +123,8 @@ class FeedController {
             description = "iCalendar (RFC 5545): one all-day event per item, UID stable while it is owed, SEQUENCE "
                     + "the number of times its date moved. 404 once revoked or expired.")
     ResponseEntity<DueAnswer> feed(@PathVariable @Pattern(regexp = "[A-Za-z0-9_-]{43}") String token) {
-        Feeds.Feed feed =
-                feeds.resolve(token).orElseThrow(() -> RequestRefused.notFound("No such feed, or it was revoked."));
+        Feeds.Feed feed = feeds.resolve(token)
+                .orElseThrow(() -> RequestRefused.notFound("No such feed, or it was revoked or has expired."));
         Reflects reflects = freshness.now();
         return Answers.fresh(
                 reflects,

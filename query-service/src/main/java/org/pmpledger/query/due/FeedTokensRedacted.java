@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 @Component
 class FeedTokensRedacted implements ObservationFilter {
 
-    private static final Pattern TOKEN = Pattern.compile("/api/v1/feeds/[^/?]+/due\\.ics");
+    /** A segment after the feeds path long enough to be a token, whatever follows it (a mistyped path included). */
+    private static final Pattern TOKEN = Pattern.compile("(?i)/api/v1/feeds/[A-Za-z0-9_-]{20,}");
 
     @Override
     public Observation.Context map(Observation.Context context) {
@@ -32,6 +33,6 @@ class FeedTokensRedacted implements ObservationFilter {
     }
 
     private static KeyValue redacted(KeyValue keyValue) {
-        return KeyValue.of(keyValue.getKey(), TOKEN.matcher(keyValue.getValue()).replaceAll(FeedController.FEED_PATH));
+        return KeyValue.of(keyValue.getKey(), TOKEN.matcher(keyValue.getValue()).replaceAll("/api/v1/feeds/{token}"));
     }
 }

@@ -25,7 +25,7 @@ import org.pmpledger.query.jooq.tables.records.CalendarFeedRecord;
 /**
  * Calendar feeds of what is due: each a random token (256 bits, shown once, only its SHA-256 kept) standing for the
  * caller who made it and the filter they chose, until they revoke it or it expires ({@code pmp.feeds.lifetime} after
- * it was made; a year by default), whichever comes first.
+ * it was made, fixed then; a year by default), whichever comes first.
  */
 @Component
 class Feeds {
@@ -69,6 +69,7 @@ class Feeds {
         row.setRegion(region);
         row.setDays(days);
         row.setCreatedAt(clock.instant().atOffset(ZoneOffset.UTC));
+        row.setExpiresAt(clock.instant().plus(lifetime).atOffset(ZoneOffset.UTC));
         row.store();
         return feedOf(row, token);
     }
@@ -79,7 +80,7 @@ class Feeds {
                 CALENDAR_FEED,
                 CALENDAR_FEED.SUBJECT.eq(subject),
                 CALENDAR_FEED.REVOKED_AT.isNull(),
-                CALENDAR_FEED.CREATED_AT.gt(clock.instant().minus(lifetime).atOffset(ZoneOffset.UTC)));
+                CALENDAR_FEED.EXPIRES_AT.gt(clock.instant().atOffset(ZoneOffset.UTC)));
     }
 
     List<Feed> of(String subject) {
@@ -107,8 +108,7 @@ class Feeds {
                 .where(
                         CALENDAR_FEED.TOKEN_HASH.eq(hash(token)),
                         CALENDAR_FEED.REVOKED_AT.isNull(),
-                        CALENDAR_FEED.CREATED_AT.gt(
-                                clock.instant().minus(lifetime).atOffset(ZoneOffset.UTC)))
+                        CALENDAR_FEED.EXPIRES_AT.gt(clock.instant().atOffset(ZoneOffset.UTC)))
                 .fetchOne();
         if (row == null) {
             return Optional.empty();
@@ -120,7 +120,7 @@ class Feeds {
         return Optional.of(feedOf(row, null));
     }
 
-    private Feed feedOf(CalendarFeedRecord row, String token) {
+    private static Feed feedOf(CalendarFeedRecord row, String token) {
         return new Feed(
                 row.getFeedId(),
                 token,
@@ -128,7 +128,7 @@ class Feeds {
                 row.getRegion(),
                 row.getDays(),
                 row.getCreatedAt().toInstant(),
-                row.getCreatedAt().toInstant().plus(lifetime),
+                row.getExpiresAt().toInstant(),
                 row.getRevokedAt() == null ? null : row.getRevokedAt().toInstant(),
                 row.getLastUsed() == null ? null : row.getLastUsed().toInstant());
     }

@@ -1,6 +1,7 @@
 package org.pmpledger.query.due;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 
 import org.springframework.stereotype.Component;
@@ -30,9 +31,10 @@ class WhatIsDue {
     }
 
     DueAnswer answer(ReadScope scope, String region, int days, Reflects reflects, String fileName) {
-        List<DueItem> items = queries.due(scope, region, Today.in(clock), days);
+        LocalDate today = Today.in(clock);
+        List<DueItem> items = queries.due(scope, region, today, days);
         return new DueAnswer(
-                Today.in(clock),
+                today,
                 days,
                 reflects,
                 (int) items.stream().filter(DueItem::overdue).count(),

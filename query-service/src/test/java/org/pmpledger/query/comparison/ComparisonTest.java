@@ -314,18 +314,6 @@ class ComparisonTest extends QueryServiceTest {
     }
 
     @Test
-    void theAgenciesComeWithTheirNamesAndRegions() {
-        JsonNode agencies =
-                api().get("/api/v1/agencies", TOKENS.lcsaEditor("NAPA")).body();
-
-        assertThat(agencies).anySatisfy(agency -> {
-            assertThat(agency.get("code").asString()).isEqualTo("KERN");
-            assertThat(agency.get("name").asString()).isEqualTo("Kern County Department of Child Support Services");
-            assertThat(agency.get("region").asString()).isEqualTo("Southern");
-        });
-    }
-
-    @Test
     void agenciesWithACaseloadAreGroupedWithPeersOfSimilarSize() {
         JsonNode peers = comparison("UP-1").get("peerGroups");
 

@@ -29,7 +29,7 @@ class DashboardLocalProfileTest extends QueryServiceTest {
     }
 
     @Test
-    void thePickerKnowsLocalTokensAreThereByTheMethodAGetIsRefused() {
+    void aGetOfDevTokensIs405SoThePickerKnowsTokensAreHandedOut() {
         assertThat(api().get("/dev/tokens", null).status()).isEqualTo(405);
     }
 

@@ -13,7 +13,8 @@ import org.pmpledger.events.EventRevision;
  * DCSS opened the performance-improvement cycle of a federal fiscal year: its goals and objectives,
  * key initiatives, practice indicators, due dates and the rules a plan must meet to be submitted.
  *
- * <p>Revision 2 added {@link KeyInitiative#thresholdIndicator()}; revision 1 is upcast by
+ * <p>Revision 3 added {@link PracticeIndicator#minimum()} (a revision-2 indicator reads as having none); revision 2
+ * added {@link KeyInitiative#thresholdIndicator()}; older revisions are upcast by
  * {@link org.pmpledger.events.upcasting.EventUpcasts}.
  *
  * @param quarterDueDates null where the letter gives none (FFY 2017)
@@ -61,8 +62,9 @@ public record PlanningCycleOpened(
     }
 
     /**
-     * @param minimum the least value the state or federal program accepts where the indicator has one (the comparisons
-     *                draw it as a rule), in the indicator's unit; null where it has none (revision 3)
+     * @param minimum the least value the state or federal program accepts, for an indicator where higher is better
+     *                (a floor the comparisons draw as a rule), in the indicator's unit; null where it has none
+     *                (revision 3)
      */
     public record PracticeIndicator(
             String code, String title, MeasureUnit unit, Direction direction, BigDecimal minimum) {
