@@ -38,8 +38,7 @@ class DueController {
             summary = "What is due in the next days and what is overdue",
             description = "Per agency (lcsa) or Regional Administrator's region: plans not yet submitted, each "
                     + "measurement's quarterly update without a value, final results, tactics neither completed nor "
-                    + "withdrawn by their projected completion; in the cycles running or ended less than a year ago, from "
-                    + "today (California) "
+                    + "withdrawn by their projected completion; in every cycle, from today (California) "
                     + "through today + days (default 30), and everything overdue. Agency roles see their own agency's. "
                     + "?format=csv, xlsx or ics (an iCalendar file; see /api/v1/feeds for a URL a calendar app "
                     + "subscribes to).")

@@ -34,9 +34,8 @@ import org.pmpledger.query.jooq.tables.records.PlanTacticRecord;
 import org.pmpledger.query.scope.ReadScope;
 
 /**
- * What agencies owe, from the read models, in the cycles still running or just ended (until a year after their final
- * results are due; for a cycle without quarterly due dates, a year after October 31 after its FFY), so what a cycle's
- * end leaves overdue stays listed for that year: the plan of an agency that has not submitted one;
+ * What agencies owe, from the read models, in every cycle (what a cycle's end leaves overdue stays overdue until it is
+ * done): the plan of an agency that has not submitted one;
  * each quarterly update of an active entry of a plan not closed that has no value yet; the final results of a plan not
  * closed; each tactic of a plan not closed that is neither completed nor withdrawn, by its projected completion.
  */
@@ -67,9 +66,6 @@ class DueQueries {
         LocalDate horizon = today.plusDays(days);
         List<DueItem> items = new ArrayList<>();
         for (CycleSummaryRecord cycle : db.selectFrom(CYCLE_SUMMARY).fetch()) {
-            if (today.isAfter(endOf(cycle))) {
-                continue;
-            }
             new CycleDues(cycle, owes, today, horizon, items).collect();
         }
         items.sort(Comparator.comparing(DueItem::dueDate)
@@ -77,11 +73,6 @@ class DueQueries {
                 .thenComparing(DueItem::kind)
                 .thenComparing(DueItem::uid));
         return items;
-    }
-
-    /** The last day a cycle's items are listed: a year after its final results' due date (or October 31 after its FFY). */
-    private static LocalDate endOf(CycleSummaryRecord cycle) {
-        return (cycle.getQ4Due() != null ? cycle.getQ4Due() : LocalDate.of(cycle.getFfy(), 10, 31)).plusYears(1);
     }
 
     /** Who owes an item and what of theirs it is about. */

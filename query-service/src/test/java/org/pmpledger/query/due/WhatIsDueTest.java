@@ -153,19 +153,23 @@ class WhatIsDueTest extends QueryServiceTest {
 
     @Test
     void whatFallsDueAfterTheHorizonIsNotListed() {
-        JsonNode month = due("&lcsa=KERN&days=30", TOKENS.analyst());
-        JsonNode quarter = due("&lcsa=KERN&days=90", TOKENS.analyst());
+        List<JsonNode> month = ofThisCycle(due("&lcsa=KERN&days=30", TOKENS.analyst()));
+        List<JsonNode> quarter = ofThisCycle(due("&lcsa=KERN&days=90", TOKENS.analyst()));
 
-        assertThat(month.get("items"))
-                .extracting(i -> i.get("quarter").asString(""))
-                .doesNotContain("Q2");
-        assertThat(quarter.get("items"))
-                .extracting(i -> i.get("quarter").asString(""))
-                .contains("Q2");
-        assertThat(month.get("items"))
+        assertThat(month).extracting(i -> i.get("quarter").asString("")).doesNotContain("Q2");
+        assertThat(quarter).extracting(i -> i.get("quarter").asString("")).contains("Q2");
+        assertThat(month)
                 .extracting(i -> i.get("kind").asString())
                 .contains("TACTIC_COMPLETION")
                 .doesNotContain("PLAN_SUBMISSION");
+    }
+
+    /** The items of this test's cycle (other tests' cycles share the read models). */
+    private static List<JsonNode> ofThisCycle(JsonNode due) {
+        return due.get("items")
+                .valueStream()
+                .filter(item -> item.get("ffy").asInt() == FFY)
+                .toList();
     }
 
     @Test
@@ -197,8 +201,8 @@ class WhatIsDueTest extends QueryServiceTest {
 
     @Test
     void anEmptyCalendarIsStillAValidCalendar() throws Exception {
-        CLOCK.set("2095-01-10T20:00:00Z"); // no cycle runs then: nothing is due
-        Answer ics = api().get("/api/v1/due?format=ics&lcsa=KERN&minPosition=" + through, TOKENS.analyst());
+        Answer ics =
+                api().get("/api/v1/due?format=ics&lcsa=KERN&region=Northern&minPosition=" + through, TOKENS.analyst());
 
         assertThat(parsed(ics.response().body()).getComponents("VEVENT")).isEmpty();
         assertThat(parsed(ics.response().body()).getComponents()).isNotEmpty();
