@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 
 import org.pmpledger.testsupport.Ffy2022;
 import org.pmpledger.testsupport.TestTokens;
@@ -21,11 +22,20 @@ import org.pmpledger.testsupport.TestTokens;
  */
 final class BenchPlans {
 
-    /** The FFYs of the benchmark's cycles: one planning cycle each. */
-    static final List<Integer> FFYS = List.of(2050, 2051, 2052, 2053);
+    /**
+     * The FFYs of the benchmark's cycles, one planning cycle each: 20 years of the ledger, so that the load spreads over
+     * 980 plans and each ends a run with a few dozen tactics, as plans in the field hold, not hundreds.
+     */
+    static final List<Integer> FFYS = IntStream.rangeClosed(2050, 2069).boxed().toList();
 
     /** A plan approved for the benchmark, with one entry; counts its recordings to choose first or correction. */
-    record Plan(String id, String entryId, int ffy, AtomicInteger recordings) {}
+    record Plan(String id, String entryId, int ffy, String lcsa, AtomicInteger recordings) {
+
+        /** The same plan on another server, where nothing has been recorded yet. */
+        Plan elsewhere() {
+            return new Plan(id, entryId, ffy, lcsa, new AtomicInteger());
+        }
+    }
 
     private final LedgerHttp http;
     private final TestTokens tokens;
@@ -112,7 +122,7 @@ final class BenchPlans {
                         "{\"decision\":\"APPROVE\"}",
                         (ffy - 1) + "-09-10T17:00:00Z"),
                 200);
-        return new Plan(planId, entryId, ffy, new AtomicInteger());
+        return new Plan(planId, entryId, ffy, lcsa, new AtomicInteger());
     }
 
     /** The work in random order, on as many threads as the load has clients; fails on the first task that fails. */

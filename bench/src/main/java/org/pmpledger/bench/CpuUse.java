@@ -19,14 +19,27 @@ final class CpuUse {
     /** Clock ticks per second of /proc's CPU times (USER_HZ; 100 on every Linux build that matters here). */
     private static final double TICKS_PER_SECOND = 100;
 
-    static final List<String> PARTS =
-            List.of("command-service", "query-service", "PostgreSQL", "bench JVM (load, broker)", "other");
+    static final List<String> PARTS = List.of(
+            "command-service",
+            "query-service",
+            "raw HTTP server",
+            "stock Axon",
+            "PostgreSQL",
+            "bench JVM (load, broker)",
+            "other");
 
     /** CPU ticks per part at one instant, and the machine's busy and steal ticks. */
     record Snapshot(Map<String, Long> ticks, long machineBusy, long steal) {}
 
     /** The CPU each part used between two snapshots, in seconds; {@code machine} and {@code steal} for the whole box. */
     record Used(Map<String, Double> seconds, double machine, double steal) {
+
+        /** Both spans' use together (the rounds of one measure). */
+        Used plus(Used other) {
+            Map<String, Double> sum = new LinkedHashMap<>(seconds);
+            other.seconds().forEach((part, s) -> sum.merge(part, s, Double::sum));
+            return new Used(sum, machine + other.machine(), steal + other.steal());
+        }
 
         /** Milliseconds of CPU per command, per part. */
         Map<String, Double> perCommand(long commands) {

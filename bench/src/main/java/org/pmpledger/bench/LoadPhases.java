@@ -9,11 +9,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
 
@@ -36,18 +33,36 @@ final class LoadPhases {
     private final HttpClient http;
     private final LedgerHttp ledger;
     private final TestTokens tokens;
+    private final Callers callers;
     private final String app;
     private final String queryUrl;
+    private final FixedRateLoad fixedRate;
     private String commandUrl;
     private List<Plan> plans;
 
-    /** @param app the token of the application that sends the commands */
-    LoadPhases(LedgerHttp ledger, TestTokens tokens, String app, String queryUrl) {
+    /**
+     * @param callers who sends the commands
+     * @param app the token of the statewide application that marks where the query side must catch up to
+     */
+    LoadPhases(
+            LedgerHttp ledger,
+            TestTokens tokens,
+            Callers callers,
+            String app,
+            String queryUrl,
+            TopicArrivals arrivals) {
         this.http = ledger.client();
         this.ledger = ledger;
         this.tokens = tokens;
+        this.callers = callers;
         this.app = app;
         this.queryUrl = queryUrl;
+        this.fixedRate = new FixedRateLoad(http, this, tokens.analyst(), queryUrl, arrivals);
+    }
+
+    /** The plans the phases' commands go to. */
+    List<Plan> plans() {
+        return plans;
     }
 
     /** The phases' commands go to the command service at {@code commandUrl}, for its approved {@code plans}. */
@@ -57,7 +72,7 @@ final class LoadPhases {
     }
 
     /** A RecordQuarterlyProgress for the plan: its next quarter first, then corrections (with a reason). */
-    private HttpRequest recordProgress(Plan plan) {
+    HttpRequest recordProgress(Plan plan) {
         int n = plan.recordings().getAndIncrement();
         String quarter = "Q" + (n % 4 + 1);
         String body = "{\"value\":" + (55 + ThreadLocalRandom.current().nextInt(400) / 10.0)
@@ -65,7 +80,7 @@ final class LoadPhases {
         return LedgerHttp.request(
                 "PUT",
                 commandUrl + "/api/v1/plans/" + plan.id() + "/entries/" + plan.entryId() + "/progress/" + quarter,
-                app,
+                callers.anyFor(plan.lcsa()),
                 body,
                 plan.ffy() + "-07-15T17:00:00Z");
     }
@@ -79,29 +94,52 @@ final class LoadPhases {
         return LedgerHttp.request(
                 "POST",
                 commandUrl + "/api/v1/plans/" + plan.id() + "/tactics",
-                app,
+                callers.anyFor(plan.lcsa()),
                 body,
                 plan.ffy() + "-07-15T17:00:00Z");
     }
 
     /**
      * 16 clients, each sending its next command as soon as the last one answered: RecordQuarterlyProgress or AddTactic,
-     * mostly on its own plans, one in ten on the plans every client shares.
+     * mostly on its own plans, one in ten on the plans every client shares. Measures the rate the server sustains; its
+     * latencies wait on the last answer (coordinated omission), so latency comes from {@link #openLoop}.
      */
     Phase closedLoop(Duration duration) throws Exception {
         return clients(CLIENTS, duration, id -> {
-            List<Plan> own = new ArrayList<>();
-            for (int i = SHARED_PLANS + id; i < plans.size(); i += CLIENTS) {
-                own.add(plans.get(i));
-            }
-            return () -> {
-                ThreadLocalRandom random = ThreadLocalRandom.current();
-                Plan plan = random.nextInt(10) == 0
-                        ? plans.get(random.nextInt(SHARED_PLANS))
-                        : own.get(random.nextInt(own.size()));
-                return new Sent(random.nextBoolean() ? recordProgress(plan) : addTactic(plan), 1);
-            };
+            List<Plan> own = ownPlans(id);
+            return () -> new Sent(mixed(own), 1);
         });
+    }
+
+    /** Client {@code id}'s own plans: every 16th past the shared ones. */
+    private List<Plan> ownPlans(int id) {
+        List<Plan> own = new ArrayList<>();
+        for (int i = SHARED_PLANS + id; i < plans.size(); i += CLIENTS) {
+            own.add(plans.get(i));
+        }
+        return own;
+    }
+
+    /** P1's mix: RecordQuarterlyProgress or AddTactic alike, on one of {@code own} or, one in ten, a shared plan. */
+    HttpRequest mixed(List<Plan> own) {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        Plan plan =
+                random.nextInt(10) == 0 ? plans.get(random.nextInt(SHARED_PLANS)) : own.get(random.nextInt(own.size()));
+        return random.nextBoolean() ? recordProgress(plan) : addTactic(plan);
+    }
+
+    /** P1's mix sent open-loop at {@code perSecond}; latency from each request's scheduled send (see {@link FixedRateLoad}). */
+    Phase openLoop(Duration duration, int perSecond) throws Exception {
+        List<List<Plan>> own = new ArrayList<>();
+        for (int id = 0; id < CLIENTS; id++) {
+            own.add(ownPlans(id));
+        }
+        return fixedRate.commands(duration, perSecond, n -> mixed(own.get((int) (n % CLIENTS))));
+    }
+
+    /** RecordQuarterlyProgress at {@code perSecond}, and the command-to-query lag of one in ten (see {@link FixedRateLoad}). */
+    FixedRateLoad.Lag steadyLag(Duration duration, int perSecond) throws Exception {
+        return fixedRate.lag(duration, perSecond);
     }
 
     /** Four clients sending batches of recordings, each batch over its own plans. */
@@ -136,7 +174,7 @@ final class LoadPhases {
                         LedgerHttp.request(
                                 "POST",
                                 commandUrl + "/api/v1/progress-batches",
-                                app,
+                                app, // a statewide application: a batch spans agencies
                                 body.toString(),
                                 BenchPlans.FFYS.getLast() + "-07-15T17:00:00Z"),
                         size);
@@ -187,91 +225,7 @@ final class LoadPhases {
         }
         done.await();
         long[] all = latencies.stream().flatMapToLong(Arrays::stream).sorted().toArray();
-        return new Phase(commands.get(), (System.nanoTime() - start) / 1e9, all, refused.get());
-    }
-
-    /**
-     * RecordQuarterlyProgress sent at a steady rate (open loop, asynchronously); for one in ten, the time from
-     * its 2xx until the statewide comparison of its FFY answers with it ({@code minPosition}, no polling).
-     */
-    Phase steadyLag(Duration duration, int perSecond) throws Exception {
-        ConcurrentLinkedQueue<Long> lags = new ConcurrentLinkedQueue<>();
-        AtomicLong sent = new AtomicLong();
-        AtomicLong refused = new AtomicLong();
-        AtomicInteger inFlight = new AtomicInteger();
-        Semaphore window = new Semaphore(256); // bounded: a slow service slows the sender
-        String analyst = tokens.analyst();
-        long start = System.nanoTime();
-        long interval = 1_000_000_000L / perSecond;
-        for (long n = 0; ; n++) {
-            long due = start + n * interval;
-            if (due - start >= duration.toNanos()) {
-                break;
-            }
-            long wait = due - System.nanoTime();
-            if (wait > 0) {
-                LockSupport.parkNanos(wait); // the open loop's schedule
-            }
-            Plan plan = plans.get((int) (n % plans.size()));
-            boolean sampled = n % 10 == 0;
-            window.acquire();
-            inFlight.incrementAndGet();
-            sent.incrementAndGet();
-            Runnable done = () -> {
-                inFlight.decrementAndGet();
-                window.release();
-            };
-            http.sendAsync(recordProgress(plan), HttpResponse.BodyHandlers.ofString())
-                    .whenComplete((answer, failure) -> {
-                        long answeredAt = System.nanoTime();
-                        boolean reading = false;
-                        try {
-                            if (failure != null || answer.statusCode() / 100 != 2) {
-                                refused.incrementAndGet();
-                                return;
-                            }
-                            if (!sampled) {
-                                return;
-                            }
-                            long position = LedgerHttp.JSON
-                                    .readTree(answer.body())
-                                    .get("position")
-                                    .asLong();
-                            http.sendAsync(
-                                            LedgerHttp.request(
-                                                    "GET",
-                                                    queryUrl + "/api/v1/cycles/" + plan.ffy()
-                                                            + "/indicators/SPM-2/comparison?minPosition=" + position,
-                                                    analyst,
-                                                    null,
-                                                    null),
-                                            HttpResponse.BodyHandlers.discarding())
-                                    .whenComplete((read, readFailure) -> {
-                                        if (readFailure == null && read.statusCode() == 200) {
-                                            lags.add(System.nanoTime() - answeredAt);
-                                        } else {
-                                            refused.incrementAndGet();
-                                        }
-                                        done.run();
-                                    });
-                            reading = true;
-                        } catch (RuntimeException e) {
-                            // counted, and its place in the window given back: the phase goes on
-                            refused.incrementAndGet();
-                        } finally {
-                            if (!reading) {
-                                done.run();
-                            }
-                        }
-                    });
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        long giveUp = System.nanoTime() + LedgerHttp.REQUEST_TIMEOUT.toNanos();
-        while (inFlight.get() > 0 && System.nanoTime() < giveUp) {
-            LockSupport.parkNanos(Duration.ofMillis(10).toNanos()); // the last answers (each times out at the latest)
-        }
-        long[] sorted = lags.stream().mapToLong(Long::longValue).sorted().toArray();
-        return new Phase(sent.get(), seconds, sorted, refused.get());
+        return new Phase(commands.get(), (System.nanoTime() - start) / 1e9, all, refused.get(), 0);
     }
 
     /**

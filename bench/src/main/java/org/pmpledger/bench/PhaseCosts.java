@@ -19,7 +19,8 @@ final class PhaseCosts {
     private final String app;
     private final String commandUrl;
     private final Map<String, CpuUse.Used> cpuOf = new LinkedHashMap<>();
-    private final Map<String, Double> requestsPerGroup = new HashMap<>();
+    /** {groups, requests} each measure's phases committed. */
+    private final Map<String, double[]> groups = new HashMap<>();
 
     /** @param app a token the command service's actuator answers */
     PhaseCosts(CpuUse cpu, LedgerHttp http, String app, String commandUrl) {
@@ -29,24 +30,21 @@ final class PhaseCosts {
         this.commandUrl = commandUrl;
     }
 
-    /** What a phase measured elsewhere used, kept as the phase {@code name}. */
-    void add(String name, CpuUse.Used used) {
-        cpuOf.put(name, used);
-    }
-
-    /** Each phase's CPU, by name, in the order the phases ran. */
+    /** Each measure's CPU (its rounds together), by name, in the order the measures first ran. */
     Map<String, CpuUse.Used> cpuOf() {
         return cpuOf;
     }
 
-    /** Requests per group commit, by phase name; none for a phase without group commits. */
+    /** Requests per group commit, by measure; none for a measure without group commits. */
     Map<String, Double> requestsPerGroup() {
-        return requestsPerGroup;
+        Map<String, Double> perGroup = new HashMap<>();
+        groups.forEach((name, g) -> perGroup.put(name, g[1] / g[0]));
+        return perGroup;
     }
 
     /**
      * Runs a phase and keeps what CPU each part of the box used during it, and how many requests the command service
-     * decided per transaction (group commit).
+     * decided per transaction (group commit); a measure run in rounds adds each round to its name.
      */
     Phase measured(String name, Callable<Phase> phase) throws Exception {
         double[] groupsBefore = groupSizes();
@@ -54,18 +52,21 @@ final class PhaseCosts {
         Phase measured = phase.call();
         CpuUse.Used used = CpuUse.between(before, cpu.take());
         double[] groupsAfter = groupSizes();
-        cpuOf.put(name, used);
-        double groups = groupsAfter[0] - groupsBefore[0];
-        if (groups > 0) {
-            requestsPerGroup.put(name, (groupsAfter[1] - groupsBefore[1]) / groups);
+        cpuOf.merge(name, used, CpuUse.Used::plus);
+        double committed = groupsAfter[0] - groupsBefore[0];
+        if (committed > 0) {
+            groups.merge(name, new double[] {committed, groupsAfter[1] - groupsBefore[1]}, (a, b) ->
+                    new double[] {a[0] + b[0], a[1] + b[1]});
         }
         System.out.printf(
-                "%s CPU: %s; machine %.2f cores busy, steal %.2f; %.1f requests per group commit%n",
+                "%s: %,.0f/s%s; CPU ms each %s; machine %.2f cores busy, steal %.2f; %.1f requests per group commit%n",
                 name,
+                measured.perSecond(),
+                measured.caveats(),
                 used.perCommand(measured.commands()),
                 used.machine() / measured.seconds(),
                 used.steal() / measured.seconds(),
-                requestsPerGroup.getOrDefault(name, Double.NaN));
+                committed > 0 ? (groupsAfter[1] - groupsBefore[1]) / committed : Double.NaN);
         return measured;
     }
 

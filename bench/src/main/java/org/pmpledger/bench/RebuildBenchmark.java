@@ -3,28 +3,30 @@ package org.pmpledger.bench;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.ArrayList;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 
-import org.pmpledger.query.QueryServiceApplication;
-import org.pmpledger.query.rebuild.Rebuild;
 import org.pmpledger.query.rebuild.RebuildStatus;
+import org.pmpledger.testsupport.RunningService;
 import org.pmpledger.testsupport.TestKafka;
 import org.pmpledger.testsupport.TestPostgres;
 import org.pmpledger.testsupport.TestTokens;
 
 /**
- * The read side's speed, in one run on this machine: puts ≥ 1,000,000 realistic plan events on a
- * topic, lets query-service fold them (the first build), rebuilds every projection from the start
- * of the topic, and times the statewide comparison; next to it, PostgreSQL's own rate of 100-row
- * batched inserts of event-shaped rows, taken in the same run.
+ * The read side's speed, in one run on this machine: puts ≥ 1,000,000 realistic plan events on a topic, starts
+ * query-service from its jar as a process with the services' JVM options (infra/service-jvm.options) and an AOT cache,
+ * lets it fold them (the first build), then rebuilds every projection from the start of the topic over HTTP in
+ * {@value CommandPathBenchmark#ROUNDS} rounds, each next to PostgreSQL's own rate of 100-row batched inserts of
+ * event-shaped rows taken just before it; reports the median ratio, the CPU per event of each part of the box, and the
+ * statewide comparison's latency.
  * <pre>infra/bench-rebuild [events]</pre>
  */
 public final class RebuildBenchmark {
@@ -44,72 +46,114 @@ public final class RebuildBenchmark {
 
     private static int run(String[] args) throws Exception {
         long target = args.length > 0 ? Long.parseLong(args[0]) : 1_000_000;
-        System.setProperty("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
-        TestPostgres.Database database = TestPostgres.newDatabase("pmp_bench");
+        Path root = Path.of(System.getProperty("pmp.root", ".."));
+        System.setProperty("pmp.logs", root.resolve("bench/target/service-logs").toString());
         String kafka = TestKafka.bootstrapServers();
         String topic = "pmp.bench-" + UUID.randomUUID().toString().substring(0, 8);
-
-        double rawRowsPerSecond = PostgresLimits.rawBatchedInsertRate(TestPostgres.newDatabase("pmp_bench_raw"));
-        System.out.printf("PostgreSQL 100-row batched inserts: %,.0f rows/s%n", rawRowsPerSecond);
-
         long published = EventTopic.publish(kafka, topic, target);
         System.out.printf("published %,d events to %s%n", published, topic);
 
         TestTokens tokens = TestTokens.inNewKeyDirectory();
-        List<String> arguments = new ArrayList<>(List.of("--server.port=0"));
-        arguments.addAll(ServiceProperties.arguments(ServiceProperties.properties(
-                database,
+        Map<String, String> properties = ServiceProperties.localProperties(
+                TestPostgres.newDatabase("pmp_bench"),
                 kafka,
                 tokens,
-                Map.of("spring.kafka.consumer.group-id", "bench-live", "pmp.intake.topic", topic))));
-        long startedAt = System.nanoTime();
-        ConfigurableApplicationContext query =
-                new SpringApplicationBuilder(QueryServiceApplication.class).run(arguments.toArray(String[]::new));
-        int port = Integer.parseInt(query.getEnvironment().getProperty("local.server.port"));
+                Map.of("spring.kafka.consumer.group-id", "bench-live", "pmp.intake.topic", topic));
+        ServiceLaunch launch = new ServiceLaunch(root);
+        Path jar = launch.extracted("query-service");
+        Path aot = launch.trainedAotCache(
+                "query-service", jar, ServiceProperties.withDatabase(properties, "pmp_bench_train_query"));
         HttpClient http = HttpClient.newHttpClient();
         String analyst = tokens.analyst();
-        awaitPosition(http, port, analyst, published);
-        double firstBuild = published / ((System.nanoTime() - startedAt) / 1e9);
-        System.out.printf("first build (service start included): %,.0f events/s%n", firstBuild);
+        String admin = tokens.stateAdmin();
+        long startedAt = System.nanoTime();
+        try (RunningService query = launch.start("query-service", jar, aot, properties)) {
+            awaitPosition(http, query.baseUrl(), analyst, published);
+            double firstBuild = published / ((System.nanoTime() - startedAt) / 1e9);
+            System.out.printf("first build (service start included): %,.0f events/s%n", firstBuild);
 
-        Rebuild rebuild = query.getBean(Rebuild.class);
-        rebuild.start();
-        RebuildStatus status;
-        do {
-            Thread.sleep(1000);
-            status = rebuild.status().orElseThrow();
-            System.out.printf(
-                    "  rebuild %s: %,d events, %,.0f events/s, lag %s%n",
-                    status.state(),
-                    status.eventsApplied(),
-                    status.eventsPerSecond(),
-                    status.lag().values().stream().mapToLong(Long::longValue).sum());
-        } while (status.state().underWay());
+            CpuUse cpu = new CpuUse(Map.of(query.name(), query.pid()));
+            Rounds raw = new Rounds();
+            Rounds rebuilds = new Rounds();
+            CpuUse.Used used = null;
+            for (int round = 1; round <= CommandPathBenchmark.ROUNDS; round++) {
+                long rawStart = System.nanoTime();
+                double rawRate = PostgresLimits.rawBatchedInsertRate(
+                        TestPostgres.newDatabase("pmp_bench_raw"), Duration.ofSeconds(10));
+                double rawSeconds = (System.nanoTime() - rawStart) / 1e9;
+                raw.add(new Phase(Math.round(rawRate * rawSeconds), rawSeconds, new long[0], 0, 0));
+                CpuUse.Snapshot before = cpu.take();
+                Phase rebuild = new PhaseProfile(root)
+                        .during("rebuild", List.of(query), () -> rebuild(http, query.baseUrl(), admin));
+                CpuUse.Used roundUse = CpuUse.between(before, cpu.take());
+                used = used == null ? roundUse : used.plus(roundUse);
+                rebuilds.add(rebuild);
+                System.out.printf(
+                        "round %d: raw batched %,.0f rows/s, rebuild %,.0f events/s%n",
+                        round, rawRate, rebuild.perSecond());
+            }
+            long[] latencies = comparisonLatencies(http, query.baseUrl(), analyst, 300);
+            Phase all = rebuilds.merged();
+            StringBuilder t = new StringBuilder();
+            t.append("| measure (median of %d rounds; each round) | value |%n|---|---|%n"
+                    .formatted(CommandPathBenchmark.ROUNDS));
+            t.append(String.format("| events on the topic | %,d |%n", published));
+            t.append(String.format(
+                    "| raw PostgreSQL: 100-row batched INSERTs into a plain table, one connection | %,.0f rows/s (%s) |%n",
+                    raw.medianRate(), raw.rates()));
+            t.append(String.format("| first build, service start included | %,.0f events/s |%n", firstBuild));
+            t.append(String.format(
+                    "| rebuild into shadow tables + switch | %,.0f events/s (%s), %.2f× raw batched |%n",
+                    rebuilds.medianRate(), rebuilds.rates(), rebuilds.medianRatioTo(raw)));
+            t.append(String.format(
+                    "| comparison query p50 / p99 (%d requests, %d agencies with plans) | %.1f ms / %.1f ms |%n",
+                    latencies.length,
+                    PlanLives.AGENCIES,
+                    latencies[latencies.length / 2] / 1e6,
+                    latencies[(int) (latencies.length * 0.99)] / 1e6));
+            t.append("\n| CPU µs per event folded in the rebuilds | |\n|---|---|\n");
+            for (Map.Entry<String, Double> part : used.seconds().entrySet()) {
+                t.append(String.format("| %s | %.1f |%n", part.getKey(), part.getValue() * 1e6 / all.commands()));
+            }
+            t.append(String.format(
+                    "| **all of the box** | **%.1f** |%n| cores busy (of %d) | %.2f |%n",
+                    used.machine() * 1e6 / all.commands(),
+                    Runtime.getRuntime().availableProcessors(),
+                    used.machine() / all.seconds()));
+            System.out.println();
+            System.out.println(t);
+            Files.writeString(root.resolve("bench/target/rebuild.md"), t);
+        }
+        return 0;
+    }
 
-        long[] latencies = comparisonLatencies(http, port, analyst, 300);
-        System.out.println();
-        System.out.println("| measure | value |");
-        System.out.println("|---|---|");
-        System.out.printf("| events on the topic | %,d |%n", published);
-        System.out.printf("| PostgreSQL 100-row batched INSERT (raw limit) | %,.0f rows/s |%n", rawRowsPerSecond);
-        System.out.printf("| first build, service start included | %,.0f events/s |%n", firstBuild);
-        System.out.printf(
-                "| rebuild into shadow tables + switch (%s) | %,.0f events/s (%.2f x raw) |%n",
-                status.state(), status.eventsPerSecond(), status.eventsPerSecond() / rawRowsPerSecond);
-        System.out.printf(
-                "| comparison query p50 / p99 (%d requests, %d agencies with plans) | %.1f ms / %.1f ms |%n",
-                latencies.length,
-                PlanLives.AGENCIES,
-                latencies[latencies.length / 2] / 1e6,
-                latencies[(int) (latencies.length * 0.99)] / 1e6);
-        query.close();
-        return status.state() == RebuildStatus.State.DONE ? 0 : 1;
+    /** One rebuild over HTTP, as an operator starts it, until it is done: its events and seconds. */
+    private static Phase rebuild(HttpClient http, String url, String admin) throws Exception {
+        HttpRequest start = LedgerHttp.authorized(url + "/api/v1/admin/rebuild", admin)
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build();
+        JsonNode status = LedgerHttp.expect(http.send(start, HttpResponse.BodyHandlers.ofString()), 202);
+        HttpRequest progress =
+                LedgerHttp.authorized(url + "/api/v1/admin/rebuild", admin).build();
+        while (RebuildStatus.State.valueOf(status.get("state").asString()).underWay()) {
+            Thread.sleep(500);
+            status = LedgerHttp.expect(http.send(progress, HttpResponse.BodyHandlers.ofString()), 200);
+        }
+        if (!"DONE".equals(status.get("state").asString())) {
+            throw new IllegalStateException("rebuild ended " + status);
+        }
+        double seconds = Duration.between(
+                                Instant.parse(status.get("startedAt").asString()),
+                                Instant.parse(status.get("finishedAt").asString()))
+                        .toNanos()
+                / 1e9;
+        return new Phase(status.get("eventsApplied").asLong(), seconds, new long[0], 0, 0);
     }
 
     /** Until the plans of the first FFY's first agency reflect {@code position}: the first build has folded every event. */
-    private static void awaitPosition(HttpClient http, int port, String token, long position) throws Exception {
+    private static void awaitPosition(HttpClient http, String url, String token, long position) throws Exception {
         HttpRequest request = LedgerHttp.authorized(
-                        "http://127.0.0.1:" + port + "/api/v1/plans?ffy=" + PlanLives.FIRST_FFY + "&lcsa=A0", token)
+                        url + "/api/v1/plans?ffy=" + PlanLives.FIRST_FFY + "&lcsa=A0", token)
                 .build();
         while (true) {
             HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -129,11 +173,12 @@ public final class RebuildBenchmark {
     }
 
     /** The latencies, sorted, of statewide comparisons over ten FFYs and every indicator, each answered with data. */
-    private static long[] comparisonLatencies(HttpClient http, int port, String token, int requests) throws Exception {
+    private static long[] comparisonLatencies(HttpClient http, String url, String token, int requests)
+            throws Exception {
         long[] latencies = new long[requests];
         for (int i = 0; i < requests; i++) {
             HttpRequest request = LedgerHttp.authorized(
-                            "http://127.0.0.1:" + port + "/api/v1/cycles/" + (PlanLives.FIRST_FFY + i % 10)
+                            url + "/api/v1/cycles/" + (PlanLives.FIRST_FFY + i % 10)
                                     + "/indicators/" + PlanLives.INDICATORS.get(i % PlanLives.INDICATORS.size())
                                     + "/comparison",
                             token)

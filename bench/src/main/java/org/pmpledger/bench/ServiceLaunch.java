@@ -58,6 +58,18 @@ final class ServiceLaunch {
     }
 
     /**
+     * One of the peers the command service is measured against (bench-peers' jar): {@code raw} (the smallest HTTP server
+     * that commits one event row per command) or {@code stock} (the same rules on Axon's Spring Boot defaults), with the
+     * services' JVM options.
+     */
+    RunningService peer(String peer, Map<String, String> properties) {
+        Path jar = root.resolve("bench-peers/target/bench-peers-0.1.0-SNAPSHOT-exec.jar");
+        List<String> options = new ArrayList<>(SERVICE_JVM);
+        options.add("-Dpeer=" + peer);
+        return RunningService.start(peer + "-peer", jar, options, properties);
+    }
+
+    /**
      * The services' JVM options; {@code -Dbench.jfr=true} adds a JFR profile of each to bench/target/&lt;service&gt;.jfr.
      * With an AOT cache (JDK 25) the classes of the service come loaded and linked from it.
      */

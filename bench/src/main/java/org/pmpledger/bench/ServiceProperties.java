@@ -39,7 +39,7 @@ final class ServiceProperties {
         return withDatabase(properties, TestPostgres.newDatabase(prefix));
     }
 
-    private static Map<String, String> withDatabase(Map<String, String> properties, TestPostgres.Database scratch) {
+    static Map<String, String> withDatabase(Map<String, String> properties, TestPostgres.Database scratch) {
         Map<String, String> changed = new HashMap<>(properties);
         changed.put("spring.datasource.url", scratch.jdbcUrl());
         changed.put("spring.datasource.username", scratch.user());
