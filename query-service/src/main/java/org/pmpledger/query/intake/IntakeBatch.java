@@ -262,8 +262,8 @@ final class IntakeBatch {
     }
 
     private void finish(boolean partitions) {
-        if (mode == Mode.TOGETHER) {
-            advancedStreams.forEach((stream, sequence) -> writes.add(streamCheckpoint(stream, sequence)));
+        if (mode == Mode.TOGETHER && !advancedStreams.isEmpty()) {
+            writes.add(streamCheckpoints(advancedStreams));
         }
         if (partitions) {
             OffsetDateTime now = OffsetDateTime.now(clock);
@@ -273,6 +273,17 @@ final class IntakeBatch {
         if (!writes.isEmpty()) {
             db.batch(writes.queries()).execute();
         }
+    }
+
+    /** Every stream's new checkpoint of the poll in one statement (each stream once: the map's keys). */
+    private Query streamCheckpoints(Map<String, Long> sequences) {
+        var rows = db.insertInto(STREAM_CHECKPOINT, STREAM_CHECKPOINT.STREAM_ID, STREAM_CHECKPOINT.LAST_SEQUENCE);
+        for (Map.Entry<String, Long> stream : sequences.entrySet()) {
+            rows = rows.values(stream.getKey(), stream.getValue());
+        }
+        return rows.onConflict(STREAM_CHECKPOINT.STREAM_ID)
+                .doUpdate()
+                .set(STREAM_CHECKPOINT.LAST_SEQUENCE, DSL.excluded(STREAM_CHECKPOINT.LAST_SEQUENCE));
     }
 
     private Query streamCheckpoint(String stream, long sequence) {

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +18,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.record.TimestampType;
@@ -98,18 +100,30 @@ public class ParkedRecords {
                 PARKED_RECORD, PARKED_RECORD.RESOLUTION.isNull().and(PARKED_RECORD.STREAM_ID.eq(streamId)));
     }
 
-    /** The records of {@code records} an operator released: the intake gives up on them wherever they come again. */
+    /**
+     * The places ({@link #place}) of the released records among {@code records} (with any other released ones within
+     * their offsets): the intake gives up on them wherever they come again.
+     */
     Set<String> released(List<ConsumerRecord<String, byte[]>> records) {
         if (records.isEmpty()) {
             return Set.of();
         }
-        var condition = DSL.noCondition();
+        // one range of offsets per partition: a condition of a few terms, not one per record (the caller looks each
+        // record up in the answer, so the other released records of a range change nothing)
+        Map<TopicPartition, long[]> ranges = new HashMap<>();
         for (ConsumerRecord<String, byte[]> record : records) {
+            ranges.merge(
+                    new TopicPartition(record.topic(), record.partition()),
+                    new long[] {record.offset(), record.offset()},
+                    (a, b) -> new long[] {Math.min(a[0], b[0]), Math.max(a[1], b[1])});
+        }
+        var condition = DSL.noCondition();
+        for (Map.Entry<TopicPartition, long[]> range : ranges.entrySet()) {
             condition = condition.or(PARKED_RECORD
-                    .KAFKA_PARTITION
-                    .eq(record.partition())
-                    .and(PARKED_RECORD.KAFKA_OFFSET.eq(record.offset()))
-                    .and(PARKED_RECORD.TOPIC.eq(record.topic())));
+                    .TOPIC
+                    .eq(range.getKey().topic())
+                    .and(PARKED_RECORD.KAFKA_PARTITION.eq(range.getKey().partition()))
+                    .and(PARKED_RECORD.KAFKA_OFFSET.between(range.getValue()[0], range.getValue()[1])));
         }
         return new HashSet<>(db.select(PARKED_RECORD.TOPIC, PARKED_RECORD.KAFKA_PARTITION, PARKED_RECORD.KAFKA_OFFSET)
                 .from(PARKED_RECORD)
