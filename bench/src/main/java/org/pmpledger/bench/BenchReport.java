@@ -9,7 +9,7 @@ final class BenchReport {
     private BenchReport() {}
 
     /** Each measure next to its goal, and whether the run reached it. */
-    static String table(CommandPathMeasures m, HighestRss rss, ChainLinks chain) {
+    static String table(CommandPathMeasures m, HighestRss rss, ChainLinks chain, ServiceFailures failures) {
         StringBuilder t = new StringBuilder();
         int rounds = m.p1().phases().size();
         t.append("| measure (median of %d rounds; each round) | value | goal | reached |%n|---|---|---|---|%n"
@@ -21,14 +21,14 @@ final class BenchReport {
                 m.rawRows().medianRate(),
                 m.rawRows().rates()));
         t.append(String.format(
-                "| raw HTTP + commit: the same requests to the JDK's HTTP server, Jackson, one event row committed each, pool %d | %,.0f commands/s (%s)%s | | |%n",
+                "| raw HTTP + commit: the same requests from the same clients to the JDK's HTTP server, Jackson, one event row committed each through a pool of %d | %,.0f commands/s (%s)%s | | |%n",
                 PostgresLimits.SERVICE_POOL,
                 m.rawHttp().medianRate(),
                 m.rawHttp().rates(),
-                refused(m.rawHttp())));
+                m.rawHttp().caveats()));
         t.append(String.format(
-                "| stock Axon: the same rules and requests on axon-spring-boot-starter's defaults | %,.0f commands/s (%s)%s | | |%n",
-                m.stock().medianRate(), m.stock().rates(), refused(m.stock())));
+                "| stock Axon: the same requests and decisions (PlanState, ProgressDecisions, TacticDecisions) on the same plans, axon-spring-boot-starter's defaults, no authorization | %,.0f commands/s (%s)%s | | |%n",
+                m.stock().medianRate(), m.stock().rates(), m.stock().caveats()));
         double toRawHttp = m.p1().medianRatioTo(m.rawHttp());
         double toStock = m.p1().medianRatioTo(m.stock());
         t.append(String.format(
@@ -36,7 +36,7 @@ final class BenchReport {
                 LoadPhases.CLIENTS,
                 m.p1().medianRate(),
                 m.p1().rates(),
-                refused(m.p1()),
+                m.p1().caveats(),
                 toRawHttp,
                 toRawHttp >= 0.5 ? "yes" : "no"));
         t.append(String.format(
@@ -56,7 +56,7 @@ final class BenchReport {
         double bulk = m.p3().medianRatioTo(m.rawBatched());
         t.append(String.format(
                 "| P3: bulk ingest, 4 clients, 500 recordings per request, all or nothing | %,.0f events/s (%s)%s | ≥ 0.5× raw batched | %.2f× %s |%n",
-                m.p3().medianRate(), m.p3().rates(), refused(m.p3()), bulk, bulk >= 0.5 ? "yes" : "no"));
+                m.p3().medianRate(), m.p3().rates(), m.p3().caveats(), bulk, bulk >= 0.5 ? "yes" : "no"));
         t.append(lag("P5", m.p5(), m.p5Rate(), "80 % of P1", 250));
         t.append(lag("P5 light", m.p5light(), m.p5lightRate(), "a tenth of P1", 50));
         long commandRss = rss.commandMib();
@@ -81,11 +81,10 @@ final class BenchReport {
         t.append(String.format(
                 "| audit: hash chain links broken after the run | %,d of %,d events | 0 | %s |%n",
                 chain.broken(), chain.events(), chain.broken() == 0 ? "yes" : "no"));
+        t.append(String.format(
+                "| services whole: threads that died in their logs (of them OutOfMemoryError) | %,d (%,d) | 0 | %s |%n",
+                failures.threadsDied(), failures.outOfMemory(), failures.none() ? "yes" : "no"));
         return t.toString();
-    }
-
-    private static String refused(Rounds rounds) {
-        return rounds.refused() == 0 ? "" : String.format("; %,d refused or lost", rounds.refused());
     }
 
     private static String lag(String name, FixedRateLoad.Lag lag, int offered, String share, int goalMillis) {
@@ -105,7 +104,7 @@ final class BenchReport {
                         ? ""
                         : String.format(" (%,d never arrived)", lag.toTopic().late()),
                 goalMillis,
-                p99 < goalMillis && phase.refused() == 0 ? "yes" : "no");
+                p99 < goalMillis && phase.refused() == 0 && phase.lost() == 0 ? "yes" : "no");
     }
 
     /** Milliseconds of CPU per command (P3: per recorded event) of each part of the box, and how busy the box was. */
@@ -150,7 +149,7 @@ final class BenchReport {
                 "| P1 side by side, same run | A: as configured | B: " + settings + " |\n|---|---|---|\n");
         t.append(String.format("| commands/s | %,.0f | %,.0f |%n", a.perSecond(), b.perSecond()));
         t.append(String.format(
-                "| p50 / p99 | %.1f / %.1f ms | %.1f / %.1f ms |%n",
+                "| p50 / p99, closed loop (each waits on the one before) | %.1f / %.1f ms | %.1f / %.1f ms |%n",
                 a.percentileMillis(0.5), a.percentileMillis(0.99), b.percentileMillis(0.5), b.percentileMillis(0.99)));
         for (String part : List.of("command-service", "query-service", "PostgreSQL")) {
             t.append("| CPU ms per command: ").append(part).append(" |");

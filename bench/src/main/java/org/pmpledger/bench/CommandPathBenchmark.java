@@ -8,11 +8,9 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 
 import com.zaxxer.hikari.HikariDataSource;
 
-import org.pmpledger.bench.BenchPlans.Plan;
 import org.pmpledger.testsupport.RunningService;
 import org.pmpledger.testsupport.TestKafka;
 import org.pmpledger.testsupport.TestPostgres;
@@ -36,9 +34,10 @@ import org.pmpledger.testsupport.TestTokens;
  *       until the statewide comparison answers with it ({@code minPosition}); late and failed reads count;</li>
  *   <li>P7: both services' start-up time and their highest resident memory under load.</li>
  * </ul>
- * The compared measures run in {@value #ROUNDS} interleaved rounds and every ratio is the median of its rounds'. Every
- * server runs from its jar as a process of its own with the services' JVM options (infra/service-jvm.options); Kafka is
- * an in-process KRaft broker in this JVM, next to the load generator.
+ * The compared measures run in {@value #ROUNDS} interleaved rounds (each round in the order opposite to the one before,
+ * the query side caught up before every measure: {@link CommandPathRun}) and every ratio is the median of its rounds'.
+ * Every server runs from its jar as a process of its own with the services' JVM options (infra/service-jvm.options) and
+ * is warmed up as long; Kafka is an in-process KRaft broker in this JVM, next to the load generator.
  * <pre>infra/bench [SECONDS per phase, default 20]</pre>
  */
 public final class CommandPathBenchmark {
@@ -52,14 +51,8 @@ public final class CommandPathBenchmark {
     static final String STOCK = "stock Axon";
     static final String RAW_BATCHED = "raw batched";
 
-    /** P3's clients, and the raw batched inserts' next to it. */
-    private static final int BULK_CLIENTS = 4;
-
     private final TestTokens tokens = TestTokens.inNewKeyDirectory();
     private final String app = tokens.token("bench-app", List.of("SERVICE", "STATE_ADMIN"), "*", null);
-
-    /** A command service under load, the query service projecting its events, and its approved plans. */
-    private record Target(RunningService service, RunningService query, List<Plan> plans) {}
 
     private CommandPathBenchmark() {}
 
@@ -77,17 +70,19 @@ public final class CommandPathBenchmark {
     private int run(int seconds) throws Exception {
         Duration phase = Duration.ofSeconds(seconds);
         Path root = Path.of(System.getProperty("pmp.root", ".."));
-        System.setProperty("pmp.logs", root.resolve("bench/target/service-logs").toString());
+        Path logs = root.resolve("bench/target/service-logs");
+        System.setProperty("pmp.logs", logs.toString());
         String kafka = TestKafka.bootstrapServers();
         String topic = "pmp.bench-commands-" + UUID.randomUUID().toString().substring(0, 8);
         TestPostgres.Database eventStore = TestPostgres.newDatabase("pmp_bench_command");
-        TestPostgres.Database projections = TestPostgres.newDatabase("pmp_bench_query");
+        TestPostgres.Database rawRowsStore = TestPostgres.newDatabase("pmp_bench_raw_rows");
         TestPostgres.Database rawHttpStore = TestPostgres.newDatabase("pmp_bench_raw_http");
-        PostgresLimits.eventStore(rawHttpStore, root).close(); // the raw server writes the service's event rows
+        PostgresLimits.migrated(rawRowsStore, root);
+        PostgresLimits.migrated(rawHttpStore, root);
         Map<String, String> commandProperties =
                 ServiceProperties.localProperties(eventStore, kafka, tokens, Map.of("pmp.publication.topic", topic));
         Map<String, String> queryProperties = ServiceProperties.localProperties(
-                projections,
+                TestPostgres.newDatabase("pmp_bench_query"),
                 kafka,
                 tokens,
                 Map.of("spring.kafka.consumer.group-id", "bench-" + topic, "pmp.intake.topic", topic));
@@ -101,70 +96,28 @@ public final class CommandPathBenchmark {
         Path queryAot = launch.trainedAotCache(
                 "query-service", queryJar, ServiceProperties.withDatabase(queryProperties, "pmp_bench_train_query"));
         String compared = System.getProperty("bench.compare", "").strip();
-        try (HikariDataSource rawStore =
-                        PostgresLimits.eventStore(TestPostgres.newDatabase("pmp_bench_raw_rows"), root);
+        try (HikariDataSource rawStore = PostgresLimits.pool(rawRowsStore);
                 RunningService command = launch.start("command-service", commandJar, commandAot, commandProperties);
                 RunningService query = launch.start("query-service", queryJar, queryAot, queryProperties);
-                RunningService raw =
-                        launch.peer("raw", ServiceProperties.withDatabase(Map.<String, String>of(), rawHttpStore));
-                RunningService stock = launch.peer(
-                        "stock", ServiceProperties.withDatabase(Map.<String, String>of(), "pmp_bench_stock"));
-                RunningService other = compared.isEmpty()
-                        ? null
-                        : launch.start(
-                                "command-service-compared",
-                                commandJar,
-                                commandAot,
-                                ServiceProperties.withSettings(
-                                        ServiceProperties.localProperties(
-                                                TestPostgres.newDatabase("pmp_bench_compared"),
-                                                kafka,
-                                                tokens,
-                                                Map.of("pmp.publication.topic", topic + "-compared")),
-                                        compared));
-                // the compared command service's events are projected too, by a query service of its own: both stacks
-                // alike
-                RunningService otherQuery = compared.isEmpty()
-                        ? null
-                        : launch.start(
-                                "query-service-compared",
-                                queryJar,
-                                queryAot,
-                                ServiceProperties.localProperties(
-                                        TestPostgres.newDatabase("pmp_bench_compared_query"),
-                                        kafka,
-                                        tokens,
-                                        Map.of(
-                                                "spring.kafka.consumer.group-id",
-                                                "bench-" + topic + "-compared",
-                                                "pmp.intake.topic",
-                                                topic + "-compared")))) {
+                RunningService raw = launch.peer("raw", ServiceProperties.withDatabase(Map.of(), rawHttpStore));
+                RunningService stock =
+                        launch.peer("stock", ServiceProperties.withDatabase(Map.of(), "pmp_bench_stock"));
+                Compared other = Compared.started(
+                        compared, launch, commandJar, commandAot, queryJar, queryAot, kafka, tokens, topic);
+                TopicArrivals arrivals = TopicArrivals.on(kafka, topic)) {
             BenchPlans plans = new BenchPlans(http, tokens, app);
             Callers callers = new Callers(tokens);
-            TopicArrivals arrivals = TopicArrivals.on(kafka, topic);
             LoadPhases load = new LoadPhases(http, tokens, callers, app, query.baseUrl(), arrivals);
-            Target configured = new Target(command, query, plans.approved(command.baseUrl()));
-            System.out.printf("set up %d approved plans%n", configured.plans().size());
+            BenchTarget ours = new BenchTarget(command, query, plans.approved(command.baseUrl()));
+            System.out.printf("set up %d approved plans%n", ours.plans().size());
             System.out.printf(
                     "stock peer seeded with %d plans%n", StockSeed.seed(eventStore, http, app, stock.baseUrl()));
-            Target rawTarget = new Target(raw, query, elsewhere(configured.plans()));
-            Target stockTarget = new Target(stock, query, elsewhere(configured.plans()));
-            Target comparedTarget = null;
-            if (other != null) {
-                comparedTarget = new Target(other, otherQuery, plans.approved(other.baseUrl()));
-                use(load, comparedTarget);
-                load.closedLoop(warmUp().multipliedBy(2).dividedBy(3));
+            BenchTarget comparedTarget = other.target(plans);
+            if (comparedTarget != null) {
+                load.use(comparedTarget.service().baseUrl(), comparedTarget.plans());
+                load.closedLoop(warmUp());
             }
             HighestRss rss = HighestRss.sampling(command, query);
-            use(load, configured);
-            load.warmUp(warmUp());
-            for (Target peer : List.of(rawTarget, stockTarget)) {
-                use(load, peer);
-                load.closedLoop(warmUp().dividedBy(3));
-            }
-            PostgresLimits.singleRowCommits(rawStore, warmUp().dividedBy(6), LoadPhases.CLIENTS);
-            PhaseProfile profile = new PhaseProfile(root);
-            List<RunningService> services = List.of(command, query);
             PhaseCosts costs = new PhaseCosts(
                     new CpuUse(Map.of(
                             command.name(),
@@ -178,45 +131,17 @@ public final class CommandPathBenchmark {
                     http,
                     app,
                     command.baseUrl());
+            CommandPathRun measures = new CommandPathRun(
+                    load, costs, new PhaseProfile(root), ours, ours.peer(raw), ours.peer(stock), rawStore, phase);
             CommandPathMeasures m = new CommandPathMeasures();
-            for (int round = 1; round <= ROUNDS; round++) {
-                System.out.printf("round %d of %d%n", round, ROUNDS);
-                m.rawRows()
-                        .add(costs.measured(
-                                RAW_ROWS,
-                                () -> rows(
-                                        phase,
-                                        () -> PostgresLimits.singleRowCommits(rawStore, phase, LoadPhases.CLIENTS))));
-                use(load, rawTarget);
-                m.rawHttp().add(costs.measured(RAW_HTTP, () -> load.closedLoop(phase)));
-                use(load, stockTarget);
-                m.stock().add(costs.measured(STOCK, () -> load.closedLoop(phase)));
-                use(load, configured);
-                m.p1().add(costs.measured("P1", () -> profile.during("p1", services, () -> load.closedLoop(phase))));
-            }
-            int openRate = (int) Math.max(10, 0.8 * m.p1().medianRate());
-            m.p1Open(costs.measured("P1 open loop", () -> load.openLoop(phase, openRate)), openRate);
+            measures.warmUp(warmUp());
+            measures.comparedRounds(m);
+            measures.openLoop(m);
             String sideBySide =
-                    comparedTarget == null ? "" : "\n" + sideBySide(load, phase, configured, comparedTarget, compared);
-            for (int round = 1; round <= ROUNDS; round++) {
-                m.rawBatched()
-                        .add(costs.measured(
-                                RAW_BATCHED,
-                                () -> rows(phase, () -> PostgresLimits.batchedInserts(rawStore, phase, BULK_CLIENTS))));
-                m.p3().add(costs.measured("P3", () -> profile.during("p3", services, () -> load.bulk(phase, 500))));
-            }
-            load.awaitQuerySide(); // P5 measures lag, not the backlog P3 left
-            int heavy = (int) Math.max(10, 0.8 * m.p1().medianRate());
-            FixedRateLoad.Lag[] lag = new FixedRateLoad.Lag[1];
-            costs.measured(
-                    "P5", () -> (lag[0] = profile.during("p5", services, () -> load.steadyLag(phase, heavy))).toRead());
-            m.p5(lag[0], heavy);
-            load.awaitQuerySide();
-            int light = (int) Math.max(5, 0.1 * m.p1().medianRate());
-            costs.measured("P5 light", () -> (lag[0] = load.steadyLag(phase, light)).toRead());
-            m.p5light(lag[0], light);
+                    comparedTarget == null ? "" : "\n" + sideBySide(load, phase, ours, comparedTarget, compared);
+            measures.bulkRounds(m);
+            measures.lags(m);
             rss.stop();
-            arrivals.close();
             ChainLinks chain = ChainLinks.in(eventStore);
             System.out.printf(
                     "hash chain after the run: %,d events, %,d broken links; %d callers sent commands%n",
@@ -224,8 +149,10 @@ public final class CommandPathBenchmark {
             m.starts(
                     StartupTimes.of(launch, "command-service", commandJar, commandAot, commandProperties),
                     StartupTimes.of(launch, "query-service", queryJar, queryAot, queryProperties));
-            String table =
-                    BenchReport.table(m, rss, chain) + "\n" + BenchReport.cpuTable(costs, m.byMeasure()) + sideBySide;
+            String table = BenchReport.table(m, rss, chain, ServiceFailures.in(command, query))
+                    + "\n"
+                    + BenchReport.cpuTable(costs, m.byMeasure())
+                    + sideBySide;
             System.out.println();
             System.out.println(table);
             Files.writeString(root.resolve("bench/target/command-path.md"), table);
@@ -233,27 +160,9 @@ public final class CommandPathBenchmark {
         return 0;
     }
 
-    /** The warm-up of the services on every path the phases take ({@code -Dbench.warmup=SECONDS}, default 60). */
+    /** The warm-up of every server on the paths its measures take ({@code -Dbench.warmup=SECONDS}, default 60). */
     private static Duration warmUp() {
         return Duration.ofSeconds(Long.getLong("bench.warmup", 60));
-    }
-
-    /** The plans as a peer holds them: the same ids, nothing recorded there yet. */
-    private static List<Plan> elsewhere(List<Plan> plans) {
-        return plans.stream().map(Plan::elsewhere).toList();
-    }
-
-    /** A raw PostgreSQL measure (rows per second over {@code phase}) as a phase of rows. */
-    private static Phase rows(Duration phase, Callable<Double> rate) throws Exception {
-        long start = System.nanoTime();
-        double perSecond = rate.call();
-        double seconds = (System.nanoTime() - start) / 1e9;
-        return new Phase(Math.round(perSecond * seconds), seconds, new long[0], 0, 0);
-    }
-
-    /** The phases' commands go to {@code target}. */
-    private static void use(LoadPhases load, Target target) {
-        load.use(target.service().baseUrl(), target.plans());
     }
 
     /**
@@ -262,13 +171,13 @@ public final class CommandPathBenchmark {
      * windows (A B B A A B B A), so that the machine's drift during the run weighs on both alike. Answers the comparison
      * as a table.
      */
-    private static String sideBySide(LoadPhases load, Duration phase, Target a, Target b, String settings)
+    private static String sideBySide(LoadPhases load, Duration phase, BenchTarget a, BenchTarget b, String settings)
             throws Exception {
         Duration window = Duration.ofMillis(Math.max(5_000, phase.toMillis() / 4));
-        Map<Target, List<Phase>> phases = new IdentityHashMap<>();
-        Map<Target, List<CpuUse.Used>> cpu = new IdentityHashMap<>();
-        for (Target target : List.of(a, b, b, a, a, b, b, a)) {
-            use(load, target);
+        Map<BenchTarget, List<Phase>> phases = new IdentityHashMap<>();
+        Map<BenchTarget, List<CpuUse.Used>> cpu = new IdentityHashMap<>();
+        for (BenchTarget target : List.of(a, b, b, a, a, b, b, a)) {
+            load.use(target.service().baseUrl(), target.plans());
             CpuUse use = new CpuUse(Map.of(
                     "command-service",
                     target.service().pid(),
@@ -278,7 +187,7 @@ public final class CommandPathBenchmark {
             phases.computeIfAbsent(target, t -> new ArrayList<>()).add(load.closedLoop(window));
             cpu.computeIfAbsent(target, t -> new ArrayList<>()).add(CpuUse.between(before, use.take()));
         }
-        use(load, a);
+        load.use(a.service().baseUrl(), a.plans());
         String table = BenchReport.sideBySide(
                 settings, Phase.merged(phases.get(a)), Phase.merged(phases.get(b)), cpu.get(a), cpu.get(b));
         System.out.print(table);

@@ -51,21 +51,38 @@ final class FixedRateLoad {
         CompletableFuture<?> send(long n, long due);
     }
 
+    /** What became of each request: accepted (2xx), refused (4xx), or lost (5xx, timeout, broken, unreadable). */
+    private static final class Outcomes {
+        final AtomicLong accepted = new AtomicLong();
+        final AtomicLong refused = new AtomicLong();
+        final AtomicLong lost = new AtomicLong();
+
+        /** Counts the answer (or its failure) and answers whether it was accepted. */
+        boolean count(HttpResponse<?> answer, Throwable failure) {
+            if (failure == null && answer.statusCode() / 100 == 2) {
+                accepted.incrementAndGet();
+                return true;
+            }
+            (failure == null && answer.statusCode() / 100 == 4 ? refused : lost).incrementAndGet();
+            return false;
+        }
+    }
+
     /** The commands {@code next} makes, at {@code perSecond}: latency from each one's due time to its answer. */
     Phase commands(Duration duration, int perSecond, LongFunction<HttpRequest> next) throws InterruptedException {
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
-        AtomicLong accepted = new AtomicLong();
-        AtomicLong refused = new AtomicLong();
+        Outcomes outcomes = new Outcomes();
         double seconds = schedule(
                 duration,
                 perSecond,
                 (n, due) -> http.sendAsync(next.apply(n), HttpResponse.BodyHandlers.discarding())
                         .handle((answer, failure) -> {
                             latencies.add(System.nanoTime() - due);
-                            (failure == null && answer.statusCode() / 100 == 2 ? accepted : refused).incrementAndGet();
+                            outcomes.count(answer, failure);
                             return null;
                         }));
-        return new Phase(accepted.get(), seconds, sorted(latencies), refused.get(), 0);
+        return new Phase(
+                outcomes.accepted.get(), seconds, sorted(latencies), outcomes.refused.get(), outcomes.lost.get(), 0);
     }
 
     /**
@@ -76,25 +93,23 @@ final class FixedRateLoad {
     Lag lag(Duration duration, int perSecond) throws InterruptedException {
         ConcurrentLinkedQueue<Long> lags = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<long[]> answered = new ConcurrentLinkedQueue<>();
-        AtomicLong accepted = new AtomicLong();
-        AtomicLong refused = new AtomicLong();
+        Outcomes outcomes = new Outcomes();
         AtomicLong late = new AtomicLong();
         List<Plan> plans = load.plans();
+        if (arrivals != null) {
+            arrivals.listen();
+        }
         double seconds = schedule(duration, perSecond, (n, due) -> {
             Plan plan = plans.get((int) (n % plans.size()));
             return http.sendAsync(load.recordProgress(plan), HttpResponse.BodyHandlers.ofString())
-                    .thenCompose(answer -> {
-                        if (answer.statusCode() / 100 != 2) {
-                            refused.incrementAndGet();
-                            return CompletableFuture.completedFuture(null);
-                        }
-                        accepted.incrementAndGet();
-                        if (n % 10 != 0) {
+                    .handle((answer, failure) -> outcomes.count(answer, failure) && n % 10 == 0 ? answer : null)
+                    .thenCompose(sampled -> {
+                        if (sampled == null) {
                             return CompletableFuture.completedFuture(null);
                         }
                         long answeredAt = System.nanoTime();
                         long position = LedgerHttp.JSON
-                                .readTree(answer.body())
+                                .readTree(sampled.body())
                                 .get("position")
                                 .asLong();
                         answered.add(new long[] {position, answeredAt});
@@ -115,19 +130,29 @@ final class FixedRateLoad {
                                     return null;
                                 });
                     })
-                    .exceptionally(failure -> {
-                        refused.incrementAndGet(); // lost: no answer within the request's timeout
+                    .exceptionally(unreadable -> {
+                        late.incrementAndGet(); // a sampled answer without its position: no read was made
                         return null;
                     });
         });
-        Phase toRead = new Phase(accepted.get(), seconds, sorted(lags), refused.get(), late.get());
-        return new Lag(toRead, toTopic(answered, seconds));
+        Phase toRead = new Phase(
+                outcomes.accepted.get(),
+                seconds,
+                sorted(lags),
+                outcomes.refused.get(),
+                outcomes.lost.get(),
+                late.get());
+        Phase toTopic = toTopic(answered, seconds);
+        if (arrivals != null) {
+            arrivals.stopListening();
+        }
+        return new Lag(toRead, toTopic);
     }
 
     /** From each answer until its event reached the topic; an event that never did counts as late, at the phase's end. */
     private Phase toTopic(ConcurrentLinkedQueue<long[]> answered, double seconds) {
         if (arrivals == null) {
-            return new Phase(0, seconds, new long[0], 0, 0);
+            return Phase.rows(0, seconds);
         }
         long end = System.nanoTime();
         long missing = 0;
@@ -139,7 +164,7 @@ final class FixedRateLoad {
             }
             delays.add(Math.max(0, (arrived == null ? end : arrived) - sample[1]));
         }
-        return new Phase(answered.size(), seconds, sorted(delays), 0, missing);
+        return new Phase(answered.size(), seconds, sorted(delays), 0, 0, missing);
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.pmpledger.bench;
 
+import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -186,8 +187,9 @@ final class LoadPhases {
     private record Sent(HttpRequest request, int commands) {}
 
     /**
-     * Closed-loop clients for a duration: each sends its next request as soon as the last one answered.
-     * Counts the commands of every 2xx and the latency of each request.
+     * Closed-loop clients for a duration: each sends its next request as soon as the last one answered. Counts the
+     * commands of every 2xx, the 4xx refused and the requests lost (a 5xx, a timeout, a broken connection: the client
+     * goes on with its next), and the latency of each accepted request.
      *
      * @param clientOf for client {@code i}, where its next request comes from
      */
@@ -195,6 +197,7 @@ final class LoadPhases {
         ConcurrentLinkedQueue<long[]> latencies = new ConcurrentLinkedQueue<>();
         AtomicLong commands = new AtomicLong();
         AtomicLong refused = new AtomicLong();
+        AtomicLong lost = new AtomicLong();
         long start = System.nanoTime();
         long end = start + duration.toNanos();
         CountDownLatch done = new CountDownLatch(clients);
@@ -206,17 +209,22 @@ final class LoadPhases {
                     while (System.nanoTime() < end) {
                         Sent sent = next.get();
                         long sentAt = System.nanoTime();
-                        HttpResponse<String> answer = http.send(sent.request(), HttpResponse.BodyHandlers.ofString());
-                        if (answer.statusCode() / 100 == 2) {
-                            mine.add(System.nanoTime() - sentAt);
-                            commands.addAndGet(sent.commands());
-                        } else {
-                            refused.incrementAndGet();
-                            System.err.println("refused: " + answer.statusCode() + " " + answer.body());
+                        try {
+                            HttpResponse<String> answer =
+                                    http.send(sent.request(), HttpResponse.BodyHandlers.ofString());
+                            if (answer.statusCode() / 100 == 2) {
+                                mine.add(System.nanoTime() - sentAt);
+                                commands.addAndGet(sent.commands());
+                            } else {
+                                (answer.statusCode() / 100 == 4 ? refused : lost).incrementAndGet();
+                                System.err.println("answered " + answer.statusCode() + ": " + answer.body());
+                            }
+                        } catch (IOException e) {
+                            lost.incrementAndGet(); // a timeout or a broken connection: the next request goes on
                         }
                     }
-                } catch (Exception e) {
-                    e.printStackTrace();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                 } finally {
                     latencies.add(mine.stream().mapToLong(Long::longValue).toArray());
                     done.countDown();
@@ -225,7 +233,7 @@ final class LoadPhases {
         }
         done.await();
         long[] all = latencies.stream().flatMapToLong(Arrays::stream).sorted().toArray();
-        return new Phase(commands.get(), (System.nanoTime() - start) / 1e9, all, refused.get(), 0);
+        return new Phase(commands.get(), (System.nanoTime() - start) / 1e9, all, refused.get(), lost.get(), 0);
     }
 
     /**

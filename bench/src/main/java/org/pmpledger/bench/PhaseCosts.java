@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 
 import tools.jackson.databind.JsonNode;
 
@@ -47,9 +48,15 @@ final class PhaseCosts {
      * decided per transaction (group commit); a measure run in rounds adds each round to its name.
      */
     Phase measured(String name, Callable<Phase> phase) throws Exception {
+        return measured(name, phase, p -> p);
+    }
+
+    /** {@link #measured(String, Callable)} of work whose outcome holds the phase ({@code phaseOf}); answers the outcome. */
+    <T> T measured(String name, Callable<T> work, Function<T, Phase> phaseOf) throws Exception {
         double[] groupsBefore = groupSizes();
         CpuUse.Snapshot before = cpu.take();
-        Phase measured = phase.call();
+        T outcome = work.call();
+        Phase measured = phaseOf.apply(outcome);
         CpuUse.Used used = CpuUse.between(before, cpu.take());
         double[] groupsAfter = groupSizes();
         cpuOf.merge(name, used, CpuUse.Used::plus);
@@ -67,7 +74,7 @@ final class PhaseCosts {
                 used.machine() / measured.seconds(),
                 used.steal() / measured.seconds(),
                 committed > 0 ? (groupsAfter[1] - groupsBefore[1]) / committed : Double.NaN);
-        return measured;
+        return outcome;
     }
 
     /** {count, total} of the command service's {@code pmp.commands.group.size} summary; zeros without group commit. */

@@ -26,7 +26,7 @@ import org.pmpledger.testsupport.TestPostgres;
 /**
  * PostgreSQL's own limits on this machine, without the services: how fast plain JDBC writes the command service's
  * event rows into its event store (its table, unique keys, append-only, hash-chain and position-order triggers, as its
- * Flyway migrations make them) through a pool of its size, each measured after a warm-up for as long as the phases.
+ * Flyway migrations make them) through a pool of its size. The benchmark warms each measure up before it counts.
  */
 final class PostgresLimits {
 
@@ -51,16 +51,17 @@ final class PostgresLimits {
 
     private PostgresLimits() {}
 
-    /**
-     * The database migrated as the command service migrates its event store, behind a pool configured as the service's
-     * (size, batched inserts rewritten into multi-row INSERTs).
-     */
-    static HikariDataSource eventStore(TestPostgres.Database database, Path root) {
+    /** The database migrated as the command service migrates its event store (its Flyway scripts). */
+    static void migrated(TestPostgres.Database database, Path root) {
         Flyway.configure()
                 .dataSource(database.jdbcUrl(), database.user(), database.password())
                 .locations("filesystem:" + root.resolve("command-service/src/main/resources/db/migration"))
                 .load()
                 .migrate();
+    }
+
+    /** A pool on the database configured as the service's: its size, batched inserts as multi-row INSERTs. */
+    static HikariDataSource pool(TestPostgres.Database database) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(database.jdbcUrl());
         config.setUsername(database.user());
@@ -71,17 +72,16 @@ final class PostgresLimits {
     }
 
     /** One event row per transaction (INSERT + COMMIT), from {@code clients} threads at once. */
-    static double singleRowCommits(DataSource eventStore, Duration duration, int clients) throws Exception {
-        return rowsPerSecond(eventStore, duration, clients, 1);
+    static Phase singleRowCommits(DataSource eventStore, Duration duration, int clients) throws Exception {
+        return rows(eventStore, duration, clients, 1);
     }
 
     /** 100 event rows per transaction (one batched INSERT + COMMIT), from {@code clients} threads at once. */
-    static double batchedInserts(DataSource eventStore, Duration duration, int clients) throws Exception {
-        return rowsPerSecond(eventStore, duration, clients, 100);
+    static Phase batchedInserts(DataSource eventStore, Duration duration, int clients) throws Exception {
+        return rows(eventStore, duration, clients, 100);
     }
 
-    private static double rowsPerSecond(DataSource eventStore, Duration duration, int clients, int batch)
-            throws Exception {
+    private static Phase rows(DataSource eventStore, Duration duration, int clients, int batch) throws Exception {
         AtomicLong rows = new AtomicLong();
         String run = UUID.randomUUID().toString().substring(0, 8); // each run its own streams
         long start = System.nanoTime();
@@ -117,14 +117,14 @@ final class PostgresLimits {
                 writer.get(); // a writer's failure fails the measure
             }
         }
-        return rows.get() / ((System.nanoTime() - start) / 1e9);
+        return Phase.rows(rows.get(), (System.nanoTime() - start) / 1e9);
     }
 
     /**
      * 100-row batched INSERTs of event-shaped rows into a table without keys beyond its primary one, with a commit per
      * batch, after a warm-up of a fifth of {@code duration}: what a projection's bulk write could at best do.
      */
-    static double rawBatchedInsertRate(TestPostgres.Database database, Duration duration) throws Exception {
+    static Phase rawBatchedInserts(TestPostgres.Database database, Duration duration) throws Exception {
         try (Connection c = DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password())) {
             try (Statement s = c.createStatement()) {
                 s.execute("CREATE TABLE bench_raw (global_index BIGINT PRIMARY KEY, stream_id VARCHAR(64) NOT NULL, "
@@ -136,7 +136,7 @@ final class PostgresLimits {
             long before = next[0];
             long start = System.nanoTime();
             batches(c, duration, next);
-            return (next[0] - before) / ((System.nanoTime() - start) / 1e9);
+            return Phase.rows(next[0] - before, (System.nanoTime() - start) / 1e9);
         }
     }
 

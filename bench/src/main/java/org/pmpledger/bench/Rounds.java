@@ -45,9 +45,9 @@ final class Rounds {
                 phases.stream().map(p -> String.format("%,.0f", p.perSecond())).toList());
     }
 
-    /** Refused or lost requests over all rounds. */
-    long refused() {
-        return phases.stream().mapToLong(Phase::refused).sum();
+    /** Requests refused or lost over all rounds, as the table says them; empty when none were. */
+    String caveats() {
+        return merged().caveats();
     }
 
     private static double median(double[] values) {

@@ -20,13 +20,14 @@ import org.pmpledger.events.EventHeaders;
 
 /**
  * When each published event reached the topic: a consumer next to the broker (in this JVM) notes the instant every
- * record with a position arrives. Splits the command-to-query lag into its two halves, publication (command's answer
- * to the topic) and the query side (topic to the read's answer).
+ * event record (not a watermark) arrives while a lag phase listens. Splits the command-to-query lag into its two
+ * halves, publication (command's answer to the topic) and the query side (topic to the read's answer).
  */
 final class TopicArrivals implements AutoCloseable {
 
     private final Map<Long, Long> arrivedAt = new ConcurrentHashMap<>();
     private final AtomicBoolean open = new AtomicBoolean(true);
+    private final AtomicBoolean listening = new AtomicBoolean();
     private final Thread reader;
 
     private TopicArrivals(String kafka, String topic) {
@@ -48,7 +49,10 @@ final class TopicArrivals implements AutoCloseable {
                     for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
                         long now = System.nanoTime();
                         Header position = record.headers().lastHeader(EventHeaders.POSITION);
-                        if (position != null) {
+                        Header type = record.headers().lastHeader(EventHeaders.TYPE);
+                        boolean watermark = type != null
+                                && EventHeaders.WATERMARK_TYPE.equals(new String(type.value(), StandardCharsets.UTF_8));
+                        if (listening.get() && position != null && !watermark) {
                             arrivedAt.putIfAbsent(
                                     Long.parseLong(new String(position.value(), StandardCharsets.UTF_8)), now);
                         }
@@ -58,9 +62,20 @@ final class TopicArrivals implements AutoCloseable {
         });
     }
 
-    /** Notes arrivals on {@code topic} from now until closed. */
+    /** Reads {@code topic} from now until closed, noting arrivals while listening. */
     static TopicArrivals on(String kafka, String topic) {
         return new TopicArrivals(kafka, topic);
+    }
+
+    /** From now on notes arrivals, forgetting the earlier ones. */
+    void listen() {
+        arrivedAt.clear();
+        listening.set(true);
+    }
+
+    /** Notes no more arrivals (what was noted stays until the next {@link #listen}). */
+    void stopListening() {
+        listening.set(false);
     }
 
     /** When the event at {@code position} reached the topic (System.nanoTime), or null if it has not (yet). */

@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicLong;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -29,14 +28,17 @@ import tools.jackson.databind.node.ObjectNode;
  * The least a command must do, as a server: take the JSON request over HTTP, parse it, INSERT one event-shaped row into
  * the command service's event store (its table, triggers and hash chain, migrated by the bench) and COMMIT, answering
  * the row's position. The JDK's HTTP server, Jackson and a JDBC pool of the command service's size; nothing else (no
- * rules, no authorization, no publishing). Arguments as the services take them: {@code --server.port=},
- * {@code --spring.datasource.url=}, {@code --spring.datasource.username=}, {@code --spring.datasource.password=}.
+ * rules, no authorization, no publishing). A stream's rows are appended one at a time, each after the one before it
+ * committed, as the service appends a plan's events (so each links to its predecessor in the hash chain). Arguments as
+ * the services take them: {@code --server.port=}, {@code --spring.datasource.url=}, {@code --spring.datasource.username=},
+ * {@code --spring.datasource.password=}.
  */
 public final class RawCommandServer {
 
-    /** The command service's pool ({@code spring.datasource.hikari.maximum-pool-size}) and Tomcat's threads. */
+    /** The command service's pool ({@code spring.datasource.hikari.maximum-pool-size}). */
     private static final int CONNECTIONS = 20;
 
+    /** The command service's Tomcat threads ({@code server.tomcat.threads.max}). */
     private static final int THREADS = 64;
 
     private static final String INSERT = "INSERT INTO domain_event_entry (event_identifier, aggregate_identifier, "
@@ -46,8 +48,13 @@ public final class RawCommandServer {
     private final JsonMapper json = JsonMapper.builder().build();
     private final HikariDataSource pool;
     private final Clock clock = Clock.systemUTC();
-    /** Each stream's next sequence number: this server's streams start empty. */
-    private final Map<String, AtomicLong> sequences = new ConcurrentHashMap<>();
+    /** Each stream's next sequence number, and its lock while a row of it is appended: this server's streams start empty. */
+    private final Map<String, Sequence> sequences = new ConcurrentHashMap<>();
+
+    /** A stream's next sequence number; its monitor is held from drawing the number until the row commits. */
+    private static final class Sequence {
+        long next;
+    }
 
     private RawCommandServer(HikariDataSource pool) {
         this.pool = pool;
@@ -79,7 +86,9 @@ public final class RawCommandServer {
      * one event row committed.
      */
     private void command(HttpExchange exchange) throws IOException {
-        try (exchange) {
+        int status;
+        String answer;
+        try {
             String[] path = exchange.getRequestURI().getPath().split("/");
             JsonNode request;
             try (InputStream body = exchange.getRequestBody()) {
@@ -109,43 +118,51 @@ public final class RawCommandServer {
                     json.writeValueAsBytes(json.createObjectNode()
                             .put("subject", "raw")
                             .put("traceId", UUID.randomUUID().toString())));
-            answer(exchange, progress ? 200 : 201, "{\"position\":" + position + "}");
+            status = progress ? 200 : 201;
+            answer = "{\"position\":" + position + "}";
         } catch (SQLException | RuntimeException e) {
-            answer(exchange, 500, "{\"detail\":\"" + e.getClass().getSimpleName() + "\"}");
+            status = 500;
+            answer = "{\"detail\":\"" + e.getClass().getSimpleName() + "\"}";
         }
+        answer(exchange, status, answer);
     }
 
     private long append(String stream, String payloadType, byte[] payload, byte[] metaData) throws SQLException {
-        try (Connection connection = pool.getConnection()) {
-            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+        Sequence sequence = sequences.computeIfAbsent(stream, s -> new Sequence());
+        synchronized (sequence) {
+            try (Connection connection = pool.getConnection();
+                    PreparedStatement insert = connection.prepareStatement(INSERT)) {
                 insert.setString(1, UUID.randomUUID().toString());
                 insert.setString(2, stream);
-                insert.setLong(
-                        3,
-                        sequences.computeIfAbsent(stream, s -> new AtomicLong()).getAndIncrement());
+                insert.setLong(3, sequence.next);
                 insert.setString(4, clock.instant().toString());
                 insert.setString(5, payloadType);
                 insert.setBytes(6, payload);
                 insert.setBytes(7, metaData);
+                long position;
                 try (ResultSet row = insert.executeQuery()) {
                     row.next();
-                    long position = row.getLong(1);
+                    position = row.getLong(1);
                     connection.commit();
-                    return position;
+                } catch (SQLException e) {
+                    connection.rollback();
+                    throw e;
                 }
-            } catch (SQLException e) {
-                connection.rollback();
-                throw e;
+                sequence.next++;
+                return position;
             }
         }
     }
 
+    /** Answers and ends the exchange. */
     private static void answer(HttpExchange exchange, int status, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
+        try (exchange) {
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(status, bytes.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
         }
     }
 }

@@ -17,7 +17,7 @@ import org.pmpledger.command.tactic.AddTactic;
 import org.pmpledger.command.tactic.TacticDecisions;
 import org.pmpledger.events.plan.PlanEvent;
 
-/** The Plan as a stock Axon aggregate: the command service's state and rules, Axon's default repository. */
+/** The Plan as a stock Axon aggregate: the command service's state and decisions, Axon's default repository. */
 @Aggregate
 public class StockPlan {
 

@@ -2,8 +2,6 @@ package org.pmpledger.peers.stock;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -18,14 +16,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.pmpledger.command.progress.RecordQuarterlyProgress;
 import org.pmpledger.command.tactic.AddTactic;
-import org.pmpledger.events.cycle.AgencyIndicatorValuesRecorded;
-import org.pmpledger.events.cycle.PlanningCycleOpened;
-import org.pmpledger.events.plan.PlanEvent;
 import org.pmpledger.events.plan.Quarter;
 
 /** The command service's two commands at the same paths and with the same bodies, each sent with {@code sendAndWait}. */
@@ -33,13 +26,11 @@ import org.pmpledger.events.plan.Quarter;
 class StockPlanController {
 
     private final CommandGateway commands;
-    private final StockCycles cycles;
-    private final JsonMapper json;
+    private final StockHistory history;
 
-    StockPlanController(CommandGateway commands, StockCycles cycles, JsonMapper json) {
+    StockPlanController(CommandGateway commands, StockHistory history) {
         this.commands = commands;
-        this.cycles = cycles;
-        this.json = json;
+        this.history = history;
     }
 
     record ProgressBody(BigDecimal value, String narrative, String reason) {}
@@ -51,9 +42,6 @@ class StockPlanController {
             String description,
             LocalDate projectedCompletion,
             String initiative) {}
-
-    /** One event of the command service's store: its stream, its payload type and its payload. */
-    record StoredEvent(String stream, String type, JsonNode payload) {}
 
     @PutMapping("/api/v1/plans/{planId}/entries/{entryId}/progress/{quarter}")
     Map<String, Object> recordProgress(
@@ -88,20 +76,7 @@ class StockPlanController {
 
     /** The command service's cycles and plans as they stand, so that both decide on the same state. */
     @PostMapping("/bench/history")
-    Map<String, Object> seed(@RequestBody List<StoredEvent> history) throws ClassNotFoundException {
-        Map<String, List<PlanEvent>> plans = new LinkedHashMap<>();
-        for (StoredEvent stored : history) {
-            Object event = json.treeToValue(stored.payload(), Class.forName(stored.type()));
-            switch (event) {
-                case PlanningCycleOpened opened -> cycles.opened(opened);
-                case AgencyIndicatorValuesRecorded recorded -> cycles.recorded(recorded);
-                case PlanEvent planEvent ->
-                    plans.computeIfAbsent(stored.stream(), stream -> new ArrayList<>())
-                            .add(planEvent);
-                default -> {} // what the two commands never read
-            }
-        }
-        plans.forEach((planId, events) -> commands.sendAndWait(new SeedPlan(planId, events)));
-        return Map.of("plans", plans.size());
+    Map<String, Object> seed(@RequestBody List<StockHistory.StoredEvent> events) throws ClassNotFoundException {
+        return Map.of("plans", history.seed(events));
     }
 }

@@ -12,17 +12,19 @@ import org.jooq.Field;
 import org.jooq.InsertValuesStepN;
 import org.jooq.Query;
 import org.jooq.Record;
+import org.jooq.RowN;
 import org.jooq.Table;
 import org.jooq.TableRecord;
 import org.jooq.impl.DSL;
 
 /**
- * The writes of one poll, coalesced so that their number follows the rows touched, not the events:
+ * The writes of one poll, coalesced so that their number follows the tables touched, not the events:
  * new rows become one multi-row {@code INSERT ... ON CONFLICT DO NOTHING} per table, changes to a row
- * are merged into one {@code UPDATE} per row (later values win, "first value" columns keep the first,
- * counters add up). They run in this order: inserts, updates, then whatever was added as a plain
- * query (few per poll: cycles, agency values, checkpoints). Creations precede changes in every
- * stream, so a change never meets a row its poll has not inserted yet.
+ * are merged into one change per row (later values win, "first value" columns keep the first,
+ * counters add up), and the changes of rows that change the same columns of one table go as one
+ * {@code UPDATE ... FROM (VALUES ...)}. They run in this order: inserts, updates, then whatever was
+ * added as a plain query (few per poll: cycles, agency values, checkpoints). Creations precede changes
+ * in every stream, so a change never meets a row its poll has not inserted yet.
  */
 public final class Writes {
 
@@ -40,6 +42,14 @@ public final class Writes {
 
     /** The key of one row: its table and primary-key values. */
     private record RowKey(Table<?> table, List<Object> key) {}
+
+    /** Changes of one table that key on the same fields and change the same columns the same ways go as one UPDATE. */
+    private record PatchShape(
+            Table<?> table,
+            List<Field<?>> keyFields,
+            List<Field<?>> set,
+            List<Field<?>> setIfNull,
+            List<Field<Integer>> add) {}
 
     /** Merged column changes of one row. */
     public static final class Patch {
@@ -68,6 +78,32 @@ public final class Writes {
         public Patch add(Field<Integer> field, int amount) {
             add.merge(field, amount, Integer::sum);
             return this;
+        }
+
+        private PatchShape shape(Table<?> table) {
+            return new PatchShape(
+                    table,
+                    keyFields,
+                    List.copyOf(set.keySet()),
+                    List.copyOf(setIfNull.keySet()),
+                    List.copyOf(add.keySet()));
+        }
+
+        /** Its key and values as a row of the shape's VALUES list, each typed as its column. */
+        private RowN valuesRow(PatchShape shape) {
+            List<Field<?>> values = new ArrayList<>();
+            for (int i = 0; i < keyFields.size(); i++) {
+                values.add(typed(keyFields.get(i), keyValues.get(i)));
+            }
+            shape.set().forEach(field -> values.add(typed(field, set.get(field))));
+            shape.setIfNull().forEach(field -> values.add(typed(field, setIfNull.get(field))));
+            shape.add().forEach(field -> values.add(typed(field, add.get(field))));
+            return DSL.row(values);
+        }
+
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        private static Field<?> typed(Field<?> column, Object value) {
+            return DSL.cast(DSL.val(value, (Field) column), column.getDataType());
         }
 
         @SuppressWarnings({"unchecked", "rawtypes"})
@@ -108,7 +144,11 @@ public final class Writes {
     List<Query> queries() {
         List<Query> all = new ArrayList<>();
         inserts.forEach((shape, rows) -> all.add(multiRowInsert(shape, rows)));
-        patches.forEach((key, patch) -> all.add(patch.toQuery(db, key.table())));
+        Map<PatchShape, List<Patch>> byShape = new LinkedHashMap<>();
+        patches.forEach((key, patch) -> byShape.computeIfAbsent(patch.shape(key.table()), shape -> new ArrayList<>())
+                .add(patch));
+        byShape.forEach((shape, changes) -> all.add(
+                changes.size() == 1 ? changes.getFirst().toQuery(db, shape.table()) : mergedUpdate(shape, changes)));
         all.addAll(queries);
         return all;
     }
@@ -124,6 +164,43 @@ public final class Writes {
             values = values.values(shape.fields().stream().map(row::get).toArray());
         }
         return values.onConflictDoNothing();
+    }
+
+    /**
+     * {@code UPDATE table SET column = v.column, ... FROM (VALUES (...), ...) AS v(...) WHERE table.key = v.key}: one
+     * statement for the changes of many rows, each row at most once (one change per row and poll).
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private Query mergedUpdate(PatchShape shape, List<Patch> changes) {
+        List<String> names = new ArrayList<>();
+        List<Field<?>> columns = new ArrayList<>();
+        for (List<? extends Field<?>> group : List.of(shape.keyFields(), shape.set(), shape.setIfNull(), shape.add())) {
+            for (Field<?> field : group) {
+                names.add("c" + names.size());
+                columns.add(field);
+            }
+        }
+        Table<?> v = DSL.values(changes.stream().map(p -> p.valuesRow(shape)).toArray(RowN[]::new))
+                .as("v", names.toArray(String[]::new));
+        int keys = shape.keyFields().size();
+        int sets = keys + shape.set().size();
+        int firsts = sets + shape.setIfNull().size();
+        Map<Field<?>, Object> values = new LinkedHashMap<>();
+        var condition = DSL.noCondition();
+        for (int i = 0; i < columns.size(); i++) {
+            Field column = columns.get(i);
+            Field incoming = DSL.field(DSL.name("v", names.get(i)), column.getDataType());
+            if (i < keys) {
+                condition = condition.and(column.eq(incoming));
+            } else if (i < sets) {
+                values.put(column, incoming);
+            } else if (i < firsts) {
+                values.put(column, DSL.coalesce(column, incoming)); // the row's first value stays
+            } else {
+                values.put(column, column.plus(incoming));
+            }
+        }
+        return db.update(shape.table()).set(values).from(v).where(condition);
     }
 
     private static Table<?> tableOf(Record row) {

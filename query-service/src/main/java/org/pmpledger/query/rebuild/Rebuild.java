@@ -47,6 +47,8 @@ public class Rebuild {
     private static final Duration CATCH_UP_LIMIT = Duration.ofMinutes(30);
     /** How long the switch may hold every intake off while the shadow tables apply what the live ones had. */
     private static final Duration FENCED_LIMIT = Duration.ofSeconds(30);
+    /** The rebuild's consumers: one per core, at least two (the topic has more partitions). */
+    private static final int FOLDERS = Math.max(2, Runtime.getRuntime().availableProcessors());
 
     private final ShadowSchema shadow;
     private final GroupOffsets offsets;
@@ -119,6 +121,9 @@ public class Rebuild {
             container = containers.createContainer(topic);
             container.getContainerProperties().setGroupId(rebuildGroup(schema));
             container.getContainerProperties().setClientId(schema);
+            // partitions fold side by side, one consumer and transaction each, as query instances apply theirs: the
+            // decoding of one poll then overlaps the database's writes of another
+            container.setConcurrency(FOLDERS);
             container.setupMessageListener((BatchMessageListener<String, byte[]>) records -> {
                 intake.applyBatch(records, schema);
                 applied.addAndGet(records.size());
