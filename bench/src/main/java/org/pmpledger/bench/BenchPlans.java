@@ -28,12 +28,19 @@ final class BenchPlans {
      */
     static final List<Integer> FFYS = IntStream.rangeClosed(2050, 2069).boxed().toList();
 
-    /** A plan approved for the benchmark, with one entry; counts its recordings to choose first or correction. */
-    record Plan(String id, String entryId, int ffy, String lcsa, AtomicInteger recordings) {
+    /**
+     * A plan approved for the benchmark, with one entry; counts its recordings (to choose first or correction) and the
+     * tactics sent to it.
+     */
+    record Plan(String id, String entryId, int ffy, String lcsa, AtomicInteger recordings, AtomicInteger tactics) {
+
+        Plan(String id, String entryId, int ffy, String lcsa) {
+            this(id, entryId, ffy, lcsa, new AtomicInteger(), new AtomicInteger());
+        }
 
         /** The same plan on another server, where nothing has been recorded yet. */
         Plan elsewhere() {
-            return new Plan(id, entryId, ffy, lcsa, new AtomicInteger());
+            return new Plan(id, entryId, ffy, lcsa);
         }
     }
 
@@ -122,7 +129,7 @@ final class BenchPlans {
                         "{\"decision\":\"APPROVE\"}",
                         (ffy - 1) + "-09-10T17:00:00Z"),
                 200);
-        return new Plan(planId, entryId, ffy, lcsa, new AtomicInteger());
+        return new Plan(planId, entryId, ffy, lcsa);
     }
 
     /** The work in random order, on as many threads as the load has clients; fails on the first task that fails. */

@@ -29,7 +29,13 @@ final class LoadPhases {
     /** The closed loop's concurrent clients (and the connections of the raw single-row limit next to it). */
     static final int CLIENTS = 16;
 
+    /** Plans every client sends one in ten of its commands to, for {@link #SHARED_FOR} before the next ones take over. */
     private static final int SHARED_PLANS = 4;
+
+    private static final long SHARED_FOR = Duration.ofSeconds(10).toNanos();
+
+    /** Tactics the load adds to a plan at most; then it records progress there (plans hold a few dozen in the field). */
+    private static final int TACTICS_PER_PLAN = 200;
 
     private final HttpClient http;
     private final LedgerHttp ledger;
@@ -87,6 +93,7 @@ final class LoadPhases {
     }
 
     private HttpRequest addTactic(Plan plan) {
+        plan.tactics().incrementAndGet();
         String body = "{\"entryId\":\"" + plan.entryId()
                 + "\",\"title\":\"Outreach call round\",\"leads\":[\"Case manager\"],"
                 + "\"description\":\"Call every case with a missed payment\",\"projectedCompletion\":\"" + plan.ffy()
@@ -102,7 +109,7 @@ final class LoadPhases {
 
     /**
      * 16 clients, each sending its next command as soon as the last one answered: RecordQuarterlyProgress or AddTactic,
-     * mostly on its own plans, one in ten on the plans every client shares. Measures the rate the server sustains; its
+     * mostly on its own plans, one in ten on the 4 plans every client shares for the time being. Measures the rate the server sustains; its
      * latencies wait on the last answer (coordinated omission), so latency comes from {@link #openLoop}.
      */
     Phase closedLoop(Duration duration) throws Exception {
@@ -112,21 +119,31 @@ final class LoadPhases {
         });
     }
 
-    /** Client {@code id}'s own plans: every 16th past the shared ones. */
+    /** Client {@code id}'s own plans: every 16th. */
     private List<Plan> ownPlans(int id) {
         List<Plan> own = new ArrayList<>();
-        for (int i = SHARED_PLANS + id; i < plans.size(); i += CLIENTS) {
+        for (int i = id; i < plans.size(); i += CLIENTS) {
             own.add(plans.get(i));
         }
         return own;
     }
 
-    /** P1's mix: RecordQuarterlyProgress or AddTactic alike, on one of {@code own} or, one in ten, a shared plan. */
+    /**
+     * P1's mix: RecordQuarterlyProgress or AddTactic alike (progress only on a plan given its share of tactics), on one
+     * of {@code own} or, one in ten, on one of the plans shared for the time being (the next 4 every 10 s).
+     */
     HttpRequest mixed(List<Plan> own) {
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        Plan plan =
-                random.nextInt(10) == 0 ? plans.get(random.nextInt(SHARED_PLANS)) : own.get(random.nextInt(own.size()));
-        return random.nextBoolean() ? recordProgress(plan) : addTactic(plan);
+        Plan plan;
+        if (random.nextInt(10) == 0) {
+            long window = System.nanoTime() / SHARED_FOR;
+            plan = plans.get((int) ((window * SHARED_PLANS + random.nextInt(SHARED_PLANS)) % plans.size()));
+        } else {
+            plan = own.get(random.nextInt(own.size()));
+        }
+        return random.nextBoolean() || plan.tactics().get() >= TACTICS_PER_PLAN
+                ? recordProgress(plan)
+                : addTactic(plan);
     }
 
     /** P1's mix sent open-loop at {@code perSecond}; latency from each request's scheduled send (see {@link FixedRateLoad}). */

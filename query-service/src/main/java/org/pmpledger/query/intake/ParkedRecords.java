@@ -108,8 +108,8 @@ public class ParkedRecords {
         if (records.isEmpty()) {
             return Set.of();
         }
-        // one range of offsets per partition: a condition of a few terms, not one per record (the caller looks each
-        // record up in the answer, so the other released records of a range change nothing)
+        // one range of offsets per partition keeps the condition small whatever the poll's size; the caller looks each
+        // record's exact place up in the answer, so other released records within a range change nothing
         Map<TopicPartition, long[]> ranges = new HashMap<>();
         for (ConsumerRecord<String, byte[]> record : records) {
             ranges.merge(

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.jooq.DSLContext;
+import org.jooq.DataType;
 import org.jooq.Field;
 import org.jooq.InsertValuesStepN;
 import org.jooq.Query;
@@ -16,6 +17,7 @@ import org.jooq.RowN;
 import org.jooq.Table;
 import org.jooq.TableRecord;
 import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 
 /**
  * The writes of one poll, coalesced so that their number follows the tables touched, not the events:
@@ -101,9 +103,15 @@ public final class Writes {
             return DSL.row(values);
         }
 
+        /**
+         * The value as its column's type, so that a NULL or the first row types the VALUES column alike; text without
+         * a length (a cast to {@code varchar(n)} would cut a longer value, where writing it into the column refuses it).
+         */
         @SuppressWarnings({"unchecked", "rawtypes"})
         private static Field<?> typed(Field<?> column, Object value) {
-            return DSL.cast(DSL.val(value, (Field) column), column.getDataType());
+            DataType type = column.getDataType();
+            DataType castTo = type.isString() && !type.isArray() ? SQLDataType.CLOB : type;
+            return DSL.cast((Field) DSL.val(value, (Field) column), castTo);
         }
 
         @SuppressWarnings({"unchecked", "rawtypes"})
@@ -189,7 +197,7 @@ public final class Writes {
         var condition = DSL.noCondition();
         for (int i = 0; i < columns.size(); i++) {
             Field column = columns.get(i);
-            Field incoming = DSL.field(DSL.name("v", names.get(i)), column.getDataType());
+            Field incoming = DSL.field(DSL.name("v", names.get(i)), column.getDataType()); // as the column reads it
             if (i < keys) {
                 condition = condition.and(column.eq(incoming));
             } else if (i < sets) {

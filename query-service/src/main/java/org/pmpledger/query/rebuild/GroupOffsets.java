@@ -33,12 +33,24 @@ class GroupOffsets {
         return lag;
     }
 
+    /** How many partitions the topic has. */
+    int partitions() {
+        try (AdminClient admin = AdminClient.create(kafkaAdmin.getConfigurationProperties())) {
+            return partitionsOf(admin).size();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot describe " + topic, e);
+        }
+    }
+
+    private List<TopicPartition> partitionsOf(AdminClient admin) throws Exception {
+        return admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().stream()
+                .map(p -> new TopicPartition(topic, p.partition()))
+                .toList();
+    }
+
     private Map<TopicPartition, Long> endOffsets() {
         try (AdminClient admin = AdminClient.create(kafkaAdmin.getConfigurationProperties())) {
-            List<TopicPartition> partitions =
-                    admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().stream()
-                            .map(p -> new TopicPartition(topic, p.partition()))
-                            .toList();
+            List<TopicPartition> partitions = partitionsOf(admin);
             Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
             partitions.forEach(tp -> latest.put(tp, OffsetSpec.latest()));
             Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends =

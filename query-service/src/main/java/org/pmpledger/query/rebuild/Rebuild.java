@@ -47,8 +47,6 @@ public class Rebuild {
     private static final Duration CATCH_UP_LIMIT = Duration.ofMinutes(30);
     /** How long the switch may hold every intake off while the shadow tables apply what the live ones had. */
     private static final Duration FENCED_LIMIT = Duration.ofSeconds(30);
-    /** The rebuild's consumers: one per core, at least two (the topic has more partitions). */
-    private static final int FOLDERS = Math.max(2, Runtime.getRuntime().availableProcessors());
 
     private final ShadowSchema shadow;
     private final GroupOffsets offsets;
@@ -59,6 +57,7 @@ public class Rebuild {
     private final String topic;
     private final AtomicReference<RebuildStatus> status = new AtomicReference<>();
     private final AtomicLong applied = new AtomicLong();
+    private final int consumers;
 
     Rebuild(
             ShadowSchema shadow,
@@ -68,7 +67,8 @@ public class Rebuild {
             IntakeFence fence,
             Clock clock,
             MeterRegistry meters,
-            @Value("${pmp.intake.topic}") String topic) {
+            @Value("${pmp.intake.topic}") String topic,
+            @Value("${pmp.rebuild.consumers:2}") int consumers) {
         this.shadow = shadow;
         this.offsets = offsets;
         this.intake = intake;
@@ -76,6 +76,7 @@ public class Rebuild {
         this.fence = fence;
         this.clock = clock;
         this.topic = topic;
+        this.consumers = consumers;
         meters.gauge("pmp.rebuild.events", applied);
     }
 
@@ -122,8 +123,9 @@ public class Rebuild {
             container.getContainerProperties().setGroupId(rebuildGroup(schema));
             container.getContainerProperties().setClientId(schema);
             // partitions fold side by side, one consumer and transaction each, as query instances apply theirs: the
-            // decoding of one poll then overlaps the database's writes of another
-            container.setConcurrency(FOLDERS);
+            // decoding of one poll then overlaps the database's writes of another. No more consumers than partitions:
+            // one without a partition never counts as paused, and the switch waits for all to pause
+            container.setConcurrency(Math.max(1, Math.min(consumers, offsets.partitions())));
             container.setupMessageListener((BatchMessageListener<String, byte[]>) records -> {
                 intake.applyBatch(records, schema);
                 applied.addAndGet(records.size());

@@ -1,0 +1,160 @@
+package org.pmpledger.query.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.pmpledger.query.jooq.Tables.PLAN_TACTIC;
+import static org.pmpledger.query.jooq.Tables.QUARTERLY_UPDATE;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataAccessException;
+
+import org.pmpledger.query.QueryServiceTest;
+
+/**
+ * A poll's changes of many rows, merged into one {@code UPDATE ... FROM (VALUES ...)}, land on PostgreSQL as the changes
+ * one by one would: each row its own values, NULLs among them, first values kept, counters added, lists and dates in
+ * their columns' types, and a text too long for its column refused rather than cut.
+ */
+class MergedWritesTest extends QueryServiceTest {
+
+    private static final OffsetDateTime AT = OffsetDateTime.of(2071, 8, 20, 17, 0, 0, 0, ZoneOffset.UTC);
+    private static final List<Field<?>> UPDATE_KEY =
+            List.of(QUARTERLY_UPDATE.PLAN_ID, QUARTERLY_UPDATE.ENTRY_ID, QUARTERLY_UPDATE.QUARTER);
+    private static final List<Field<?>> TACTIC_KEY = List.of(PLAN_TACTIC.PLAN_ID, PLAN_TACTIC.TACTIC_ID);
+
+    @Autowired
+    DSLContext db;
+
+    private String quarterlyUpdate(String reason) {
+        String plan = UUID.randomUUID().toString();
+        db.insertInto(QUARTERLY_UPDATE)
+                .set(QUARTERLY_UPDATE.PLAN_ID, plan)
+                .set(QUARTERLY_UPDATE.ENTRY_ID, "e-1")
+                .set(QUARTERLY_UPDATE.QUARTER, "Q1")
+                .set(QUARTERLY_UPDATE.FFY, 2072)
+                .set(QUARTERLY_UPDATE.LCSA, "MARIN")
+                .set(QUARTERLY_UPDATE.VALUE, new BigDecimal("50.0"))
+                .set(QUARTERLY_UPDATE.NARRATIVE, "First")
+                .set(QUARTERLY_UPDATE.FIRST_RECORDED_AT, AT)
+                .set(QUARTERLY_UPDATE.FIRST_LATE, false)
+                .set(QUARTERLY_UPDATE.FIRST_DAYS_LATE, 0)
+                .set(QUARTERLY_UPDATE.RECORDED_AT, AT)
+                .set(QUARTERLY_UPDATE.LAST_REASON, reason)
+                .execute();
+        return plan;
+    }
+
+    private String tactic() {
+        String plan = UUID.randomUUID().toString();
+        db.insertInto(PLAN_TACTIC)
+                .set(PLAN_TACTIC.PLAN_ID, plan)
+                .set(PLAN_TACTIC.TACTIC_ID, "t-1")
+                .set(PLAN_TACTIC.FFY, 2072)
+                .set(PLAN_TACTIC.LCSA, "MARIN")
+                .set(PLAN_TACTIC.ENTRY_ID, "e-1")
+                .set(PLAN_TACTIC.TITLE, "Outreach")
+                .set(PLAN_TACTIC.LEADS, new String[] {"Case manager"})
+                .set(PLAN_TACTIC.PROJECTED_COMPLETION, LocalDate.of(2072, 9, 30))
+                .set(PLAN_TACTIC.STATUS, "NOT_STARTED")
+                .set(PLAN_TACTIC.ADDED_AT, AT)
+                .set(PLAN_TACTIC.CHANGED_AT, AT)
+                .set(PLAN_TACTIC.POSITION, 1L)
+                .execute();
+        return plan;
+    }
+
+    private Writes.Patch correction(Writes writes, String plan) {
+        return writes.patch(QUARTERLY_UPDATE, UPDATE_KEY, List.of(plan, "e-1", "Q1"));
+    }
+
+    @Test
+    void eachRowTakesItsOwnValuesNullsAmongThemAndItsCounterAddsUp() {
+        String first = quarterlyUpdate(null);
+        String second = quarterlyUpdate(null);
+        Writes writes = new Writes(db);
+        correction(writes, first)
+                .set(QUARTERLY_UPDATE.VALUE, new BigDecimal("61.5"))
+                .set(QUARTERLY_UPDATE.LAST_REASON, "CDR refresh")
+                .add(QUARTERLY_UPDATE.CORRECTIONS, 1);
+        correction(writes, first).add(QUARTERLY_UPDATE.CORRECTIONS, 1);
+        correction(writes, second)
+                .set(QUARTERLY_UPDATE.VALUE, null)
+                .set(QUARTERLY_UPDATE.LAST_REASON, null)
+                .add(QUARTERLY_UPDATE.CORRECTIONS, 1);
+
+        db.batch(writes.queries()).execute();
+
+        var one = db.fetchSingle(QUARTERLY_UPDATE, QUARTERLY_UPDATE.PLAN_ID.eq(first));
+        var two = db.fetchSingle(QUARTERLY_UPDATE, QUARTERLY_UPDATE.PLAN_ID.eq(second));
+        assertThat(one.getValue()).isEqualByComparingTo("61.5");
+        assertThat(one.getLastReason()).isEqualTo("CDR refresh");
+        assertThat(one.getCorrections()).isEqualTo(2);
+        assertThat(two.getValue()).isNull();
+        assertThat(two.getLastReason()).isNull();
+        assertThat(two.getCorrections()).isEqualTo(1);
+    }
+
+    @Test
+    void aFirstValueStaysWhereTheRowHasOneAndIsSetWhereItHasNone() {
+        String kept = quarterlyUpdate("Original reason");
+        String set = quarterlyUpdate(null);
+        Writes writes = new Writes(db);
+        correction(writes, kept).setIfNull(QUARTERLY_UPDATE.LAST_REASON, "Later reason");
+        correction(writes, set).setIfNull(QUARTERLY_UPDATE.LAST_REASON, "Later reason");
+
+        db.batch(writes.queries()).execute();
+
+        assertThat(db.fetchSingle(QUARTERLY_UPDATE, QUARTERLY_UPDATE.PLAN_ID.eq(kept))
+                        .getLastReason())
+                .isEqualTo("Original reason");
+        assertThat(db.fetchSingle(QUARTERLY_UPDATE, QUARTERLY_UPDATE.PLAN_ID.eq(set))
+                        .getLastReason())
+                .isEqualTo("Later reason");
+    }
+
+    @Test
+    void listsDatesAndTimesLandInTheirColumnsTypes() {
+        String first = tactic();
+        String second = tactic();
+        Writes writes = new Writes(db);
+        for (String plan : List.of(first, second)) {
+            writes.patch(PLAN_TACTIC, TACTIC_KEY, List.of(plan, "t-1"))
+                    .set(PLAN_TACTIC.LEADS, new String[] {"Lead " + plan.substring(0, 4), "Supervisor"})
+                    .set(PLAN_TACTIC.ACTUAL_COMPLETION, plan.equals(first) ? LocalDate.of(2072, 6, 1) : null)
+                    .set(PLAN_TACTIC.CHANGED_AT, AT.plusDays(1));
+        }
+
+        db.batch(writes.queries()).execute();
+
+        var one = db.fetchSingle(PLAN_TACTIC, PLAN_TACTIC.PLAN_ID.eq(first));
+        var two = db.fetchSingle(PLAN_TACTIC, PLAN_TACTIC.PLAN_ID.eq(second));
+        assertThat(one.getLeads()).containsExactly("Lead " + first.substring(0, 4), "Supervisor");
+        assertThat(one.getActualCompletion()).isEqualTo(LocalDate.of(2072, 6, 1));
+        assertThat(two.getActualCompletion()).isNull();
+        assertThat(two.getChangedAt()).isEqualTo(AT.plusDays(1));
+    }
+
+    @Test
+    void aTextLongerThanItsColumnIsRefusedNotCut() {
+        String first = quarterlyUpdate(null);
+        String second = quarterlyUpdate(null);
+        Writes writes = new Writes(db);
+        correction(writes, first).set(QUARTERLY_UPDATE.NARRATIVE, "x".repeat(4001));
+        correction(writes, second).set(QUARTERLY_UPDATE.NARRATIVE, "Fine");
+
+        assertThatThrownBy(() -> db.batch(writes.queries()).execute()).isInstanceOf(DataAccessException.class);
+        assertThat(db.fetchSingle(QUARTERLY_UPDATE, QUARTERLY_UPDATE.PLAN_ID.eq(first))
+                        .getNarrative())
+                .isEqualTo("First");
+    }
+}
