@@ -35,7 +35,7 @@ final class LoadPhases {
     private static final long SHARED_FOR = Duration.ofSeconds(10).toNanos();
 
     /** Tactics the load adds to a plan at most; then it records progress there (plans hold a few dozen in the field). */
-    private static final int TACTICS_PER_PLAN = 200;
+    private static final int TACTICS_PER_PLAN = 50;
 
     private final HttpClient http;
     private final LedgerHttp ledger;
