@@ -37,7 +37,7 @@ class MetricsTest extends CommandServiceTest {
     }
 
     @Test
-    void aScrapeShowsCommandsByTypeAndOutcomePublicationLagAndThePublishersLatency() {
+    void aScrapeShowsCommandsByTypeAndOutcomeHowBusyTheCommandBusIsPublicationLagAndThePublishersLatency() {
         api().post("/api/v1/cycles", TOKENS.stateAdmin(), Ffy2022.openCycle(2022), Map.of());
 
         Answer scrape = api().get("/actuator/prometheus", TOKENS.analyst());
@@ -50,6 +50,7 @@ class MetricsTest extends CommandServiceTest {
                 .contains("http_server_requests_seconds_count{")
                 .contains("uri=\"/api/v1/cycles\"")
                 .containsPattern("(?m)^commandBus_successCounter_total\\{.*payloadType=\"OpenPlanningCycle\"")
+                .containsPattern("(?m)^commandBus_capacity\\{.*payloadType=\"OpenPlanningCycle\"")
                 .containsPattern("(?m)^eventProcessor_latency\\{.*kafka-publisher");
     }
 }
