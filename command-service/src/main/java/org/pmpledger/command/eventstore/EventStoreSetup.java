@@ -10,8 +10,8 @@ import org.axonframework.common.transaction.Transaction;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
-import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
@@ -35,6 +35,15 @@ import org.pmpledger.events.PmpEventTypes;
 // Axon's Configuration is the one imported: the storage engine reads its upcasters and snapshot filter.
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 class EventStoreSetup {
+
+    /**
+     * How far below the newest position read a tracking token remembers a position without an event. Events commit in
+     * the order of their positions (V6__events_commit_in_position_order.sql): whoever reads position P has read every
+     * event at or below P there will ever be, so a missing position below it was rolled back and never fills. Axon's
+     * default of 10,000 keeps each of them in every event's copy of the token (a bulk request that rolls back leaves
+     * hundreds), which costs memory for every event read.
+     */
+    static final int ROLLED_BACK_POSITIONS_KEPT = 1;
 
     @Bean
     EventSchema eventSchema() {
@@ -106,18 +115,10 @@ class EventStoreSetup {
         return false;
     }
 
-    /**
-     * The event store with a small consumer cache. Each cached event holds a copy of its gap-aware tracking token, and
-     * every copy carries every global position still open: bulk requests in flight hold thousands open, so the cache's
-     * memory grows with its size times the open positions. 64 events keep the publisher's low latency (it is woken on
-     * every commit, and reads by itself after a burst) within bounded memory; Axon's default of 10,000 does not.
-     */
+    /** The event store whose readers every commit wakes ({@link CommitWokenEventStore}). */
     @Bean
-    EmbeddedEventStore eventStore(EventStorageEngine storageEngine) {
-        return EmbeddedEventStore.builder()
-                .storageEngine(storageEngine)
-                .cachedEvents(64)
-                .build();
+    EventStore eventStore(EventStorageEngine storageEngine) {
+        return CommitWokenEventStore.over(storageEngine);
     }
 
     /** Axon's JDBC storage engine exactly as its auto-configuration builds it (which backs off once an event store is declared). */
@@ -139,6 +140,7 @@ class EventStoreSetup {
                 .connectionProvider(connectionProvider)
                 .transactionManager(readsOutsideTransactionsInAutocommit(transactionManager))
                 .schema(eventSchema)
+                .maxGapOffset(ROLLED_BACK_POSITIONS_KEPT)
                 .build();
     }
 

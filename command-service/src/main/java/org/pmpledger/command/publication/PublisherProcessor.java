@@ -13,11 +13,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The publisher's tracking processor: one thread, one segment, up to 100 events a batch (each event holds a copy of
- * the tracking token with every position still open: a smaller batch bounds the memory during bulk ingest), and it
- * looks for new events at least every 100 ms. After a burst (bulk ingest) the processor falls behind the event
- * store's shared cache and reads its own stream, which nothing wakes on a commit: it waits out this timeout, so the
- * timeout bounds the command-to-query lag from then on (Axon's default of 1 s would be the lag).
+ * The publisher's tracking processor: one thread, one segment, up to 100 events a batch, and it looks for new events at
+ * least every 100 ms. While it keeps up it reads the event store's shared cache, woken on every commit; after a burst
+ * (bulk ingest) it reads its own stream, which nothing wakes on a commit, until it has caught up and rejoins the cache:
+ * this timeout bounds the wait in between (Axon's default of 1 s would be the lag).
  * <p>A batch that fails (the broker away) is published again after at most {@value #MOST_PAUSE_MS} ms: Axon doubles
  * its pause after each failure up to a minute, so the end of a long outage would wait that long.
  */
