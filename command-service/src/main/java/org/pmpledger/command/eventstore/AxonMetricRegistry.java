@@ -5,20 +5,20 @@ import java.util.function.Function;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.Tags;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.Message;
 import org.axonframework.micrometer.EventProcessorLatencyMonitor;
 import org.axonframework.micrometer.GlobalMetricRegistry;
-import org.axonframework.micrometer.MessageCountingMonitor;
-import org.axonframework.micrometer.MessageTimerMonitor;
 import org.axonframework.monitoring.MessageMonitor;
 import org.axonframework.monitoring.MultiMessageMonitor;
 import org.axonframework.queryhandling.QueryMessage;
 
 /**
- * Axon's meters as its own registry makes them (counts, timers, the event processors' latency), with each component's
- * capacity kept in fixed memory ({@link BusyShare}) instead of by Axon's ten-minute reservoir of every message.
+ * Axon's meters as its own registry makes them, by the same names and tags: counts and timers ({@link MessageMeters},
+ * each tag set's meters looked up once), the event processors' latency (Axon's), and each component's capacity kept
+ * in fixed memory ({@link BusyShare}) instead of by Axon's ten-minute reservoir of every message.
  */
 final class AxonMetricRegistry extends GlobalMetricRegistry {
 
@@ -32,6 +32,18 @@ final class AxonMetricRegistry extends GlobalMetricRegistry {
         return handlerMonitor(name, tags);
     }
 
+    /** The event bus's counts without tags, its timers with them, as Axon's registry makes them. */
+    @Override
+    public MessageMonitor<? super EventMessage<?>> registerEventBus(
+            String name, Function<Message<?>, Iterable<Tag>> tags) {
+        return new MessageMeters(
+                name,
+                getRegistry(),
+                message -> Tags.empty(),
+                tags,
+                getRegistry().config().clock());
+    }
+
     @Override
     public MessageMonitor<? super QueryMessage<?, ?>> registerQueryBus(
             String name, Function<Message<?>, Iterable<Tag>> tags) {
@@ -42,21 +54,22 @@ final class AxonMetricRegistry extends GlobalMetricRegistry {
     public MessageMonitor<? super EventMessage<?>> registerEventProcessor(
             String name, Function<Message<?>, Iterable<Tag>> tags, Function<Message<?>, Iterable<Tag>> latencyTags) {
         return new MultiMessageMonitor<>(List.of(
-                MessageTimerMonitor.buildMonitor(name, getRegistry(), tags),
+                messageMeters(name, tags),
                 EventProcessorLatencyMonitor.builder()
                         .meterNamePrefix(name)
                         .meterRegistry(getRegistry())
                         .tagsBuilder(latencyTags)
                         .build(),
-                busyShare(name, tags),
-                MessageCountingMonitor.buildMonitor(name, getRegistry(), tags)));
+                busyShare(name, tags)));
     }
 
     private MessageMonitor<Message<?>> handlerMonitor(String name, Function<Message<?>, Iterable<Tag>> tags) {
-        return new MultiMessageMonitor<>(List.of(
-                MessageTimerMonitor.buildMonitor(name, getRegistry(), tags),
-                busyShare(name, tags),
-                MessageCountingMonitor.buildMonitor(name, getRegistry(), tags)));
+        return new MultiMessageMonitor<>(List.of(messageMeters(name, tags), busyShare(name, tags)));
+    }
+
+    private MessageMeters messageMeters(String name, Function<Message<?>, Iterable<Tag>> tags) {
+        return new MessageMeters(
+                name, getRegistry(), tags, getRegistry().config().clock());
     }
 
     private BusyShare busyShare(String name, Function<Message<?>, Iterable<Tag>> tags) {
