@@ -5,7 +5,6 @@ import java.util.function.Function;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
-import io.micrometer.core.instrument.Tags;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.Message;
@@ -30,18 +29,6 @@ final class AxonMetricRegistry extends GlobalMetricRegistry {
     public MessageMonitor<? super CommandMessage<?>> registerCommandBus(
             String name, Function<Message<?>, Iterable<Tag>> tags) {
         return handlerMonitor(name, tags);
-    }
-
-    /** The event bus's counts without tags, its timers with them, as Axon's registry makes them. */
-    @Override
-    public MessageMonitor<? super EventMessage<?>> registerEventBus(
-            String name, Function<Message<?>, Iterable<Tag>> tags) {
-        return new MessageMeters(
-                name,
-                getRegistry(),
-                message -> Tags.empty(),
-                tags,
-                getRegistry().config().clock());
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.pmpledger.command.eventstore;
 
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -14,21 +16,23 @@ import org.axonframework.messaging.Message;
 import org.axonframework.monitoring.MessageMonitor;
 
 /**
- * How busy a component is: the time its messages took over the last minute, as a share of the minute (1: one thread
- * busy all of it), one gauge {@code <prefix>.capacity} per tag set, as Axon's {@code CapacityMonitor} reports it. The
- * minute is kept as {@value #SECONDS} sums of a second each, so the memory is fixed whatever the rate; Axon's keeps
- * every message's duration for ten minutes, which under sustained load outgrows the service's heap.
+ * How busy a component is: the time its messages took over the last ten minutes, as a share of them (1: one thread
+ * busy all the while), one gauge {@code <prefix>.capacity} per tag set, as Axon's {@code CapacityMonitor} reports it.
+ * The ten minutes are kept as {@value #SLOTS} sums of {@value #SLOT_SECONDS} seconds each, so the memory is fixed
+ * whatever the rate; Axon's keeps every message's duration, which under sustained load outgrows the service's heap.
  */
 final class BusyShare implements MessageMonitor<Message<?>> {
 
-    static final int SECONDS = 60;
-    private static final long SECOND_NANOS = TimeUnit.SECONDS.toNanos(1);
+    static final int SLOTS = 60;
+    static final int SLOT_SECONDS = 10;
+    static final Duration WINDOW = Duration.ofSeconds((long) SLOTS * SLOT_SECONDS);
+    private static final long SLOT_NANOS = TimeUnit.SECONDS.toNanos(SLOT_SECONDS);
 
     private final String name;
     private final MeterRegistry registry;
     private final Function<Message<?>, Iterable<Tag>> tags;
     private final Clock clock;
-    private final Map<Tags, Minute> minutes = new ConcurrentHashMap<>();
+    private final Map<Tags, Window> windows = new ConcurrentHashMap<>();
 
     BusyShare(String prefix, MeterRegistry registry, Function<Message<?>, Iterable<Tag>> tags, Clock clock) {
         this.name = prefix + ".capacity";
@@ -39,59 +43,66 @@ final class BusyShare implements MessageMonitor<Message<?>> {
 
     @Override
     public MonitorCallback onMessageIngested(Message<?> message) {
-        Minute minute = minutes.computeIfAbsent(Tags.of(tags.apply(message)), this::registered);
+        Window window = windows.computeIfAbsent(Tags.of(tags.apply(message)), this::registered);
         long start = clock.monotonicTime();
         return new MonitorCallback() {
             @Override
             public void reportSuccess() {
-                minute.add(start, clock.monotonicTime());
+                window.add(start, clock.monotonicTime());
             }
 
             @Override
             public void reportFailure(Throwable cause) {
-                minute.add(start, clock.monotonicTime());
+                window.add(start, clock.monotonicTime());
             }
 
             @Override
             public void reportIgnored() {
-                minute.add(start, clock.monotonicTime());
+                window.add(start, clock.monotonicTime());
             }
         };
     }
 
-    private Minute registered(Tags meterTags) {
-        Minute minute = new Minute();
-        Gauge.builder(name, minute, m -> m.share(clock.monotonicTime()))
+    private Window registered(Tags meterTags) {
+        Window window = new Window();
+        Gauge.builder(name, window, w -> w.share(clock.monotonicTime()))
                 .tags(meterTags)
                 .register(registry);
-        return minute;
+        return window;
     }
 
-    /** The busy nanoseconds of each of the last {@value #SECONDS} seconds, by the second in which a message ended. */
-    static final class Minute {
+    /** The busy nanoseconds of each of the last {@value #SLOTS} slots, by the slot in which a message ended. */
+    static final class Window {
 
-        private final long[] busy = new long[SECONDS];
-        private final long[] second = new long[SECONDS];
+        private final long[] busy = new long[SLOTS];
+        private final long[] slotOf = new long[SLOTS];
+
+        Window() {
+            Arrays.fill(slotOf, Long.MIN_VALUE); // no slot yet: the clock's nanoseconds may be negative
+        }
 
         synchronized void add(long startNanos, long endNanos) {
-            long at = endNanos / SECOND_NANOS;
-            int slot = (int) Math.floorMod(at, (long) SECONDS);
-            if (second[slot] != at) {
-                second[slot] = at;
-                busy[slot] = 0;
+            long at = Math.floorDiv(endNanos, SLOT_NANOS);
+            int index = (int) Math.floorMod(at, (long) SLOTS);
+            if (slotOf[index] > at) {
+                return; // ended before the window this slot now holds
             }
-            busy[slot] += endNanos - startNanos;
+            if (slotOf[index] != at) {
+                slotOf[index] = at;
+                busy[index] = 0;
+            }
+            busy[index] += endNanos - startNanos;
         }
 
         synchronized double share(long nowNanos) {
-            long now = nowNanos / SECOND_NANOS;
+            long now = Math.floorDiv(nowNanos, SLOT_NANOS);
             long total = 0;
-            for (int slot = 0; slot < SECONDS; slot++) {
-                if (second[slot] > now - SECONDS && second[slot] <= now) {
-                    total += busy[slot];
+            for (int index = 0; index < SLOTS; index++) {
+                if (slotOf[index] > now - SLOTS && slotOf[index] <= now) {
+                    total += busy[index];
                 }
             }
-            return (double) total / (SECONDS * SECOND_NANOS);
+            return (double) total / WINDOW.toNanos();
         }
     }
 }

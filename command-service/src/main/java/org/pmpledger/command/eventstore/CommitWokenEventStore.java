@@ -100,11 +100,17 @@ final class CommitWokenEventStore extends AbstractEventStore {
      */
     private final class Reader implements TrackingEventStream {
 
+        /** How long {@link #nextAvailable()} waits before it reads again for commits of other instances. */
+        private static final int WAIT_MS = 1000;
+
         private TrackingToken lastRead;
         private Stream<? extends TrackedEventMessage<?>> batches;
         private Iterator<? extends TrackedEventMessage<?>> events;
         private TrackedEventMessage<?> next;
-        /** The commit count when a read last found nothing; no read is worth making until it moves. */
+        /**
+         * The commit count when a read last found nothing: with no batch at hand, no read is worth making until it
+         * moves or a whole timeout has passed.
+         */
         private long emptyAtCommit = -1;
 
         private Reader(TrackingToken from) {
@@ -125,7 +131,7 @@ final class CommitWokenEventStore extends AbstractEventStore {
             boolean waitedOut = false;
             while (true) {
                 long seen = commits.count();
-                if (seen != emptyAtCommit || waitedOut) {
+                if (events != null || seen != emptyAtCommit || waitedOut) {
                     if (readNext()) {
                         return true;
                     }
@@ -142,7 +148,7 @@ final class CommitWokenEventStore extends AbstractEventStore {
         @Override
         public TrackedEventMessage<?> nextAvailable() throws InterruptedException {
             while (next == null) {
-                hasNextAvailable(Integer.MAX_VALUE, TimeUnit.MILLISECONDS);
+                hasNextAvailable(WAIT_MS, TimeUnit.MILLISECONDS);
             }
             TrackedEventMessage<?> event = next;
             next = null;

@@ -29,36 +29,20 @@ final class MessageMeters implements MessageMonitor<Message<?>> {
 
     private final String prefix;
     private final MeterRegistry registry;
-    private final Function<Message<?>, Iterable<Tag>> counterTags;
-    private final Function<Message<?>, Iterable<Tag>> timerTags;
+    private final Function<Message<?>, Iterable<Tag>> tags;
     private final Clock clock;
-    private final Map<MeterTags, Meters> meters = new ConcurrentHashMap<>();
+    private final Map<Tags, Meters> meters = new ConcurrentHashMap<>();
 
-    /** Counters and timers tagged alike. */
     MessageMeters(String prefix, MeterRegistry registry, Function<Message<?>, Iterable<Tag>> tags, Clock clock) {
-        this(prefix, registry, tags, tags, clock);
-    }
-
-    MessageMeters(
-            String prefix,
-            MeterRegistry registry,
-            Function<Message<?>, Iterable<Tag>> counterTags,
-            Function<Message<?>, Iterable<Tag>> timerTags,
-            Clock clock) {
         this.prefix = prefix;
         this.registry = registry;
-        this.counterTags = counterTags;
-        this.timerTags = timerTags;
+        this.tags = tags;
         this.clock = clock;
     }
 
-    private record MeterTags(Tags counters, Tags timers) {}
-
     @Override
     public MonitorCallback onMessageIngested(Message<?> message) {
-        Tags counted = Tags.of(counterTags.apply(message));
-        Tags timed = counterTags == timerTags ? counted : Tags.of(timerTags.apply(message));
-        Meters of = meters.computeIfAbsent(new MeterTags(counted, timed), this::registered);
+        Meters of = meters.computeIfAbsent(Tags.of(tags.apply(message)), this::registered);
         of.ingested().increment();
         long start = clock.monotonicTime();
         return new MonitorCallback() {
@@ -101,19 +85,17 @@ final class MessageMeters implements MessageMonitor<Message<?>> {
             Timer failureTimer,
             Timer ignoredTimer) {}
 
-    private Meters registered(MeterTags meterTags) {
-        Tags counters = meterTags.counters();
-        Tags timers = meterTags.timers();
+    private Meters registered(Tags meterTags) {
         return new Meters(
-                counter("ingestedCounter", counters),
-                counter("successCounter", counters),
-                counter("failureCounter", counters),
-                counter("processedCounter", counters),
-                counter("ignoredCounter", counters),
-                timer("allTimer", timers),
-                timer("successTimer", timers),
-                timer("failureTimer", timers),
-                timer("ignoredTimer", timers));
+                counter("ingestedCounter", meterTags),
+                counter("successCounter", meterTags),
+                counter("failureCounter", meterTags),
+                counter("processedCounter", meterTags),
+                counter("ignoredCounter", meterTags),
+                timer("allTimer", meterTags),
+                timer("successTimer", meterTags),
+                timer("failureTimer", meterTags),
+                timer("ignoredTimer", meterTags));
     }
 
     private Counter counter(String name, Tags meterTags) {

@@ -13,7 +13,7 @@ import org.axonframework.messaging.Message;
 import org.axonframework.monitoring.MessageMonitor.MonitorCallback;
 import org.junit.jupiter.api.Test;
 
-/** A component's capacity: the share of the last minute its messages kept it busy. */
+/** A component's capacity: the share of the last ten minutes its messages kept it busy. */
 class BusyShareTest {
 
     private final MockClock clock = new MockClock();
@@ -25,27 +25,32 @@ class BusyShareTest {
             clock);
 
     @Test
-    void messagesThatTookHalfTheLastMinuteMakeACapacityOfOneHalf() {
-        handle("event", Duration.ofSeconds(10));
-        handle("event", Duration.ofSeconds(20));
+    void theWindowIsAxonsTenMinutes() {
+        assertThat(BusyShare.WINDOW).isEqualTo(Duration.ofMinutes(10));
+    }
+
+    @Test
+    void messagesThatTookHalfTheWindowMakeACapacityOfOneHalf() {
+        handle("event", Duration.ofMinutes(2));
+        handle("event", Duration.ofMinutes(3));
 
         assertThat(capacity("String")).isEqualTo(0.5);
     }
 
     @Test
-    void aMessageThatEndedMoreThanAMinuteAgoNoLongerCounts() {
-        handle("event", Duration.ofSeconds(6));
-        clock.add(Duration.ofSeconds(BusyShare.SECONDS));
+    void aMessageThatEndedBeforeTheWindowNoLongerCounts() {
+        handle("event", Duration.ofMinutes(1));
+        clock.add(BusyShare.WINDOW);
 
-        handle("event", Duration.ofSeconds(3));
+        handle("event", Duration.ofSeconds(30));
 
         assertThat(capacity("String")).isEqualTo(0.05);
     }
 
     @Test
     void eachTagSetHasItsOwnCapacity() {
-        handle("event", Duration.ofSeconds(6));
-        handle(42, Duration.ofSeconds(12));
+        handle("event", Duration.ofMinutes(1));
+        handle(42, Duration.ofMinutes(2));
 
         assertThat(capacity("String")).isEqualTo(0.1);
         assertThat(capacity("Integer")).isEqualTo(0.2);
@@ -55,11 +60,26 @@ class BusyShareTest {
     void twoMessagesHandledSideBySideCountTwice() {
         MonitorCallback first = busy.onMessageIngested(GenericEventMessage.asEventMessage("event"));
         MonitorCallback second = busy.onMessageIngested(GenericEventMessage.asEventMessage("event"));
-        clock.add(Duration.ofSeconds(45));
+        clock.add(Duration.ofMinutes(7).plusSeconds(30));
         first.reportSuccess();
         second.reportFailure(new IllegalStateException("refused"));
 
         assertThat(capacity("String")).isEqualTo(1.5);
+    }
+
+    @Test
+    void aMessageThatEndedBeforeTheSlotItsEndFallsInNowHoldsIsLeftOut() {
+        BusyShare.Window window = new BusyShare.Window();
+        long now = BusyShare.WINDOW.toNanos() + seconds(6);
+        window.add(now - seconds(1), now);
+
+        window.add(0, seconds(6));
+
+        assertThat(window.share(now)).isEqualTo((double) seconds(1) / BusyShare.WINDOW.toNanos());
+    }
+
+    private static long seconds(long seconds) {
+        return Duration.ofSeconds(seconds).toNanos();
     }
 
     private void handle(Object payload, Duration took) {

@@ -71,6 +71,17 @@ class CommitWokenEventStoreTest {
     }
 
     @Test
+    void eventsAppendedWithoutACommitHereAreHandedOnOneAfterAnotherOnceFound() throws Exception {
+        assertThat(reader.hasNextAvailable()).isFalse();
+        storage.appendEvents(List.of(event("first"), event("second")));
+        assertThat(reader.hasNextAvailable(50, TimeUnit.MILLISECONDS)).isTrue();
+        assertThat(reader.nextAvailable().getPayload()).isEqualTo("first");
+
+        assertThat(reader.hasNextAvailable()).isTrue();
+        assertThat(reader.nextAvailable().getPayload()).isEqualTo("second");
+    }
+
+    @Test
     void aReaderReadsEveryEventOnceInOrderAcrossReads() throws Exception {
         store.publish(event("first"), event("second"));
         assertThat(reader.nextAvailable().getPayload()).isEqualTo("first");
