@@ -1,16 +1,12 @@
 package org.pmpledger.command.eventstore;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.pmpledger.command.jooq.Tables.DOMAIN_EVENT_ENTRY;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
-import java.util.UUID;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 
@@ -24,8 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.pmpledger.command.CommandServiceTest;
-import org.pmpledger.events.PmpEventTypes;
-import org.pmpledger.events.plan.PlanDrafted;
+import org.pmpledger.command.DraftsAppended;
 
 /**
  * A position that rolled back never holds an event (events commit in position order), so a reader's tracking token
@@ -72,24 +67,8 @@ class RolledBackPositionsTest extends CommandServiceTest {
     private long appendDraft(boolean commit) throws Exception {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
-            Instant at = Instant.now();
-            PlanDrafted drafted = new PlanDrafted(UUID.randomUUID().toString(), 2094, "KERN", "Kern PMP", at);
-            long position = DSL.using(connection, SQLDialect.POSTGRES)
-                    .insertInto(DOMAIN_EVENT_ENTRY)
-                    .set(DOMAIN_EVENT_ENTRY.EVENT_IDENTIFIER, UUID.randomUUID().toString())
-                    .set(DOMAIN_EVENT_ENTRY.AGGREGATE_IDENTIFIER, drafted.planId())
-                    .set(DOMAIN_EVENT_ENTRY.SEQUENCE_NUMBER, 0L)
-                    .set(DOMAIN_EVENT_ENTRY.TYPE, "Plan")
-                    .set(DOMAIN_EVENT_ENTRY.TIME_STAMP, at.toString())
-                    .set(DOMAIN_EVENT_ENTRY.PAYLOAD_TYPE, PlanDrafted.class.getName())
-                    .set(
-                            DOMAIN_EVENT_ENTRY.PAYLOAD_REVISION,
-                            String.valueOf(PmpEventTypes.revisionOf(PlanDrafted.class)))
-                    .set(DOMAIN_EVENT_ENTRY.PAYLOAD, json.writeValueAsBytes(drafted))
-                    .set(DOMAIN_EVENT_ENTRY.META_DATA, "{\"subject\":\"gaps@test\"}".getBytes(StandardCharsets.UTF_8))
-                    .returning(DOMAIN_EVENT_ENTRY.GLOBAL_INDEX)
-                    .fetchOne()
-                    .getGlobalIndex();
+            long position =
+                    DraftsAppended.draftOf(DSL.using(connection, SQLDialect.POSTGRES), json, 2094, "KERN", "gaps@test");
             if (commit) {
                 connection.commit();
             } else {

@@ -2,7 +2,6 @@ package org.pmpledger.command.publication;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.pmpledger.command.jooq.Tables.DOMAIN_EVENT_ENTRY;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -32,9 +31,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.pmpledger.command.CommandServiceTest;
+import org.pmpledger.command.DraftsAppended;
 import org.pmpledger.events.EventHeaders;
-import org.pmpledger.events.PmpEventTypes;
-import org.pmpledger.events.plan.PlanDrafted;
 import org.pmpledger.testsupport.ApiClient.Answer;
 import org.pmpledger.testsupport.Ffy2022;
 import org.pmpledger.testsupport.TestKafka;
@@ -68,7 +66,7 @@ class PublicationOrderTest extends CommandServiceTest {
         CompletableFuture<Answer> higher;
         try (Connection open = dataSource.getConnection()) {
             open.setAutoCommit(false);
-            lower = appendDraftOfAnotherPlan(DSL.using(open, SQLDialect.POSTGRES));
+            lower = DraftsAppended.draftOf(DSL.using(open, SQLDialect.POSTGRES), json, FFY, "KERN", "order@test");
             higher = CompletableFuture.supplyAsync(
                     () -> api().post("/api/v1/plans/" + plan + "/entries", editor, Ffy2022.entryForInitiative1()));
             await().atMost(Duration.ofSeconds(10))
@@ -114,25 +112,6 @@ class PublicationOrderTest extends CommandServiceTest {
                                 .isAfter(answered)));
 
         assertThat(partitions).isNotEmpty();
-    }
-
-    /** A plan drafted straight into the event store, in the caller's open transaction; answers its position. */
-    private long appendDraftOfAnotherPlan(DSLContext open) {
-        Instant at = Instant.now();
-        PlanDrafted drafted = new PlanDrafted(UUID.randomUUID().toString(), FFY, "KERN", "Kern PMP", at);
-        return open.insertInto(DOMAIN_EVENT_ENTRY)
-                .set(DOMAIN_EVENT_ENTRY.EVENT_IDENTIFIER, UUID.randomUUID().toString())
-                .set(DOMAIN_EVENT_ENTRY.AGGREGATE_IDENTIFIER, drafted.planId())
-                .set(DOMAIN_EVENT_ENTRY.SEQUENCE_NUMBER, 0L)
-                .set(DOMAIN_EVENT_ENTRY.TYPE, "Plan")
-                .set(DOMAIN_EVENT_ENTRY.TIME_STAMP, at.toString())
-                .set(DOMAIN_EVENT_ENTRY.PAYLOAD_TYPE, PlanDrafted.class.getName())
-                .set(DOMAIN_EVENT_ENTRY.PAYLOAD_REVISION, String.valueOf(PmpEventTypes.revisionOf(PlanDrafted.class)))
-                .set(DOMAIN_EVENT_ENTRY.PAYLOAD, json.writeValueAsBytes(drafted))
-                .set(DOMAIN_EVENT_ENTRY.META_DATA, "{\"subject\":\"order@test\"}".getBytes(StandardCharsets.UTF_8))
-                .returning(DOMAIN_EVENT_ENTRY.GLOBAL_INDEX)
-                .fetchOne()
-                .getGlobalIndex();
     }
 
     /** The topic's records by partition, read until every partition has a watermark at or above {@code position}. */
