@@ -14,8 +14,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The publisher's tracking processor: one thread, one segment, up to 100 events a batch. Every commit of this instance
- * wakes it ({@code CommitWokenEventStore}); events committed by another instance it finds within 100 ms, the longest it
- * waits before it reads again (Axon's default of 1 s would be their lag).
+ * wakes it ({@code CommitWokenEventStore}); events committed by another instance it finds after one wait of 100 ms, the
+ * longest it waits before it reads again (Axon's default of 1 s would be their lag).
  * <p>A batch that fails (the broker away) is published again after at most {@value #MOST_PAUSE_MS} ms: Axon doubles
  * its pause after each failure up to a minute, so the end of a long outage would wait that long.
  */

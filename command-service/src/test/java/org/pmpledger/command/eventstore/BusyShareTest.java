@@ -78,6 +78,15 @@ class BusyShareTest {
         assertThat(window.share(now)).isEqualTo((double) seconds(1) / BusyShare.WINDOW.toNanos());
     }
 
+    @Test
+    void aClockBeforeItsOriginCountsLikeAnyOther() {
+        BusyShare.Window window = new BusyShare.Window();
+
+        window.add(-seconds(2), -seconds(1));
+
+        assertThat(window.share(-seconds(1))).isEqualTo((double) seconds(1) / BusyShare.WINDOW.toNanos());
+    }
+
     private static long seconds(long seconds) {
         return Duration.ofSeconds(seconds).toNanos();
     }

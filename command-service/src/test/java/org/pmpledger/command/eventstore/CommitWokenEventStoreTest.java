@@ -82,6 +82,16 @@ class CommitWokenEventStoreTest {
     }
 
     @Test
+    void aReaderAskedForTheNextEventFindsOneAnotherInstanceCommittedWithoutACommitHere() throws Exception {
+        assertThat(reader.hasNextAvailable()).isFalse();
+        storage.appendEvents(List.of(event("another instance's")));
+
+        CompletableFuture<TrackedEventMessage<?>> next = CompletableFuture.supplyAsync(this::next);
+
+        assertThat(next.get(30, TimeUnit.SECONDS).getPayload()).isEqualTo("another instance's");
+    }
+
+    @Test
     void aReaderReadsEveryEventOnceInOrderAcrossReads() throws Exception {
         store.publish(event("first"), event("second"));
         assertThat(reader.nextAvailable().getPayload()).isEqualTo("first");
@@ -102,6 +112,15 @@ class CommitWokenEventStoreTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
+        }
+    }
+
+    private TrackedEventMessage<?> next() {
+        try {
+            return reader.nextAvailable();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 

@@ -59,7 +59,7 @@ class MessageMetersTest {
     }
 
     @Test
-    void aMessageIgnoredCountsAsIngestedAndIgnoredButNotProcessed() {
+    void aMessageIgnoredCountsAsIngestedAndIgnoredButNotProcessedAndIsTimed() {
         meters.onMessageIngested(GenericEventMessage.asEventMessage(2)).reportIgnored();
 
         assertThat(count("commandBus.ingestedCounter", "Integer")).isEqualTo(1);
