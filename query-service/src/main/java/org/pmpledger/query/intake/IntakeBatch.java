@@ -36,7 +36,8 @@ import org.pmpledger.events.EventHeaders;
  * reason retrying does not fix is parked ({@link ParkedRecords}) with its reason, and its stream is held: its later
  * records are parked behind it, so the stream's order is kept while every other stream flows.
  * <ul>
- *   <li>{@link Mode#TOGETHER}: the pass's writes are coalesced and run as one JDBC batch (the steady path);</li>
+ *   <li>{@link Mode#TOGETHER}: the pass's writes are coalesced into a few statements, one per table and shape of
+ *       change (the steady path);</li>
  *   <li>{@link Mode#ONE_BY_ONE}: each record's writes run under a savepoint of their own, so a write the database
  *       refuses parks that record alone (the path after a batch failed for such a reason).</li>
  * </ul>
@@ -220,7 +221,7 @@ final class IntakeBatch {
                     Writes own = new Writes(db);
                     projections.forEach(projection -> projection.fold(event, own));
                     own.add(streamCheckpoint(stream, event.sequence()));
-                    db.batch(own.queries()).execute();
+                    own.execute();
                 });
             } catch (RuntimeException refused) {
                 if (IntakeFailures.passes(refused)) {
@@ -271,7 +272,7 @@ final class IntakeBatch {
                     partition, next, positionOf.get(partition), committedBefore.get(partition), now)));
         }
         if (!writes.isEmpty()) {
-            db.batch(writes.queries()).execute();
+            writes.execute();
         }
     }
 

@@ -26,9 +26,14 @@ import org.jooq.impl.SQLDataType;
  * counters add up), and the changes of rows that change the same columns of one table go as one
  * {@code UPDATE ... FROM (VALUES ...)}. They run in this order: inserts, updates, then whatever was
  * added as a plain query (few per poll: cycles, agency values, checkpoints). Creations precede changes
- * in every stream, so a change never meets a row its poll has not inserted yet.
+ * in every stream, so a change never meets a row its poll has not inserted yet. Each statement carries its values as
+ * bind values, so neither jOOQ nor PostgreSQL renders and parses them as literals; a multi-row statement that would
+ * carry more than {@link #MAX_BIND_VALUES} goes as several.
  */
 public final class Writes {
+
+    /** The most bind values one statement carries: PostgreSQL's protocol counts them in 16 bits. */
+    static final int MAX_BIND_VALUES = 65_535;
 
     private final DSLContext db;
     private final Map<InsertShape, List<Record>> inserts = new LinkedHashMap<>();
@@ -51,7 +56,13 @@ public final class Writes {
             List<Field<?>> keyFields,
             List<Field<?>> set,
             List<Field<?>> setIfNull,
-            List<Field<Integer>> add) {}
+            List<Field<Integer>> add) {
+
+        /** The values each changed row brings: its key and every changed column. */
+        int width() {
+            return keyFields.size() + set.size() + setIfNull.size() + add.size();
+        }
+    }
 
     /** Merged column changes of one row. */
     public static final class Patch {
@@ -149,16 +160,33 @@ public final class Writes {
         queries.add(query);
     }
 
+    /** Runs the poll's statements in order, in the caller's transaction. */
+    void execute() {
+        queries().forEach(Query::execute);
+    }
+
     List<Query> queries() {
         List<Query> all = new ArrayList<>();
-        inserts.forEach((shape, rows) -> all.add(multiRowInsert(shape, rows)));
+        inserts.forEach((shape, rows) ->
+                partsOf(rows, shape.fields().size()).forEach(part -> all.add(multiRowInsert(shape, part))));
         Map<PatchShape, List<Patch>> byShape = new LinkedHashMap<>();
         patches.forEach((key, patch) -> byShape.computeIfAbsent(patch.shape(key.table()), shape -> new ArrayList<>())
                 .add(patch));
-        byShape.forEach((shape, changes) -> all.add(
-                changes.size() == 1 ? changes.getFirst().toQuery(db, shape.table()) : mergedUpdate(shape, changes)));
+        byShape.forEach((shape, changes) -> partsOf(changes, shape.width())
+                .forEach(part -> all.add(
+                        part.size() == 1 ? part.getFirst().toQuery(db, shape.table()) : mergedUpdate(shape, part))));
         all.addAll(queries);
         return all;
+    }
+
+    /** The rows in order, as parts small enough that each part's statement stays within {@link #MAX_BIND_VALUES}. */
+    private static <T> List<List<T>> partsOf(List<T> rows, int valuesPerRow) {
+        int rowsPerPart = Math.max(1, MAX_BIND_VALUES / Math.max(1, valuesPerRow));
+        List<List<T>> parts = new ArrayList<>();
+        for (int from = 0; from < rows.size(); from += rowsPerPart) {
+            parts.add(rows.subList(from, Math.min(rows.size(), from + rowsPerPart)));
+        }
+        return parts;
     }
 
     boolean isEmpty() {

@@ -23,7 +23,9 @@ import org.pmpledger.query.QueryServiceTest;
 /**
  * A poll's changes of many rows, merged into one {@code UPDATE ... FROM (VALUES ...)}, land on PostgreSQL as the changes
  * one by one would: each row its own values, NULLs among them, first values kept, counters added, lists and dates in
- * their columns' types, and a text too long for its column refused rather than cut.
+ * their columns' types, a text too long for its column and a number beyond its column's range
+ * refused rather than cut or changed, and a poll too large for one statement's
+ * bind values landing whole.
  */
 class MergedWritesTest extends QueryServiceTest {
 
@@ -92,7 +94,7 @@ class MergedWritesTest extends QueryServiceTest {
                 .set(QUARTERLY_UPDATE.LAST_REASON, null)
                 .add(QUARTERLY_UPDATE.CORRECTIONS, 1);
 
-        db.batch(writes.queries()).execute();
+        writes.execute();
 
         var one = db.fetchSingle(QUARTERLY_UPDATE, QUARTERLY_UPDATE.PLAN_ID.eq(first));
         var two = db.fetchSingle(QUARTERLY_UPDATE, QUARTERLY_UPDATE.PLAN_ID.eq(second));
@@ -112,7 +114,7 @@ class MergedWritesTest extends QueryServiceTest {
         correction(writes, kept).setIfNull(QUARTERLY_UPDATE.LAST_REASON, "Later reason");
         correction(writes, set).setIfNull(QUARTERLY_UPDATE.LAST_REASON, "Later reason");
 
-        db.batch(writes.queries()).execute();
+        writes.execute();
 
         assertThat(db.fetchSingle(QUARTERLY_UPDATE, QUARTERLY_UPDATE.PLAN_ID.eq(kept))
                         .getLastReason())
@@ -134,7 +136,7 @@ class MergedWritesTest extends QueryServiceTest {
                     .set(PLAN_TACTIC.CHANGED_AT, AT.plusDays(1));
         }
 
-        db.batch(writes.queries()).execute();
+        writes.execute();
 
         var one = db.fetchSingle(PLAN_TACTIC, PLAN_TACTIC.PLAN_ID.eq(first));
         var two = db.fetchSingle(PLAN_TACTIC, PLAN_TACTIC.PLAN_ID.eq(second));
@@ -145,6 +147,62 @@ class MergedWritesTest extends QueryServiceTest {
     }
 
     @Test
+    void aPollOfMoreValuesThanOneStatementBindsLandsWhole() {
+        String lcsa = "BULK-" + UUID.randomUUID().toString().substring(0, 8);
+        int rows = Writes.MAX_BIND_VALUES / 7 + 1; // seven values per changed row, more per new row
+        Writes created = new Writes(db);
+        for (int i = 0; i < rows; i++) {
+            var row = db.newRecord(QUARTERLY_UPDATE);
+            row.setPlanId(lcsa + "-" + i);
+            row.setEntryId("e-1");
+            row.setQuarter("Q1");
+            row.setFfy(2072);
+            row.setLcsa(lcsa);
+            row.setNarrative("First");
+            row.setFirstRecordedAt(AT);
+            row.setFirstLate(false);
+            row.setFirstDaysLate(0);
+            row.setRecordedAt(AT);
+            created.insert(row);
+        }
+        created.execute();
+        Writes changed = new Writes(db);
+        for (int i = 0; i < rows; i++) {
+            correction(changed, lcsa + "-" + i)
+                    .set(QUARTERLY_UPDATE.VALUE, new BigDecimal(i))
+                    .set(QUARTERLY_UPDATE.RECORDED_AT, AT.plusDays(1))
+                    .setIfNull(QUARTERLY_UPDATE.LAST_REASON, "CDR refresh")
+                    .add(QUARTERLY_UPDATE.CORRECTIONS, 1);
+        }
+
+        changed.execute();
+
+        var landed = db.selectFrom(QUARTERLY_UPDATE)
+                .where(QUARTERLY_UPDATE.LCSA.eq(lcsa))
+                .fetch();
+        assertThat(landed).hasSize(rows);
+        assertThat(landed)
+                .allSatisfy(row -> assertThat(row.getValue())
+                        .isEqualByComparingTo(row.getPlanId().substring(lcsa.length() + 1)));
+        assertThat(landed).allSatisfy(row -> assertThat(row.getCorrections()).isEqualTo(1));
+        assertThat(landed).allSatisfy(row -> assertThat(row.getLastReason()).isEqualTo("CDR refresh"));
+    }
+
+    @Test
+    void aNumberBeyondItsColumnsRangeIsRefusedNotStoredAsAnother() {
+        String first = quarterlyUpdate(null);
+        String second = quarterlyUpdate(null);
+        Writes writes = new Writes(db);
+        correction(writes, first).set(QUARTERLY_UPDATE.VALUE, new BigDecimal("1e200000"));
+        correction(writes, second).set(QUARTERLY_UPDATE.VALUE, new BigDecimal("61.5"));
+
+        assertThatThrownBy(writes::execute).isInstanceOf(DataAccessException.class);
+        assertThat(db.fetchSingle(QUARTERLY_UPDATE, QUARTERLY_UPDATE.PLAN_ID.eq(first))
+                        .getValue())
+                .isEqualByComparingTo("50.0");
+    }
+
+    @Test
     void aTextLongerThanItsColumnIsRefusedNotCut() {
         String first = quarterlyUpdate(null);
         String second = quarterlyUpdate(null);
@@ -152,7 +210,7 @@ class MergedWritesTest extends QueryServiceTest {
         correction(writes, first).set(QUARTERLY_UPDATE.NARRATIVE, "x".repeat(4001));
         correction(writes, second).set(QUARTERLY_UPDATE.NARRATIVE, "Fine");
 
-        assertThatThrownBy(() -> db.batch(writes.queries()).execute()).isInstanceOf(DataAccessException.class);
+        assertThatThrownBy(() -> writes.execute()).isInstanceOf(DataAccessException.class);
         assertThat(db.fetchSingle(QUARTERLY_UPDATE, QUARTERLY_UPDATE.PLAN_ID.eq(first))
                         .getNarrative())
                 .isEqualTo("First");

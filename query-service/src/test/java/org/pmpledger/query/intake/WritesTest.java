@@ -72,6 +72,50 @@ class WritesTest {
     }
 
     @Test
+    void newRowsBeyondOneStatementsBindValuesGoAsSeveralInsertsEachWithinTheLimit() {
+        Writes writes = new Writes(db);
+        int rows = Writes.MAX_BIND_VALUES / 3 + 1; // three columns each
+        for (int i = 0; i < rows; i++) {
+            var row = db.newRecord(QUARTERLY_UPDATE);
+            row.setPlanId("plan-" + i);
+            row.setEntryId("e-1");
+            row.setQuarter("Q1");
+            writes.insert(row);
+        }
+
+        List<Query> queries = writes.queries();
+
+        assertThat(queries).hasSize(2);
+        assertThat(queries)
+                .allSatisfy(
+                        query -> assertThat(query.getBindValues()).hasSizeLessThanOrEqualTo(Writes.MAX_BIND_VALUES));
+        assertThat(queries.stream()
+                        .mapToInt(query -> query.getBindValues().size())
+                        .sum())
+                .isEqualTo(rows * 3);
+    }
+
+    @Test
+    void changesBeyondOneStatementsBindValuesGoAsSeveralUpdatesEachWithinTheLimit() {
+        Writes writes = new Writes(db);
+        int rows = Writes.MAX_BIND_VALUES / 6 + 1; // three key values and three changed columns each
+        for (int i = 0; i < rows; i++) {
+            correct(writes, "plan-" + i, "61.5");
+        }
+
+        List<Query> queries = writes.queries();
+
+        assertThat(queries).hasSize(2);
+        assertThat(queries)
+                .allSatisfy(
+                        query -> assertThat(query.getBindValues()).hasSizeLessThanOrEqualTo(Writes.MAX_BIND_VALUES));
+        assertThat(queries.stream()
+                        .mapToInt(query -> query.getBindValues().size())
+                        .sum())
+                .isEqualTo(rows * 6);
+    }
+
+    @Test
     void rowsChangingOtherColumnsGoAsAnUpdateOfTheirOwn() {
         Writes writes = new Writes(db);
         correct(writes, "plan-a", "61.5");
