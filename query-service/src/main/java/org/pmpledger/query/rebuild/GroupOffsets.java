@@ -9,16 +9,21 @@ import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.stereotype.Component;
 
-/** Where consumer groups stand on the plan-events topic: their committed offsets and their lag behind its end. */
+/**
+ * Where consumer groups stand on the plan-events topic: their committed offsets and their lag behind its end. One admin
+ * client answers every question (a rebuild asks every 100 ms), created at the first and closed with the service.
+ */
 @Component
-class GroupOffsets {
+class GroupOffsets implements DisposableBean {
 
     private final KafkaAdmin kafkaAdmin;
     private final String topic;
+    private AdminClient admin;
 
     GroupOffsets(KafkaAdmin kafkaAdmin, @Value("${pmp.intake.topic}") String topic) {
         this.kafkaAdmin = kafkaAdmin;
@@ -35,8 +40,8 @@ class GroupOffsets {
 
     /** How many partitions the topic has. */
     int partitions() {
-        try (AdminClient admin = AdminClient.create(kafkaAdmin.getConfigurationProperties())) {
-            return partitionsOf(admin).size();
+        try {
+            return partitionsOf(admin()).size();
         } catch (Exception e) {
             throw new IllegalStateException("cannot describe " + topic, e);
         }
@@ -49,7 +54,8 @@ class GroupOffsets {
     }
 
     private Map<TopicPartition, Long> endOffsets() {
-        try (AdminClient admin = AdminClient.create(kafkaAdmin.getConfigurationProperties())) {
+        try {
+            AdminClient admin = admin();
             List<TopicPartition> partitions = partitionsOf(admin);
             Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
             partitions.forEach(tp -> latest.put(tp, OffsetSpec.latest()));
@@ -65,8 +71,8 @@ class GroupOffsets {
 
     /** The group's committed offset per partition of the topic. */
     Map<TopicPartition, Long> committed(String group) {
-        try (AdminClient admin = AdminClient.create(kafkaAdmin.getConfigurationProperties())) {
-            Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(group)
+        try {
+            Map<TopicPartition, OffsetAndMetadata> offsets = admin().listConsumerGroupOffsets(group)
                     .partitionsToOffsetAndMetadata()
                     .get();
             Map<TopicPartition, Long> result = new HashMap<>();
@@ -78,6 +84,21 @@ class GroupOffsets {
             return result;
         } catch (Exception e) {
             throw new IllegalStateException("cannot read the offsets of group " + group, e);
+        }
+    }
+
+    private synchronized AdminClient admin() {
+        if (admin == null) {
+            admin = AdminClient.create(kafkaAdmin.getConfigurationProperties());
+        }
+        return admin;
+    }
+
+    @Override
+    public synchronized void destroy() {
+        if (admin != null) {
+            admin.close();
+            admin = null;
         }
     }
 }
