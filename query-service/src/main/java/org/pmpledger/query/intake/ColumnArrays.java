@@ -1,0 +1,197 @@
+package org.pmpledger.query.intake;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+import org.jooq.DSLContext;
+import org.jooq.DataType;
+import org.jooq.Field;
+import org.jooq.Query;
+import org.jooq.QueryPart;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+
+/**
+ * Many rows of one shape written by one statement whose text depends on the shape alone: the rows' values travel as one
+ * text array per column, {@code unnest} turns the arrays back into rows, and each value is cast from its text form to
+ * its column's type. So a statement is rendered once per shape whatever its rows, and it carries one bind value per
+ * column. PostgreSQL reads each value as if it were typed into its column: a value the column refuses (a text too long,
+ * a number out of range) fails the statement instead of being cut or changed, since text goes to string columns
+ * uncast (writing it checks the column's length) and every other value through its type's own input.
+ */
+final class ColumnArrays {
+
+    private static final DataType<String[]> TEXT_ARRAY = SQLDataType.CLOB.array();
+
+    /** Statements by shape; the projections' code fixes the shapes, so they are few. */
+    private static final Map<List<Object>, String> RENDERED = new ConcurrentHashMap<>();
+
+    private ColumnArrays() {}
+
+    /** {@code INSERT ... SELECT ... FROM unnest(...) ON CONFLICT DO NOTHING}: each row once, an existing key kept. */
+    static Query insert(DSLContext db, Table<?> table, List<Field<?>> columns, List<List<Object>> rows) {
+        String sql = RENDERED.computeIfAbsent(
+                List.of("insert", table, columns),
+                shape -> "insert into "
+                        + db.render(table) + " (" + names(db, columns) + ") select " + typedColumns(columns) + " from "
+                        + unnest(columns.size()) + " on conflict do nothing");
+        return db.query(sql, arrays(columns.size(), rows));
+    }
+
+    /**
+     * {@code UPDATE table AS t SET ... FROM (SELECT ... FROM unnest(...)) AS v WHERE t.key = v.key}: {@code set}
+     * columns take the row's value, {@code setIfNull} columns keep a value they have, {@code add} columns add the
+     * row's amount. Each row's key comes first in its values, then the columns in these groups' order.
+     */
+    static Query update(
+            DSLContext db,
+            Table<?> table,
+            List<Field<?>> keys,
+            List<Field<?>> set,
+            List<Field<?>> setIfNull,
+            List<Field<Integer>> add,
+            List<List<Object>> rows) {
+        List<Field<?>> columns = new ArrayList<>(keys);
+        columns.addAll(set);
+        columns.addAll(setIfNull);
+        columns.addAll(add);
+        String sql = RENDERED.computeIfAbsent(List.of("update", table, keys, set, setIfNull, add), shape -> {
+            List<String> changes = new ArrayList<>();
+            List<String> matches = new ArrayList<>();
+            for (int i = 0; i < columns.size(); i++) {
+                String column = db.render(columns.get(i).getUnqualifiedName());
+                String incoming = "v.c" + i;
+                if (i < keys.size()) {
+                    matches.add("t." + column + " = " + incoming);
+                } else if (i < keys.size() + set.size()) {
+                    changes.add(column + " = " + incoming);
+                } else if (i < keys.size() + set.size() + setIfNull.size()) {
+                    changes.add(column + " = coalesce(t." + column + ", " + incoming + ")");
+                } else {
+                    changes.add(column + " = t." + column + " + " + incoming);
+                }
+            }
+            return "update " + db.render(table) + " as t set " + String.join(", ", changes) + " from (select "
+                    + typedColumns(columns) + " from " + unnest(columns.size()) + ") as v where "
+                    + String.join(" and ", matches);
+        });
+        return db.query(sql, arrays(columns.size(), rows));
+    }
+
+    private static String names(DSLContext db, List<Field<?>> columns) {
+        return columns.stream()
+                .map(column -> db.render(column.getUnqualifiedName()))
+                .collect(Collectors.joining(", "));
+    }
+
+    /** {@code cast(u.c0 as type) as c0, ...}: each column's values read by their type's input. */
+    private static String typedColumns(List<Field<?>> columns) {
+        List<String> typed = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            String type = typeOf(columns.get(i));
+            typed.add((type == null ? "u.c" + i : "cast(u.c" + i + " as " + type + ")") + " as c" + i);
+        }
+        return String.join(", ", typed);
+    }
+
+    private static String unnest(int columns) {
+        List<String> arrays = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < columns; i++) {
+            arrays.add("?"); // jOOQ binds a text array as cast(? as text[])
+            names.add("c" + i);
+        }
+        return "unnest(" + String.join(", ", arrays) + ") as u(" + String.join(", ", names) + ")";
+    }
+
+    /** The type a column's text is cast to; none for a string column, whose own length check applies on writing. */
+    private static String typeOf(Field<?> column) {
+        Class<?> type = column.getType();
+        if (type == String.class) {
+            return null;
+        }
+        if (type == String[].class) {
+            return "text[]";
+        }
+        if (type == Integer.class) {
+            return "integer";
+        }
+        if (type == Long.class) {
+            return "bigint";
+        }
+        if (type == BigDecimal.class) {
+            return "numeric";
+        }
+        if (type == Boolean.class) {
+            return "boolean";
+        }
+        if (type == LocalDate.class) {
+            return "date";
+        }
+        if (type == OffsetDateTime.class) {
+            return "timestamp with time zone";
+        }
+        throw new IllegalArgumentException("no text form for column " + column.getName() + " of " + type.getName());
+    }
+
+    /** One text array per column, the rows' values in order. */
+    private static QueryPart[] arrays(int columns, List<List<Object>> rows) {
+        QueryPart[] arrays = new QueryPart[columns];
+        for (int i = 0; i < columns; i++) {
+            String[] values = new String[rows.size()];
+            for (int row = 0; row < rows.size(); row++) {
+                values[row] = text(rows.get(row).get(i));
+            }
+            arrays[i] = DSL.val(values, TEXT_ARRAY);
+        }
+        return arrays;
+    }
+
+    /** A value in the text form its column type's input reads. */
+    static String text(Object value) {
+        return switch (value) {
+            case null -> null;
+            case String text -> text;
+            case String[] list -> arrayLiteral(list);
+            case Integer number -> number.toString();
+            case Long number -> number.toString();
+            case BigDecimal number -> number.toString();
+            case Boolean truth -> truth.toString();
+            case LocalDate date -> date.toString();
+            case OffsetDateTime time -> time.toString();
+            default ->
+                throw new IllegalArgumentException(
+                        "no text form for " + value.getClass().getName());
+        };
+    }
+
+    /** {@code {"a","b\"c",NULL}}: every element quoted, its quotes and backslashes escaped. */
+    private static String arrayLiteral(String[] list) {
+        StringBuilder literal = new StringBuilder("{");
+        for (int i = 0; i < list.length; i++) {
+            if (i > 0) {
+                literal.append(',');
+            }
+            if (list[i] == null) {
+                literal.append("NULL");
+                continue;
+            }
+            literal.append('"');
+            for (char c : list[i].toCharArray()) {
+                if (c == '"' || c == '\\') {
+                    literal.append('\\');
+                }
+                literal.append(c);
+            }
+            literal.append('"');
+        }
+        return literal.append('}').toString();
+    }
+}
