@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,6 +15,7 @@ import org.jooq.DataType;
 import org.jooq.Field;
 import org.jooq.Query;
 import org.jooq.QueryPart;
+import org.jooq.SQLDialect;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
@@ -30,7 +32,13 @@ final class ColumnArrays {
 
     private static final DataType<String[]> TEXT_ARRAY = SQLDataType.CLOB.array();
 
-    /** Statements by shape; the projections' code fixes the shapes, so they are few. */
+    /**
+     * Renders names the same way for every caller, so that a statement's text depends on its shape alone (the rebuild
+     * picks its tables by the search path, not by name).
+     */
+    private static final DSLContext NAMES = DSL.using(SQLDialect.POSTGRES);
+
+    /** Statements by shape; the projections' code fixes the tables and columns, so they are few. */
     private static final Map<List<Object>, String> RENDERED = new ConcurrentHashMap<>();
 
     private ColumnArrays() {}
@@ -40,7 +48,7 @@ final class ColumnArrays {
         String sql = RENDERED.computeIfAbsent(
                 List.of("insert", table, columns),
                 shape -> "insert into "
-                        + db.render(table) + " (" + names(db, columns) + ") select " + typedColumns(columns) + " from "
+                        + NAMES.render(table) + " (" + names(columns) + ") select " + typedColumns(columns) + " from "
                         + unnest(columns.size()) + " on conflict do nothing");
         return db.query(sql, arrays(columns.size(), rows));
     }
@@ -66,7 +74,7 @@ final class ColumnArrays {
             List<String> changes = new ArrayList<>();
             List<String> matches = new ArrayList<>();
             for (int i = 0; i < columns.size(); i++) {
-                String column = db.render(columns.get(i).getUnqualifiedName());
+                String column = NAMES.render(columns.get(i).getUnqualifiedName());
                 String incoming = "v.c" + i;
                 if (i < keys.size()) {
                     matches.add("t." + column + " = " + incoming);
@@ -78,16 +86,16 @@ final class ColumnArrays {
                     changes.add(column + " = t." + column + " + " + incoming);
                 }
             }
-            return "update " + db.render(table) + " as t set " + String.join(", ", changes) + " from (select "
+            return "update " + NAMES.render(table) + " as t set " + String.join(", ", changes) + " from (select "
                     + typedColumns(columns) + " from " + unnest(columns.size()) + ") as v where "
                     + String.join(" and ", matches);
         });
         return db.query(sql, arrays(columns.size(), rows));
     }
 
-    private static String names(DSLContext db, List<Field<?>> columns) {
+    private static String names(List<Field<?>> columns) {
         return columns.stream()
-                .map(column -> db.render(column.getUnqualifiedName()))
+                .map(column -> NAMES.render(column.getUnqualifiedName()))
                 .collect(Collectors.joining(", "));
     }
 
@@ -105,7 +113,7 @@ final class ColumnArrays {
         List<String> arrays = new ArrayList<>();
         List<String> names = new ArrayList<>();
         for (int i = 0; i < columns; i++) {
-            arrays.add("?"); // jOOQ binds a text array as cast(? as text[])
+            arrays.add("?"); // jOOQ binds a text array as ?::text[]; the template holds no other colon
             names.add("c" + i);
         }
         return "unnest(" + String.join(", ", arrays) + ") as u(" + String.join(", ", names) + ")";
@@ -138,6 +146,9 @@ final class ColumnArrays {
         if (type == OffsetDateTime.class) {
             return "timestamp with time zone";
         }
+        if (type == byte[].class) {
+            return "bytea";
+        }
         throw new IllegalArgumentException("no text form for column " + column.getName() + " of " + type.getName());
     }
 
@@ -154,8 +165,11 @@ final class ColumnArrays {
         return arrays;
     }
 
-    /** A value in the text form its column type's input reads. */
-    static String text(Object value) {
+    /**
+     * A value in the text form its column type's input reads to the same value. Dates and times are those of years 1
+     * to 9999, the form PostgreSQL reads (the API takes none outside them).
+     */
+    private static String text(Object value) {
         return switch (value) {
             case null -> null;
             case String text -> text;
@@ -166,6 +180,7 @@ final class ColumnArrays {
             case Boolean truth -> truth.toString();
             case LocalDate date -> date.toString();
             case OffsetDateTime time -> time.toString();
+            case byte[] bytes -> "\\x" + HexFormat.of().formatHex(bytes);
             default ->
                 throw new IllegalArgumentException(
                         "no text form for " + value.getClass().getName());

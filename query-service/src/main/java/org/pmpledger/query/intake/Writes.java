@@ -2,6 +2,8 @@ package org.pmpledger.query.intake;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,13 +80,20 @@ public final class Writes {
             return this;
         }
 
+        /** Its columns in the table's order, so that rows changing the same columns share a shape in any order. */
         private PatchShape shape(Table<?> table) {
             return new PatchShape(
                     table,
                     keyFields,
-                    List.copyOf(set.keySet()),
-                    List.copyOf(setIfNull.keySet()),
-                    List.copyOf(add.keySet()));
+                    inTableOrder(table, set.keySet()),
+                    inTableOrder(table, setIfNull.keySet()),
+                    inTableOrder(table, add.keySet()));
+        }
+
+        private static <F extends Field<?>> List<F> inTableOrder(Table<?> table, Collection<F> columns) {
+            return columns.stream()
+                    .sorted(Comparator.comparingInt(table::indexOf))
+                    .toList();
         }
 
         /** Its key's values, then its values in the shape's order. */
@@ -131,9 +140,24 @@ public final class Writes {
         queries.add(query);
     }
 
-    /** Runs the poll's statements in order, in the caller's transaction. */
+    /**
+     * Runs the poll's statements in order, in the caller's transaction: each insert and update on its own, then the
+     * plain queries together as one JDBC batch (a cycle's agency values are many of them). The transaction plans each
+     * statement for its own arrays: a plan cached for a shape's text (the driver prepares a text it meets again) would
+     * keep the join chosen when the table was small, a scan of the whole table where the key's index finds each row.
+     */
     void execute() {
-        queries().forEach(Query::execute);
+        List<Query> all = queries();
+        int merged = all.size() - queries.size();
+        if (merged > 0) {
+            db.execute("set local plan_cache_mode = force_custom_plan");
+        }
+        all.subList(0, merged).forEach(Query::execute);
+        if (queries.size() == 1) {
+            queries.getFirst().execute();
+        } else if (queries.size() > 1) {
+            db.batch(queries).execute();
+        }
     }
 
     List<Query> queries() {

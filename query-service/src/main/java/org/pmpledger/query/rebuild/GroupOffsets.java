@@ -1,5 +1,6 @@
 package org.pmpledger.query.rebuild;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,14 +17,18 @@ import org.springframework.stereotype.Component;
 
 /**
  * Where consumer groups stand on the plan-events topic: their committed offsets and their lag behind its end. One admin
- * client answers every question (a rebuild asks every 100 ms), created at the first and closed with the service.
+ * client answers every question (a rebuild asks at every step of its wait), created at the first and closed with the
+ * service; none is created after.
  */
 @Component
 class GroupOffsets implements DisposableBean {
 
+    private static final Duration CLOSE_LIMIT = Duration.ofSeconds(5);
+
     private final KafkaAdmin kafkaAdmin;
     private final String topic;
     private AdminClient admin;
+    private boolean closed;
 
     GroupOffsets(KafkaAdmin kafkaAdmin, @Value("${pmp.intake.topic}") String topic) {
         this.kafkaAdmin = kafkaAdmin;
@@ -88,6 +93,9 @@ class GroupOffsets implements DisposableBean {
     }
 
     private synchronized AdminClient admin() {
+        if (closed) {
+            throw new IllegalStateException("the service is stopping: no more questions to the cluster");
+        }
         if (admin == null) {
             admin = AdminClient.create(kafkaAdmin.getConfigurationProperties());
         }
@@ -95,10 +103,15 @@ class GroupOffsets implements DisposableBean {
     }
 
     @Override
-    public synchronized void destroy() {
-        if (admin != null) {
-            admin.close();
+    public void destroy() {
+        AdminClient closing;
+        synchronized (this) {
+            closed = true;
+            closing = admin;
             admin = null;
+        }
+        if (closing != null) {
+            closing.close(CLOSE_LIMIT);
         }
     }
 }

@@ -6,6 +6,7 @@ import static org.pmpledger.query.jooq.Tables.PLAN_TACTIC;
 import static org.pmpledger.query.jooq.Tables.QUARTERLY_UPDATE;
 
 import java.math.BigDecimal;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -14,9 +15,12 @@ import java.util.UUID;
 
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import org.pmpledger.query.QueryServiceTest;
 
@@ -31,10 +35,16 @@ class MergedWritesTest extends QueryServiceTest {
     private static final OffsetDateTime AT = OffsetDateTime.of(2071, 8, 20, 17, 0, 0, 0, ZoneOffset.UTC);
     private static final List<Field<?>> UPDATE_KEY =
             List.of(QUARTERLY_UPDATE.PLAN_ID, QUARTERLY_UPDATE.ENTRY_ID, QUARTERLY_UPDATE.QUARTER);
+    private static final Field<String> PLAN_CACHE_MODE = DSL.field("current_setting('plan_cache_mode')", String.class);
+    private static final String NUMERIC_VALUE_OUT_OF_RANGE = "22003";
+    private static final String STRING_DATA_RIGHT_TRUNCATION = "22001";
     private static final List<Field<?>> TACTIC_KEY = List.of(PLAN_TACTIC.PLAN_ID, PLAN_TACTIC.TACTIC_ID);
 
     @Autowired
     DSLContext db;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     private String quarterlyUpdate(String reason) {
         String plan = UUID.randomUUID().toString();
@@ -188,6 +198,23 @@ class MergedWritesTest extends QueryServiceTest {
     }
 
     @Test
+    void theTransactionPlansEachMergedStatementForItsOwnRows() {
+        String first = quarterlyUpdate(null);
+        String second = quarterlyUpdate(null);
+        Writes writes = new Writes(db);
+        correction(writes, first).set(QUARTERLY_UPDATE.VALUE, new BigDecimal("61.5"));
+        correction(writes, second).set(QUARTERLY_UPDATE.VALUE, new BigDecimal("62.5"));
+
+        String planning = new TransactionTemplate(transactions).execute(tx -> {
+            writes.execute();
+            return db.fetchValue(PLAN_CACHE_MODE);
+        });
+
+        assertThat(planning).isEqualTo("force_custom_plan");
+        assertThat(db.fetchValue(PLAN_CACHE_MODE)).isEqualTo("auto");
+    }
+
+    @Test
     void aNumberBeyondItsColumnsRangeIsRefusedNotStoredAsAnother() {
         String first = quarterlyUpdate(null);
         String second = quarterlyUpdate(null);
@@ -195,8 +222,20 @@ class MergedWritesTest extends QueryServiceTest {
         correction(writes, first).set(QUARTERLY_UPDATE.VALUE, new BigDecimal("1e200000"));
         correction(writes, second).set(QUARTERLY_UPDATE.VALUE, new BigDecimal("61.5"));
 
-        assertThatThrownBy(writes::execute).isInstanceOf(DataAccessException.class);
+        assertRefusedAs(writes, NUMERIC_VALUE_OUT_OF_RANGE);
         assertThat(db.fetchSingle(QUARTERLY_UPDATE, QUARTERLY_UPDATE.PLAN_ID.eq(first))
+                        .getValue())
+                .isEqualByComparingTo("50.0");
+    }
+
+    @Test
+    void aLoneChangesNumberBeyondItsColumnsRangeIsRefusedNotStoredAsAnother() {
+        String plan = quarterlyUpdate(null);
+        Writes writes = new Writes(db);
+        correction(writes, plan).set(QUARTERLY_UPDATE.VALUE, new BigDecimal("1e200000"));
+
+        assertRefusedAs(writes, NUMERIC_VALUE_OUT_OF_RANGE);
+        assertThat(db.fetchSingle(QUARTERLY_UPDATE, QUARTERLY_UPDATE.PLAN_ID.eq(plan))
                         .getValue())
                 .isEqualByComparingTo("50.0");
     }
@@ -209,9 +248,29 @@ class MergedWritesTest extends QueryServiceTest {
         correction(writes, first).set(QUARTERLY_UPDATE.NARRATIVE, "x".repeat(4001));
         correction(writes, second).set(QUARTERLY_UPDATE.NARRATIVE, "Fine");
 
-        assertThatThrownBy(() -> writes.execute()).isInstanceOf(DataAccessException.class);
+        assertRefusedAs(writes, STRING_DATA_RIGHT_TRUNCATION);
         assertThat(db.fetchSingle(QUARTERLY_UPDATE, QUARTERLY_UPDATE.PLAN_ID.eq(first))
                         .getNarrative())
                 .isEqualTo("First");
+    }
+
+    /** The database refuses the writes for this reason, one that does not pass by itself (the intake parks). */
+    private static void assertRefusedAs(Writes writes, String sqlState) {
+        assertThatThrownBy(writes::execute)
+                .isInstanceOf(DataAccessException.class)
+                .satisfies(refused -> {
+                    assertThat(innermostSqlState(refused)).isEqualTo(sqlState);
+                    assertThat(IntakeFailures.passes(refused)).isFalse();
+                });
+    }
+
+    private static String innermostSqlState(Throwable failure) {
+        String state = null;
+        for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+                state = sql.getSQLState();
+            }
+        }
+        return state;
     }
 }

@@ -92,6 +92,18 @@ class WritesTest {
     }
 
     @Test
+    void rowsChangingTheSameColumnsInAnotherOrderShareTheirUpdate() {
+        Writes writes = new Writes(db);
+        correct(writes, "plan-a", "61.5");
+        writes.patch(QUARTERLY_UPDATE, KEY, List.of("plan-b", "e-1", "Q1"))
+                .add(QUARTERLY_UPDATE.CORRECTIONS, 1)
+                .setIfNull(QUARTERLY_UPDATE.LAST_REASON, "CDR refresh")
+                .set(QUARTERLY_UPDATE.VALUE, new BigDecimal("62.5"));
+
+        assertThat(writes.queries()).hasSize(1);
+    }
+
+    @Test
     void rowsChangingOtherColumnsGoAsAnUpdateOfTheirOwn() {
         Writes writes = new Writes(db);
         correct(writes, "plan-a", "61.5");

@@ -14,12 +14,14 @@ import tools.jackson.databind.deser.std.StdScalarDeserializer;
 import tools.jackson.databind.ext.javatime.deser.InstantDeserializer;
 import tools.jackson.databind.ext.javatime.deser.LocalDateDeserializer;
 import tools.jackson.databind.module.SimpleModule;
+import tools.jackson.databind.type.LogicalType;
 
 /**
  * Reads events' instants and dates in the form events are written, {@code 2071-08-20T17:00:00Z} (with a fraction of up
  * to nine digits or none) and {@code 2072-09-30}, digit by digit instead of through a {@code DateTimeFormatter}. Text in
  * any other form, or naming no such time, goes to Jackson's own deserializers: every text they read is read to the same
- * value, and every text they refuse is refused the same way.
+ * value, and every text they refuse is refused the same way. Events' times carry no {@code @JsonFormat}, and these
+ * readers honour none.
  */
 public final class EventTimes {
 
@@ -107,6 +109,11 @@ public final class EventTimes {
         }
 
         @Override
+        public LogicalType logicalType() {
+            return LogicalType.DateTime;
+        }
+
+        @Override
         public Instant deserialize(JsonParser parser, DeserializationContext context) {
             if (parser.hasToken(JsonToken.VALUE_STRING)) {
                 Instant read = instantOf(parser.getString());
@@ -122,6 +129,11 @@ public final class EventTimes {
 
         DateReader() {
             super(LocalDate.class);
+        }
+
+        @Override
+        public LogicalType logicalType() {
+            return LogicalType.DateTime;
         }
 
         @Override
