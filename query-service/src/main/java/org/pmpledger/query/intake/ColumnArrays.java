@@ -41,6 +41,17 @@ final class ColumnArrays {
     /** Statements by shape; the projections' code fixes the tables and columns, so they are few. */
     private static final Map<List<Object>, String> RENDERED = new ConcurrentHashMap<>();
 
+    /** The PostgreSQL type each Java type of a column is read back as from its text. */
+    private static final Map<Class<?>, String> CASTS = Map.of(
+            String[].class, "text[]",
+            Integer.class, "integer",
+            Long.class, "bigint",
+            BigDecimal.class, "numeric",
+            Boolean.class, "boolean",
+            LocalDate.class, "date",
+            OffsetDateTime.class, "timestamp with time zone",
+            byte[].class, "bytea");
+
     private ColumnArrays() {}
 
     /** {@code INSERT ... SELECT ... FROM unnest(...) ON CONFLICT DO NOTHING}: each row once, an existing key kept. */
@@ -125,31 +136,11 @@ final class ColumnArrays {
         if (type == String.class) {
             return null;
         }
-        if (type == String[].class) {
-            return "text[]";
+        String cast = CASTS.get(type);
+        if (cast == null) {
+            throw new IllegalArgumentException("no text form for column " + column.getName() + " of " + type.getName());
         }
-        if (type == Integer.class) {
-            return "integer";
-        }
-        if (type == Long.class) {
-            return "bigint";
-        }
-        if (type == BigDecimal.class) {
-            return "numeric";
-        }
-        if (type == Boolean.class) {
-            return "boolean";
-        }
-        if (type == LocalDate.class) {
-            return "date";
-        }
-        if (type == OffsetDateTime.class) {
-            return "timestamp with time zone";
-        }
-        if (type == byte[].class) {
-            return "bytea";
-        }
-        throw new IllegalArgumentException("no text form for column " + column.getName() + " of " + type.getName());
+        return cast;
     }
 
     /** One text array per column, the rows' values in order. */

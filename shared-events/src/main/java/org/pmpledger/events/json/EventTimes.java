@@ -5,11 +5,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.function.Function;
 
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.JacksonModule;
+import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.deser.std.StdScalarDeserializer;
 import tools.jackson.databind.ext.javatime.deser.InstantDeserializer;
 import tools.jackson.databind.ext.javatime.deser.LocalDateDeserializer;
@@ -30,8 +32,12 @@ public final class EventTimes {
     /** The module that reads {@link Instant} and {@link LocalDate} this way. */
     public static JacksonModule module() {
         return new SimpleModule("event-times")
-                .addDeserializer(Instant.class, new InstantReader())
-                .addDeserializer(LocalDate.class, new DateReader());
+                .addDeserializer(
+                        Instant.class,
+                        new WrittenForm<>(Instant.class, EventTimes::instantOf, InstantDeserializer.INSTANT))
+                .addDeserializer(
+                        LocalDate.class,
+                        new WrittenForm<>(LocalDate.class, EventTimes::dateOf, LocalDateDeserializer.INSTANCE));
     }
 
     /** The instant of {@code yyyy-MM-ddTHH:mm:ss[.fraction]Z}; null for text of another form or no such instant. */
@@ -102,10 +108,16 @@ public final class EventTimes {
         return value;
     }
 
-    private static final class InstantReader extends StdScalarDeserializer<Instant> {
+    /** Reads the written form with {@code read}; text it does not read, and any other token, with {@code standard}. */
+    private static final class WrittenForm<T> extends StdScalarDeserializer<T> {
 
-        InstantReader() {
-            super(Instant.class);
+        private final Function<String, T> read;
+        private final ValueDeserializer<T> standard;
+
+        WrittenForm(Class<T> type, Function<String, T> read, ValueDeserializer<T> standard) {
+            super(type);
+            this.read = read;
+            this.standard = standard;
         }
 
         @Override
@@ -114,37 +126,14 @@ public final class EventTimes {
         }
 
         @Override
-        public Instant deserialize(JsonParser parser, DeserializationContext context) {
+        public T deserialize(JsonParser parser, DeserializationContext context) {
             if (parser.hasToken(JsonToken.VALUE_STRING)) {
-                Instant read = instantOf(parser.getString());
-                if (read != null) {
-                    return read;
+                T value = read.apply(parser.getString());
+                if (value != null) {
+                    return value;
                 }
             }
-            return InstantDeserializer.INSTANT.deserialize(parser, context);
-        }
-    }
-
-    private static final class DateReader extends StdScalarDeserializer<LocalDate> {
-
-        DateReader() {
-            super(LocalDate.class);
-        }
-
-        @Override
-        public LogicalType logicalType() {
-            return LogicalType.DateTime;
-        }
-
-        @Override
-        public LocalDate deserialize(JsonParser parser, DeserializationContext context) {
-            if (parser.hasToken(JsonToken.VALUE_STRING)) {
-                LocalDate read = dateOf(parser.getString());
-                if (read != null) {
-                    return read;
-                }
-            }
-            return LocalDateDeserializer.INSTANCE.deserialize(parser, context);
+            return standard.deserialize(parser, context);
         }
     }
 }
