@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestPropertySource;
 
 import org.pmpledger.query.QueryServiceTest;
 import org.pmpledger.testsupport.ApiClient.Answer;
@@ -14,8 +16,14 @@ import org.pmpledger.testsupport.ApiClient.Answer;
 /**
  * In the local profile the dashboard's identity picker signs in with the query service's own {@code /dev/tokens}, and
  * the pages come under their Content-Security-Policy.
+ *
+ * <p>The profile makes a Spring context of its own beside the shared one, on the same topic and database. Its intake
+ * stays stopped, so it never joins the projections' consumer group and takes no partition from the shared context
+ * (whose tests read that context's intake, as its health does); the context is closed after these tests.
  */
 @ActiveProfiles("local")
+@TestPropertySource(properties = "spring.kafka.listener.auto-startup=false")
+@DirtiesContext
 class DashboardLocalProfileTest extends QueryServiceTest {
 
     @Test
