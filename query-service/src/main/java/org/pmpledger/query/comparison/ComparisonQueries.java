@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
 
 import org.pmpledger.query.comparison.IndicatorComparison.AgencyMeasure;
@@ -75,14 +76,17 @@ class ComparisonQueries {
                 .where(PLAN_ENTRY.FFY.eq(ffy), PLAN_ENTRY.INDICATOR.eq(indicator), PLAN_ENTRY.REMOVED.isFalse())
                 .orderBy(PLAN_ENTRY.POSITION)
                 .forEach(entry -> firstEntry.putIfAbsent(entry.getLcsa(), entry));
+        // an entry's id names it within its plan: its quarters are those of its plan and id
         Map<String, Map<String, QuarterValue>> quarters = new HashMap<>();
         if (!firstEntry.isEmpty()) {
             db.selectFrom(QUARTERLY_UPDATE)
                     .where(QUARTERLY_UPDATE.FFY.eq(ffy))
-                    .and(QUARTERLY_UPDATE.ENTRY_ID.in(firstEntry.values().stream()
-                            .map(PlanEntryRecord::getEntryId)
-                            .toList()))
-                    .forEach(q -> quarters.computeIfAbsent(q.getEntryId(), id -> new HashMap<>())
+                    .and(DSL.row(QUARTERLY_UPDATE.PLAN_ID, QUARTERLY_UPDATE.ENTRY_ID)
+                            .in(firstEntry.values().stream()
+                                    .map(entry -> DSL.row(entry.getPlanId(), entry.getEntryId()))
+                                    .toList()))
+                    .forEach(q -> quarters.computeIfAbsent(
+                                    entryKey(q.getPlanId(), q.getEntryId()), id -> new HashMap<>())
                             .put(
                                     q.getQuarter(),
                                     new QuarterValue(
@@ -106,8 +110,12 @@ class ComparisonQueries {
                                     entry.getEntryId(),
                                     entry.getBaseline(),
                                     entry.getTarget(),
-                                    quarters.getOrDefault(entry.getEntryId(), Map.of())));
+                                    quarters.getOrDefault(entryKey(entry.getPlanId(), entry.getEntryId()), Map.of())));
         }
         return measures;
+    }
+
+    private static String entryKey(String planId, String entryId) {
+        return planId + "/" + entryId;
     }
 }

@@ -62,7 +62,7 @@ class ComplianceQueries {
         Map<String, QuarterlyUpdateRecord> updates = new HashMap<>();
         db.selectFrom(QUARTERLY_UPDATE)
                 .where(QUARTERLY_UPDATE.FFY.eq(ffy))
-                .forEach(q -> updates.put(q.getEntryId() + "/" + q.getQuarter(), q));
+                .forEach(q -> updates.put(q.getPlanId() + "/" + q.getEntryId() + "/" + q.getQuarter(), q));
 
         TreeMap<String, Boolean> agencies = new TreeMap<>();
         db.select(AGENCY.CODE).from(AGENCY).fetch(AGENCY.CODE).forEach(code -> agencies.put(code, true));
@@ -95,7 +95,8 @@ class ComplianceQueries {
             if (plan != null) {
                 for (PlanEntryRecord entry : entries.getOrDefault(plan.getPlanId(), List.of())) {
                     for (int q = 0; q < 4; q++) {
-                        QuarterlyUpdateRecord update = updates.get(entry.getEntryId() + "/" + QUARTERS.get(q));
+                        QuarterlyUpdateRecord update =
+                                updates.get(entry.getPlanId() + "/" + entry.getEntryId() + "/" + QUARTERS.get(q));
                         Timeliness t = Timeliness.of(
                                 quarterDue[q],
                                 update != null,
