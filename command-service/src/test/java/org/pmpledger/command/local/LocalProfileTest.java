@@ -11,14 +11,20 @@ import java.util.Map;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
 import org.pmpledger.command.CommandServiceTest;
 import org.pmpledger.testsupport.ApiClient.Answer;
 import org.pmpledger.testsupport.Ffy2022;
 
-/** The local profile's conveniences: tokens from /dev/tokens, and commands decided at a demo instant. */
+/**
+ * The local profile's conveniences: tokens from /dev/tokens, and commands decided at a demo instant. The profile makes
+ * a context of its own on the shared database and topic, whose publisher would otherwise run beside the shared
+ * context's for the rest of the tests: it is closed after these.
+ */
 @ActiveProfiles("local")
+@DirtiesContext
 class LocalProfileTest extends CommandServiceTest {
 
     @Autowired
