@@ -35,6 +35,8 @@ import org.pmpledger.events.PmpEventTypes;
 import org.pmpledger.events.cycle.PlanningCycleOpened;
 import org.pmpledger.events.plan.Measurement;
 import org.pmpledger.events.plan.PlanEntryAdded;
+import org.pmpledger.events.plan.Quarter;
+import org.pmpledger.events.plan.QuarterlyProgressRecorded;
 import org.pmpledger.testsupport.ApiClient;
 import org.pmpledger.testsupport.TestClock;
 import org.pmpledger.testsupport.TestKafka;
@@ -226,6 +228,14 @@ public abstract class QueryServiceTest {
                         PlanningCycleOpened.Direction.HIGHER_IS_BETTER)),
                 List.of(),
                 openedAt);
+    }
+
+    /** A quarter's first recording on the entry of {@link #spm2Entry}: on time against no due date, no correction. */
+    protected static QuarterlyProgressRecorded spm2Recording(
+            String planId, int ffy, String lcsa, Quarter quarter, BigDecimal value, Instant at) {
+        return new QuarterlyProgressRecorded(
+                planId, ffy, lcsa, "e-1", "SPM-2", quarter, value, "n", null, false, 0, false, null, null, null, false,
+                at);
     }
 
     /** Entry e-1 of a plan on goal 1, measuring SPM-2 from 61.5 to 66 (the indicator of {@link #cycleWithSpm2}). */

@@ -18,7 +18,6 @@ import org.pmpledger.events.cycle.PlanningCycleOpened.QuarterDueDates;
 import org.pmpledger.events.plan.PlanDrafted;
 import org.pmpledger.events.plan.PlanEvent;
 import org.pmpledger.events.plan.Quarter;
-import org.pmpledger.events.plan.QuarterlyProgressRecorded;
 import org.pmpledger.query.QueryServiceTest;
 import org.pmpledger.testsupport.ApiClient.Answer;
 
@@ -58,7 +57,7 @@ class PlanScopedEntriesTest extends QueryServiceTest {
             List<PlanEvent> events = new ArrayList<>(
                     List.of(new PlanDrafted(planId, FFY, lcsa, null, AT), spm2Entry(planId, FFY, lcsa, AT)));
             if (Q1.containsKey(lcsa)) {
-                events.add(q1(planId, lcsa, new BigDecimal(Q1.get(lcsa))));
+                events.add(spm2Recording(planId, FFY, lcsa, Quarter.Q1, new BigDecimal(Q1.get(lcsa)), AT));
             }
             publishStream(events);
         }
@@ -101,26 +100,5 @@ class PlanScopedEntriesTest extends QueryServiceTest {
             }
         }
         throw new AssertionError(lcsa + " not in the answer");
-    }
-
-    private static QuarterlyProgressRecorded q1(String planId, String lcsa, BigDecimal value) {
-        return new QuarterlyProgressRecorded(
-                planId,
-                FFY,
-                lcsa,
-                "e-1",
-                "SPM-2",
-                Quarter.Q1,
-                value,
-                "n",
-                null,
-                false,
-                0,
-                false,
-                null,
-                null,
-                null,
-                false,
-                AT);
     }
 }
